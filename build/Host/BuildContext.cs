@@ -1,0 +1,52 @@
+using Cake.Core;
+using MlOps.Tasks;
+using MlOps.Tasks.Pipeline;
+
+namespace MlOps.Build.Host;
+
+/// <summary>
+/// The typed context every task receives: Cake's context (file system, log, process runner, aliases
+/// from Cake.Common) plus the repository, the pipeline file and the options of this run.
+/// </summary>
+internal sealed class BuildContext(ICakeContext cake, BuildOptions options, string repositoryRoot) : CakeContextAdapter(cake)
+{
+    private PipelineDefinition? pipeline;
+
+    /// <summary>The repository root: the folder the build runs in.</summary>
+    public string RepositoryRoot { get; } = repositoryRoot;
+
+    public BuildOptions Options { get; } = options;
+
+    /// <summary>Re-run tasks even when their inputs are unchanged.</summary>
+    public bool Force => Options.Force;
+
+    /// <summary>The pipeline file, read on first use (so tasks that need none run without one).</summary>
+    public PipelineDefinition Pipeline =>
+        pipeline ??= PipelineFile.Load(RepositoryRoot, PipelineFile.Locate(RepositoryRoot, Options.Pipeline));
+
+    /// <summary>The deployment environment: <c>--environment</c>, else <c>local</c>.</summary>
+    public string EnvironmentName => Options.Environment ?? "local";
+
+    /// <summary>The settings of <see cref="EnvironmentName"/> from the pipeline file.</summary>
+    /// <exception cref="UsageException">The pipeline file does not define it.</exception>
+    public EnvironmentSection DeploymentEnvironment =>
+        Pipeline.Environments.TryGetValue(EnvironmentName, out var environment) ? environment
+            : throw new UsageException($"Environment '{EnvironmentName}' is not defined in {Pipeline.File}; defined: {string.Join(", ", Pipeline.Environments.Keys)}.");
+
+    /// <summary>The value of a task option (<see cref="TaskArgumentAttribute"/>), or null when not given.</summary>
+    public string? Argument(string name) => Options.TaskArguments.GetValueOrDefault(name);
+
+    /// <summary>The note shown beside the task in the summary (why it was skipped, or what it did).</summary>
+    public string? TaskNote { get; private set; }
+
+    /// <summary>Whether the running task reused earlier results (see <see cref="ReportUnchanged"/>).</summary>
+    public bool IsUnchanged { get; private set; }
+
+    /// <summary>Sets the note shown beside the task in the summary; from ShouldRun, it says why the task is skipped.</summary>
+    public void Note(string note) => TaskNote = note;
+
+    /// <summary>Marks the running task "unchanged" in the summary: it reused earlier results, for this reason.</summary>
+    public void ReportUnchanged(string reason) => (IsUnchanged, TaskNote) = (true, reason);
+
+    internal void ClearTaskState() => (IsUnchanged, TaskNote) = (false, null);
+}

@@ -1,0 +1,32 @@
+using Cake.Core.Diagnostics;
+
+namespace MlOps.Build.Host;
+
+/// <summary>The command line, parsed.</summary>
+internal sealed record BuildOptions
+{
+    public IReadOnlyList<string> Targets { get; init; } = ["Default"];
+
+    public bool Exclusive { get; init; }
+
+    public bool DryRun { get; init; }
+
+    public bool Tree { get; init; }
+
+    public bool Description { get; init; }
+
+    public bool Help { get; init; }
+
+    public bool Force { get; init; }
+
+    public Verbosity Verbosity { get; init; } = Verbosity.Normal;
+
+    /// <summary>--pipeline, when given.</summary>
+    public string? Pipeline { get; init; }
+
+    /// <summary>--environment, when given.</summary>
+    public string? Environment { get; init; }
+
+    /// <summary>Options declared by tasks (<see cref="TaskArgumentAttribute"/>), by name.</summary>
+    public IReadOnlyDictionary<string, string> TaskArguments { get; init; } = new Dictionary<string, string>();
+}

@@ -1,0 +1,30 @@
+using System.Reflection;
+using MlOps.Tasks;
+using MlOps.Tasks.Data;
+
+namespace MlOps.Build.Host;
+
+/// <summary>The one place where failures become exit codes.</summary>
+internal static class ExitCodes
+{
+    public const int Success = 0;
+    public const int TaskFailed = 1;
+    public const int BadUsage = 2;
+    public const int GateRefused = 3;
+
+    public static int For(Exception exception) => Unwrap(exception) switch
+    {
+        UsageException or InvalidFileException or DataMismatchException => BadUsage,
+        QualityGateException => GateRefused,
+        _ => TaskFailed,
+    };
+
+    /// <summary>The exception the user needs to read, without the wrappers of reflection and tasks.</summary>
+    public static Exception Unwrap(Exception exception) => exception switch
+    {
+        AggregateException { InnerExceptions.Count: 1 } aggregate => Unwrap(aggregate.InnerExceptions[0]),
+        TargetInvocationException { InnerException: { } inner } => Unwrap(inner),
+        Cake.Core.CakeReportException { InnerException: { } inner } => Unwrap(inner),
+        _ => exception,
+    };
+}

@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using Cake.Core;
+using Spectre.Console;
+
+namespace MlOps.Build.Host;
+
+/// <summary>
+/// The execution strategy handed to Cake's engine: runs (or, for <c>--dryrun</c>, only lists) each
+/// task, prints its header, and records what happened for the closing summary. Several targets
+/// run one after the other in the order given, and a task they share runs once.
+/// </summary>
+internal sealed class TaskRunner(BuildContext context, IAnsiConsole console, bool dryRun) : IExecutionStrategy
+{
+    private readonly List<TaskOutcome> outcomes = [];
+    private readonly HashSet<string> finished = new(StringComparer.OrdinalIgnoreCase);
+
+    public IReadOnlyList<TaskOutcome> Outcomes => outcomes;
+
+    public async Task ExecuteAsync(CakeTask task, ICakeContext cakeContext)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        if (!finished.Add(task.Name))
+        {
+            return;
+        }
+
+        Header(task.Name);
+        if (dryRun)
+        {
+            outcomes.Add(new TaskOutcome(task.Name, TaskStatus.WouldRun, TimeSpan.Zero));
+            return;
+        }
+
+        context.ClearTaskState();
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            await task.Execute(cakeContext).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            outcomes.Add(new TaskOutcome(task.Name, TaskStatus.Failed, watch.Elapsed));
+            throw;
+        }
+
+        var status = context.IsUnchanged ? TaskStatus.Unchanged : TaskStatus.Ran;
+        outcomes.Add(new TaskOutcome(task.Name, status, watch.Elapsed, context.TaskNote ?? ""));
+        if (context.IsUnchanged && context.Log.Verbosity >= Cake.Core.Diagnostics.Verbosity.Normal)
+        {
+            console.MarkupLineInterpolated($"[green]{task.Name}: unchanged, {context.TaskNote}[/]");
+        }
+    }
+
+    public void Skip(CakeTask task, CakeTaskCriteria criteria)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        if (!finished.Add(task.Name))
+        {
+            context.ClearTaskState();
+            return;
+        }
+
+        var reason = context.TaskNote ?? criteria?.Message ?? "";
+        outcomes.Add(new TaskOutcome(task.Name, TaskStatus.Skipped, TimeSpan.Zero, reason));
+        context.ClearTaskState();
+        if (context.Log.Verbosity >= Cake.Core.Diagnostics.Verbosity.Normal)
+        {
+            console.MarkupLineInterpolated($"[grey]Skipping {task.Name}{(reason.Length > 0 ? ": " + reason : "")}[/]");
+        }
+    }
+
+    public void PerformSetup(Action<ISetupContext> action, ISetupContext setupContext)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        if (!dryRun)
+        {
+            action(setupContext);
+        }
+    }
+
+    public void PerformTeardown(Action<ITeardownContext> action, ITeardownContext teardownContext)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        if (!dryRun)
+        {
+            action(teardownContext);
+        }
+    }
+
+    public Task ReportErrorsAsync(Func<Exception, Task> action, Exception exception) =>
+        action?.Invoke(exception) ?? Task.CompletedTask;
+
+    public Task HandleErrorsAsync(Func<Exception, ICakeContext, Task> action, Exception exception, ICakeContext cakeContext) =>
+        action?.Invoke(exception, cakeContext) ?? Task.CompletedTask;
+
+    public Task InvokeFinallyAsync(Func<ICakeContext, Task> action, ICakeContext cakeContext) =>
+        dryRun || action is null ? Task.CompletedTask : action(cakeContext);
+
+    public void PerformTaskSetup(Action<ITaskSetupContext> action, ITaskSetupContext taskSetupContext)
+    {
+        if (!dryRun)
+        {
+            action?.Invoke(taskSetupContext);
+        }
+    }
+
+    public void PerformTaskTeardown(Action<ITaskTeardownContext> action, ITaskTeardownContext taskTeardownContext)
+    {
+        if (!dryRun)
+        {
+            action?.Invoke(taskTeardownContext);
+        }
+    }
+
+    private void Header(string name)
+    {
+        if (context.Log.Verbosity >= Cake.Core.Diagnostics.Verbosity.Normal)
+        {
+            console.MarkupLineInterpolated($"[bold]==> {name}[/]");
+        }
+    }
+}

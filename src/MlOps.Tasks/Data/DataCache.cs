@@ -1,0 +1,95 @@
+using MlOps.Tasks.Files;
+
+namespace MlOps.Tasks.Data;
+
+/// <summary>
+/// The DVC 3 cache of a repository, <c>.dvc/cache/files/md5/ab/cdef…</c>: content-addressed copies of
+/// tracked files and directory manifests, so that <c>dvc push</c>/<c>pull</c> can use the same objects.
+/// </summary>
+public sealed class DataCache(string repositoryRoot)
+{
+    /// <summary>The folder holding the objects.</summary>
+    public string ObjectsFolder { get; } = Path.Combine(repositoryRoot, ".dvc", "cache", "files", "md5");
+
+    /// <summary>Where the object with this md5 (with <c>.dir</c> for a manifest) is stored.</summary>
+    public string PathOf(string md5) => Path.Combine(ObjectsFolder, md5[..2], md5[2..]);
+
+    /// <summary>Whether every object of <paramref name="content"/> is already stored.</summary>
+    public bool Holds(TrackedContent content) =>
+        File.Exists(PathOf(content.Md5))
+        && (content.Manifest is null || content.Manifest.Entries.All(e => File.Exists(PathOf(e.Md5))));
+
+    /// <summary>Stores the objects of <paramref name="content"/> read from <paramref name="source"/>; files first, manifest last, as DVC does.</summary>
+    public void Store(string source, TrackedContent content)
+    {
+        InitialiseRepository();
+        if (content.Manifest is null)
+        {
+            StoreFile(source, content.Md5);
+            return;
+        }
+
+        foreach (var entry in content.Manifest.Entries)
+        {
+            StoreFile(Path.Combine(source, entry.RelativePath), entry.Md5);
+        }
+
+        var manifestObject = PathOf(content.Md5);
+        if (!File.Exists(manifestObject))
+        {
+            AtomicFile.WriteAllBytes(manifestObject, content.Manifest.Json);
+            MakeReadOnly(manifestObject);
+        }
+    }
+
+    /// <summary>The manifest of a directory object, if the cache holds it.</summary>
+    public IReadOnlyList<ManifestEntry>? ReadManifest(string md5)
+    {
+        var file = PathOf(md5);
+        if (!md5.EndsWith(".dir", StringComparison.Ordinal) || !File.Exists(file))
+        {
+            return null;
+        }
+
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(file));
+        return json.RootElement.EnumerateArray()
+            .Select(e => new ManifestEntry(e.GetProperty("relpath").GetString()!, e.GetProperty("md5").GetString()!, Size: -1))
+            .ToList();
+    }
+
+    private void StoreFile(string source, string md5)
+    {
+        var target = PathOf(md5);
+        if (File.Exists(target))
+        {
+            return;
+        }
+
+        AtomicFile.Copy(source, target);
+        MakeReadOnly(target);
+    }
+
+    // What `dvc init` creates, so that DVC itself works in this repository afterwards.
+    private void InitialiseRepository()
+    {
+        var dvc = Path.Combine(repositoryRoot, ".dvc");
+        if (!File.Exists(Path.Combine(dvc, "config")))
+        {
+            AtomicFile.WriteAllText(Path.Combine(dvc, "config"), "");
+        }
+
+        if (!File.Exists(Path.Combine(dvc, ".gitignore")))
+        {
+            AtomicFile.WriteAllText(Path.Combine(dvc, ".gitignore"), "/config.local\n/tmp\n/cache\n");
+        }
+    }
+
+    // DVC protects cache objects from edits through links the same way.
+    private static void MakeReadOnly(string file)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+namespace MlOps.Tasks.Data;
+
+/// <summary>Data on disk does not match its .dvc pointer (exit code 2).</summary>
+public sealed class DataMismatchException(string message) : Exception(message);

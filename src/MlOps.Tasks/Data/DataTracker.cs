@@ -1,0 +1,45 @@
+using MlOps.Tasks.Files;
+
+namespace MlOps.Tasks.Data;
+
+/// <summary>What <c>dvc add</c> does: hash, store in the cache, write the .dvc pointer and the .gitignore line.</summary>
+public sealed class DataTracker(string repositoryRoot)
+{
+    /// <summary>Tracks <paramref name="path"/> (relative to the repository root).</summary>
+    /// <exception cref="UsageException">The path does not exist, is outside the repository, or its pointer has keys a rewrite would lose.</exception>
+    public TrackResult Track(string path)
+    {
+        var full = Path.GetFullPath(Path.Combine(repositoryRoot, path)).TrimEnd(Path.DirectorySeparatorChar);
+        var relative = Path.GetRelativePath(repositoryRoot, full).Replace('\\', '/');
+        if (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) || relative == ".")
+        {
+            throw new UsageException($"'{path}' is not inside the repository {repositoryRoot}; track a file or folder below it.");
+        }
+
+        if (!File.Exists(full) && !Directory.Exists(full))
+        {
+            throw new UsageException($"'{relative}' does not exist; pass --path=<file or folder> to track.");
+        }
+
+        var pointerFile = full + ".dvc";
+        var previous = File.Exists(pointerFile) ? DataPointer.Read(pointerFile, relative + ".dvc") : null;
+        if (previous?.UnknownKey is { } key)
+        {
+            throw new UsageException($"{relative}.dvc has '{key}', which this version cannot keep; remove it or use `dvc add`.");
+        }
+
+        var content = ContentHash.Of(full);
+        var pointer = DataPointer.For(Path.GetFileName(full), content) with { Extras = previous?.Extras ?? [] };
+        var text = pointer.Format();
+        var cache = new DataCache(repositoryRoot);
+        var unchanged = previous is not null && File.ReadAllText(pointerFile) == text && cache.Holds(content);
+        if (!unchanged)
+        {
+            cache.Store(full, content);
+            AtomicFile.WriteAllText(pointerFile, text);
+        }
+
+        var ignored = GitIgnore.Add(Path.GetDirectoryName(full)!, "/" + Path.GetFileName(full));
+        return new TrackResult(relative + ".dvc", pointer, previous, Changed: !unchanged || ignored);
+    }
+}

@@ -1,0 +1,24 @@
+namespace MlOps.Tasks.Pipeline;
+
+/// <summary>One pipeline file (pipelines/&lt;name&gt;.yaml): everything the build knows about one model.</summary>
+public sealed record PipelineDefinition : PipelineSection
+{
+    /// <summary>The model's name; names artifacts/&lt;name&gt;/ and registry entries.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>What the model is for, in a sentence.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>Where the data lives and how it is pinned.</summary>
+    public required DataSection Data { get; init; }
+
+    /// <summary>Named deployment targets; <c>local</c> exists when none are declared.</summary>
+    public IReadOnlyDictionary<string, EnvironmentSection> Environments { get; init; } =
+        new Dictionary<string, EnvironmentSection>(StringComparer.Ordinal)
+        {
+            ["local"] = new() { Kind = EnvironmentKind.Local },
+        };
+
+    /// <summary>The file this definition was read from, relative to the repository root.</summary>
+    public string File { get; internal set; } = "";
+}

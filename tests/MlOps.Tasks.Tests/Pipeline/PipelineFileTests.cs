@@ -1,0 +1,230 @@
+using MlOps.Tasks.Pipeline;
+using MlOps.Testing;
+
+namespace MlOps.Tasks.Tests.Pipeline;
+
+public sealed class PipelineFileTests
+{
+    private const string Valid = """
+        name: credit-scoring
+        data:
+          path: data
+        environments:
+          local:
+            kind: local
+          prod:
+            kind: kubernetes
+        """;
+
+    private static InvalidFileException LoadFails(string yaml)
+    {
+        using var temp = new TempDirectory();
+        temp.Write("pipelines/p.yaml", yaml);
+        return Assert.Throws<InvalidFileException>(() => PipelineFile.Load(temp.Path, "pipelines/p.yaml"));
+    }
+
+    public sealed class Load
+    {
+        [Test]
+        public void Should_Read_Every_Section_With_Its_Location()
+        {
+            // Given
+            using var temp = new TempDirectory();
+            temp.Write("pipelines/p.yaml", Valid);
+
+            // When
+            var pipeline = PipelineFile.Load(temp.Path, "pipelines/p.yaml");
+
+            // Then
+            Assert.That(pipeline.Name, Is.EqualTo("credit-scoring"));
+            Assert.That(pipeline.File, Is.EqualTo("pipelines/p.yaml"));
+            Assert.That(pipeline.Data.Path, Is.EqualTo("data"));
+            Assert.That(pipeline.Data.LocationOf("path")!.ToString(), Is.EqualTo("pipelines/p.yaml:3:9"));
+            Assert.That(pipeline.Environments["prod"].Kind, Is.EqualTo(EnvironmentKind.Kubernetes));
+        }
+
+        [Test]
+        public void Should_Default_To_A_Local_Environment()
+        {
+            // Given
+            using var temp = new TempDirectory();
+            temp.Write("pipelines/p.yaml", "name: x\ndata:\n  path: data\n");
+
+            // When
+            var pipeline = PipelineFile.Load(temp.Path, "pipelines/p.yaml");
+
+            // Then
+            Assert.That(pipeline.Environments.Keys, Is.EqualTo(new[] { "local" }));
+        }
+
+        [Test]
+        public void Should_Load_The_Sample_Pipeline_Of_The_Repository()
+        {
+            // Given
+            var root = Path.GetFullPath(Path.Combine(TestContext.CurrentContext.TestDirectory, "../../../../.."));
+
+            // When
+            var pipeline = PipelineFile.Load(root, "pipelines/credit-scoring.yaml");
+
+            // Then
+            Assert.That(pipeline.Name, Is.EqualTo("credit-scoring"));
+        }
+
+        [Test]
+        public void Should_Name_An_Unknown_Key_With_A_Suggestion()
+        {
+            // When
+            var error = LoadFails("name: x\ndata:\n  paht: data\n");
+
+            // Then
+            Assert.That(error.Message, Is.EqualTo("pipelines/p.yaml:3:3: Unknown key 'paht' in 'data'. Did you mean 'path'? Expected one of: path."));
+        }
+
+        [Test]
+        public void Should_Name_An_Unknown_Top_Level_Key()
+        {
+            // When
+            var error = LoadFails("name: x\ndata:\n  path: data\ntraining_typo: {}\n");
+
+            // Then
+            Assert.That(error.Message, Is.EqualTo("pipelines/p.yaml:4:1: Unknown key 'training_typo' at the top level. Expected one of: data, description, environments, name."));
+        }
+
+        [Test]
+        public void Should_Name_A_Missing_Required_Key()
+        {
+            // When
+            var error = LoadFails("name: x\ndata:\n  other: 1\n".Replace("  other: 1\n", "  {}\n", StringComparison.Ordinal));
+
+            // Then
+            Assert.That(error.Message, Is.EqualTo("pipelines/p.yaml:3:3: 'data' is missing the required key 'path'."));
+        }
+
+        [Test]
+        public void Should_Name_A_Missing_Top_Level_Section()
+        {
+            // When
+            var error = LoadFails("name: x\n");
+
+            // Then
+            Assert.That(error.Message, Is.EqualTo("pipelines/p.yaml:1:1: The pipeline file is missing the required key 'data'."));
+        }
+
+        [Test]
+        public void Should_Name_A_Wrong_Type()
+        {
+            // When
+            var error = LoadFails("name: x\ndata:\n  - path\n");
+
+            // Then
+            Assert.That(error.Message, Is.EqualTo("pipelines/p.yaml:3:3: 'data' must be a mapping of keys to values, but is a list."));
+        }
+
+        [Test]
+        public void Should_List_The_Allowed_Values_Of_An_Enumeration()
+        {
+            // When
+            var error = LoadFails("name: x\ndata:\n  path: d\nenvironments:\n  prod:\n    kind: k8s\n");
+
+            // Then
+            Assert.That(error.Message, Is.EqualTo("pipelines/p.yaml:6:11: 'environments.prod.kind' must be one of local, docker, kubernetes, not 'k8s'."));
+        }
+
+        [Test]
+        public void Should_Name_A_Required_Key_Without_Value()
+        {
+            // When
+            var error = LoadFails("name:\ndata:\n  path: d\n");
+
+            // Then
+            Assert.That(error.Message, Is.EqualTo("pipelines/p.yaml:1:6: 'name' needs a value."));
+        }
+
+        [Test]
+        public void Should_Locate_A_Syntax_Error()
+        {
+            // When
+            var error = LoadFails("name: x\ndata:\n  path: [data\n");
+
+            // Then
+            Assert.That(error.Message, Does.StartWith("pipelines/p.yaml:4:1: YAML syntax error: "));
+        }
+
+        [Test]
+        public void Should_Locate_A_Duplicate_Key()
+        {
+            // When
+            var error = LoadFails("name: x\nname: y\ndata:\n  path: d\n");
+
+            // Then
+            Assert.That(error.Message, Does.StartWith("pipelines/p.yaml:2:1: YAML syntax error: "));
+            Assert.That(error.Message, Does.Contain("name"));
+        }
+
+        [Test]
+        public void Should_Refuse_An_Empty_File()
+        {
+            // When
+            var error = LoadFails("");
+
+            // Then
+            Assert.That(error.Message, Is.EqualTo("pipelines/p.yaml:1:1: The pipeline file is empty; it needs at least 'name' and 'data'."));
+        }
+
+        [Test]
+        public void Should_Refuse_A_Scalar_Document()
+        {
+            // When
+            var error = LoadFails("just text\n");
+
+            // Then
+            Assert.That(error.Message, Is.EqualTo("pipelines/p.yaml:1:1: The pipeline file must be a mapping of keys to values, but is the value 'just text'."));
+        }
+    }
+
+    public sealed class Locate
+    {
+        [Test]
+        public void Should_Take_The_Only_File_In_Pipelines()
+        {
+            // Given
+            using var temp = new TempDirectory();
+            temp.Write("pipelines/churn.yaml", Valid);
+
+            // When
+            var file = PipelineFile.Locate(temp.Path, requested: null);
+
+            // Then
+            Assert.That(file, Is.EqualTo("pipelines/churn.yaml"));
+        }
+
+        [Test]
+        public void Should_Take_Credit_Scoring_When_There_Are_Several()
+        {
+            // Given
+            using var temp = new TempDirectory();
+            temp.Write("pipelines/churn.yaml", Valid);
+            temp.Write("pipelines/credit-scoring.yaml", Valid);
+
+            // When
+            var file = PipelineFile.Locate(temp.Path, requested: null);
+
+            // Then
+            Assert.That(file, Is.EqualTo("pipelines/credit-scoring.yaml"));
+        }
+
+        [Test]
+        public void Should_List_The_Available_Files_When_The_Requested_One_Is_Missing()
+        {
+            // Given
+            using var temp = new TempDirectory();
+            temp.Write("pipelines/churn.yaml", Valid);
+
+            // When
+            var error = Assert.Throws<UsageException>(() => PipelineFile.Locate(temp.Path, "pipelines/nope.yaml"));
+
+            // Then
+            Assert.That(error.Message, Is.EqualTo("Pipeline file 'pipelines/nope.yaml' does not exist (available: pipelines/churn.yaml). Name one with --pipeline=<file>."));
+        }
+    }
+}
