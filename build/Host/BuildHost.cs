@@ -96,6 +96,20 @@ internal sealed class BuildHost
     private async Task<int> RunTargetsAsync(TaskGraph graph, BuildOptions options, string repositoryRoot, IAnsiConsole console)
     {
         await using var provider = BuildServices(graph, options, repositoryRoot, console);
+        var workingDirectory = Directory.GetCurrentDirectory();
+        try
+        {
+            return await RunEngineAsync(graph, options, provider, console).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Cake's environment makes the repository the process's working directory; put it back.
+            Directory.SetCurrentDirectory(workingDirectory);
+        }
+    }
+
+    private async Task<int> RunEngineAsync(TaskGraph graph, BuildOptions options, ServiceProvider provider, IAnsiConsole console)
+    {
         var context = provider.GetRequiredService<BuildContext>();
         if (options.Pipeline is not null || options.Environment is not null)
         {

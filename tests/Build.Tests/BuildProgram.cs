@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using MlOps.Testing;
+
+namespace MlOps.Build.Tests;
+
+/// <summary>
+/// Runs the already-built build program (Build.dll beside the tests) in a temporary copy of a small
+/// repository, as ./build.sh would, and captures its exit code and output.
+/// </summary>
+internal sealed class BuildProgram : IDisposable
+{
+    private static readonly string SourceRoot =
+        Path.GetFullPath(Path.Combine(TestContext.CurrentContext.TestDirectory, "../../../../.."));
+
+    public BuildProgram()
+    {
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(SourceRoot, "pipelines")))
+        {
+            Repository.Write($"pipelines/{Path.GetFileName(file)}", File.ReadAllBytes(file));
+        }
+    }
+
+    /// <summary>The temporary repository the program runs in.</summary>
+    public TempDirectory Repository { get; } = new();
+
+    public Result Run(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Repository.Path,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(TestContext.CurrentContext.TestDirectory, "Build.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["NO_COLOR"] = "1";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"build {string.Join(' ', args)} did not finish in 2 minutes");
+        }
+
+        return new Result(process.ExitCode, output.Result, errors.Result);
+    }
+
+    public void Dispose() => Repository.Dispose();
+
+    public sealed record Result(int ExitCode, string Output, string Errors);
+}
