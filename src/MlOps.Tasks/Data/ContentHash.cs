@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 
 namespace MlOps.Tasks.Data;
@@ -33,22 +34,23 @@ public static class ContentHash
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
         using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
-        var buffer = new byte[BufferSize];
-        var dos2unix = legacy && LegacyText.IsText(stream);
-        int read;
-        while ((read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false)) > 0)
+        // Pooled: a folder of many small files would otherwise allocate a large buffer per file.
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        try
         {
-            if (dos2unix)
+            var dos2unix = legacy && LegacyText.IsText(stream);
+            int read;
+            while ((read = stream.ReadAtLeast(buffer.AsSpan(0, BufferSize), BufferSize, throwOnEndOfStream: false)) > 0)
             {
-                md5.AppendData(LegacyText.Dos2Unix(buffer.AsSpan(0, read)));
+                md5.AppendData(dos2unix ? LegacyText.Dos2Unix(buffer.AsSpan(0, read)) : buffer.AsSpan(0, read));
             }
-            else
-            {
-                md5.AppendData(buffer, 0, read);
-            }
-        }
 
-        return Convert.ToHexStringLower(md5.GetHashAndReset());
+            return Convert.ToHexStringLower(md5.GetHashAndReset());
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>Lower-case hex MD5 of bytes in memory.</summary>

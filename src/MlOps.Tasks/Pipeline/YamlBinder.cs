@@ -172,7 +172,7 @@ internal sealed class YamlBinder(string file)
         return $"Unknown key '{key}' {where}.{hint} Expected one of: {string.Join(", ", candidates)}.";
     }
 
-    private static Dictionary<string, PropertyInfo> BindableProperties(Type type) =>
+    internal static Dictionary<string, PropertyInfo> BindableProperties(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.DeclaringType != typeof(PipelineSection) && p.SetMethod is { IsPublic: true })
             .ToDictionary(p => SnakeCase(p.Name), StringComparer.Ordinal);

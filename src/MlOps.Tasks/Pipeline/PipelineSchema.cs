@@ -1,0 +1,78 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace MlOps.Tasks.Pipeline;
+
+/// <summary>
+/// The JSON Schema of the pipeline file, derived from the same records and naming rules the loader
+/// binds, so that editors (e.g. VS Code's YAML extension) complete and check what the build accepts.
+/// </summary>
+public static class PipelineSchema
+{
+    /// <summary>Where the schema is kept, relative to the repository root.</summary>
+    public const string File = "pipelines/pipeline.schema.json";
+
+    /// <summary>The schema as indented JSON with a final newline.</summary>
+    public static string Generate()
+    {
+        var schema = Describe(typeof(PipelineDefinition));
+        schema.Insert(0, "$schema", "https://json-schema.org/draft-07/schema#");
+        schema.Insert(1, "title", "MlOps pipeline file");
+        return schema.ToJsonString(new JsonSerializerOptions { WriteIndented = true }).ReplaceLineEndings("\n") + "\n";
+    }
+
+    private static JsonObject Describe(Type type)
+    {
+        var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        if (typeof(PipelineSection).IsAssignableFrom(underlying))
+        {
+            return Section(underlying);
+        }
+
+        if (underlying.IsGenericType && underlying.GetGenericTypeDefinition() is var generic
+            && (generic == typeof(IReadOnlyDictionary<,>) || generic == typeof(Dictionary<,>)))
+        {
+            return new JsonObject { ["type"] = "object", ["additionalProperties"] = Describe(underlying.GetGenericArguments()[1]) };
+        }
+
+        if (underlying.IsGenericType && underlying.GetGenericTypeDefinition() is var list
+            && (list == typeof(IReadOnlyList<>) || list == typeof(List<>)))
+        {
+            return new JsonObject { ["type"] = "array", ["items"] = Describe(underlying.GetGenericArguments()[0]) };
+        }
+
+        return underlying switch
+        {
+            _ when underlying == typeof(string) => new JsonObject { ["type"] = "string" },
+            _ when underlying == typeof(bool) => new JsonObject { ["type"] = "boolean" },
+            _ when underlying == typeof(int) || underlying == typeof(long) => new JsonObject { ["type"] = "integer" },
+            _ when underlying == typeof(double) => new JsonObject { ["type"] = "number" },
+            _ when underlying.IsEnum => new JsonObject { ["enum"] = new JsonArray(Enum.GetNames(underlying).Select(n => (JsonNode)YamlBinder.SnakeCase(n)).ToArray()) },
+            _ => throw new InvalidOperationException($"The pipeline model uses {underlying.Name}, which the schema cannot describe."),
+        };
+    }
+
+    private static JsonObject Section(Type type)
+    {
+        var properties = new JsonObject();
+        var required = new JsonArray();
+        foreach (var (name, property) in YamlBinder.BindableProperties(type).OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            properties[name] = Describe(property.PropertyType);
+            if (property.IsDefined(typeof(RequiredMemberAttribute)))
+            {
+                required.Add(name);
+            }
+        }
+
+        var section = new JsonObject { ["type"] = "object", ["additionalProperties"] = false, ["properties"] = properties };
+        if (required.Count > 0)
+        {
+            section["required"] = required;
+        }
+
+        return section;
+    }
+}
