@@ -3,6 +3,6 @@ using MlOps.Build.Host;
 namespace MlOps.Build.Tasks;
 
 [TaskName("Default")]
-[TaskDescription("The gated training pipeline on the pipeline's data.")]
+[TaskDescription("The pipeline: every stage up to a checked model (today: the data check).")]
 [IsDependentOn(typeof(CheckDataTask))]
 internal sealed class DefaultTask : BuildTask;
