@@ -4,8 +4,8 @@ using Spectre.Console;
 var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
 if (Console.IsOutputRedirected)
 {
-    // CI logs have no width; 80 columns would wrap the summary's notes.
-    console.Profile.Width = 160;
+    // CI logs have no width: never wrap (80 columns would break long messages in two).
+    console.Profile.Width = 1000;
 }
 
 return await new BuildHost()

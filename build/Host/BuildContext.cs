@@ -24,6 +24,9 @@ internal sealed class BuildContext(ICakeContext cake, BuildOptions options, stri
     public PipelineDefinition Pipeline =>
         pipeline ??= PipelineFile.Load(RepositoryRoot, PipelineFile.Locate(RepositoryRoot, Options.Pipeline));
 
+    /// <summary>Where this pipeline's machine-readable outputs go: artifacts/&lt;pipeline name&gt;/.</summary>
+    public string ArtifactsFolder => Path.Combine(RepositoryRoot, "artifacts", Pipeline.Name);
+
     /// <summary>The deployment environment: <c>--environment</c>, else <c>local</c>.</summary>
     public string EnvironmentName => Options.Environment ?? "local";
 

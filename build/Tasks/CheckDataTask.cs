@@ -6,6 +6,7 @@ namespace MlOps.Build.Tasks;
 
 [TaskName("CheckData")]
 [TaskDescription("Refuse data whose md5 differs from its .dvc pointer.")]
+[IsDependentOn(typeof(PullDataTask))]
 internal sealed class CheckDataTask : BuildTask
 {
     public override bool ShouldRun(BuildContext context)

@@ -3,6 +3,6 @@ using MlOps.Build.Host;
 namespace MlOps.Build.Tasks;
 
 [TaskName("Default")]
-[TaskDescription("The pipeline: every stage up to a checked model (today: the data check).")]
-[IsDependentOn(typeof(CheckDataTask))]
+[TaskDescription("The pipeline: every stage up to a checked model (today: the data gate).")]
+[IsDependentOn(typeof(ValidateDataTask))]
 internal sealed class DefaultTask : BuildTask;

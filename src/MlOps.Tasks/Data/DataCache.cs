@@ -3,13 +3,17 @@ using MlOps.Tasks.Files;
 namespace MlOps.Tasks.Data;
 
 /// <summary>
-/// The DVC 3 cache of a repository, <c>.dvc/cache/files/md5/ab/cdef…</c>: content-addressed copies of
-/// tracked files and directory manifests, so that <c>dvc push</c>/<c>pull</c> can use the same objects.
+/// A DVC 3 cache or folder remote, <c>files/md5/ab/cdef…</c>: content-addressed copies of tracked
+/// files and directory manifests, so that <c>dvc push</c>/<c>pull</c> can use the same objects.
 /// </summary>
-public sealed class DataCache(string repositoryRoot)
+/// <param name="folder">The cache folder (the one holding <c>files/</c>).</param>
+public sealed class DataCache(string folder)
 {
+    /// <summary>The cache of a repository: <c>.dvc/cache</c>.</summary>
+    public static DataCache Of(string repositoryRoot) => new(Path.Combine(repositoryRoot, ".dvc", "cache"));
+
     /// <summary>The folder holding the objects.</summary>
-    public string ObjectsFolder { get; } = Path.Combine(repositoryRoot, ".dvc", "cache", "files", "md5");
+    public string ObjectsFolder { get; } = Path.Combine(folder, "files", "md5");
 
     /// <summary>Where the object with this md5 (with <c>.dir</c> for a manifest) is stored.</summary>
     public string PathOf(string md5) => Path.Combine(ObjectsFolder, md5[..2], md5[2..]);
@@ -22,7 +26,6 @@ public sealed class DataCache(string repositoryRoot)
     /// <summary>Stores the objects of <paramref name="content"/> read from <paramref name="source"/>; files first, manifest last, as DVC does.</summary>
     public void Store(string source, TrackedContent content)
     {
-        InitialiseRepository();
         if (content.Manifest is null)
         {
             StoreFile(source, content.Md5);
@@ -67,21 +70,6 @@ public sealed class DataCache(string repositoryRoot)
 
         AtomicFile.Copy(source, target);
         MakeReadOnly(target);
-    }
-
-    // What `dvc init` creates, so that DVC itself works in this repository afterwards.
-    private void InitialiseRepository()
-    {
-        var dvc = Path.Combine(repositoryRoot, ".dvc");
-        if (!File.Exists(Path.Combine(dvc, "config")))
-        {
-            AtomicFile.WriteAllText(Path.Combine(dvc, "config"), "");
-        }
-
-        if (!File.Exists(Path.Combine(dvc, ".gitignore")))
-        {
-            AtomicFile.WriteAllText(Path.Combine(dvc, ".gitignore"), "/config.local\n/tmp\n/cache\n");
-        }
     }
 
     // DVC protects cache objects from edits through links the same way.

@@ -41,7 +41,7 @@ public sealed class DataCheck(string repositoryRoot)
     // Names the files that differ when the cache still holds the pinned manifest.
     private string DescribeChanges(string relative, DataPointer pointer, TrackedContent actual)
     {
-        var pinned = new DataCache(repositoryRoot).ReadManifest(pointer.Md5);
+        var pinned = DataCache.Of(repositoryRoot).ReadManifest(pointer.Md5);
         if (pinned is null || actual.Manifest is null)
         {
             return "";

@@ -31,15 +31,31 @@ public sealed class DataTracker(string repositoryRoot)
         var content = ContentHash.Of(full);
         var pointer = DataPointer.For(Path.GetFileName(full), content) with { Extras = previous?.Extras ?? [] };
         var text = pointer.Format();
-        var cache = new DataCache(repositoryRoot);
+        var cache = DataCache.Of(repositoryRoot);
         var unchanged = previous is not null && File.ReadAllText(pointerFile) == text && cache.Holds(content);
         if (!unchanged)
         {
+            InitialiseDvc();
             cache.Store(full, content);
             AtomicFile.WriteAllText(pointerFile, text);
         }
 
         var ignored = GitIgnore.Add(Path.GetDirectoryName(full)!, "/" + Path.GetFileName(full));
         return new TrackResult(relative + ".dvc", pointer, previous, Changed: !unchanged || ignored);
+    }
+
+    // What `dvc init` creates, so that DVC itself works in this repository afterwards.
+    private void InitialiseDvc()
+    {
+        var dvc = Path.Combine(repositoryRoot, ".dvc");
+        if (!File.Exists(Path.Combine(dvc, "config")))
+        {
+            AtomicFile.WriteAllText(Path.Combine(dvc, "config"), "");
+        }
+
+        if (!File.Exists(Path.Combine(dvc, ".gitignore")))
+        {
+            AtomicFile.WriteAllText(Path.Combine(dvc, ".gitignore"), "/config.local\n/tmp\n/cache\n");
+        }
     }
 }

@@ -12,6 +12,12 @@ public sealed record PipelineDefinition : PipelineSection
     /// <summary>Where the data lives and how it is pinned.</summary>
     public required DataSection Data { get; init; }
 
+    /// <summary>The table's columns, label and protected attributes.</summary>
+    public SchemaSection? Schema { get; init; }
+
+    /// <summary>Data expectations checked by ValidateData (Great Expectations semantics).</summary>
+    public IReadOnlyList<ExpectationSection> Expectations { get; init; } = [];
+
     /// <summary>Named deployment targets; <c>local</c> exists when none are declared.</summary>
     public IReadOnlyDictionary<string, EnvironmentSection> Environments { get; init; } =
         new Dictionary<string, EnvironmentSection>(StringComparer.Ordinal)

@@ -15,5 +15,8 @@ public abstract record PipelineSection
     public SourceLocation? LocationOf(string key) =>
         keyLocations.TryGetValue(key, out var location) ? location : Location;
 
+    /// <summary>The keys present in the file, as written.</summary>
+    internal IEnumerable<string> Keys => keyLocations.Keys;
+
     internal void RecordKey(string key, SourceLocation location) => keyLocations[key] = location;
 }

@@ -99,11 +99,12 @@ internal sealed class YamlBinder(string file)
     {
         var list = (System.Collections.IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(itemType))!;
         var index = 0;
+        var nullable = Nullable.GetUnderlyingType(itemType) is not null;
         foreach (var item in sequence.Children)
         {
             var itemPath = $"{path}[{index++}]";
-            list.Add(Bind(itemType, item, itemPath)
-                ?? throw new InvalidFileException(LocationOf(item), $"'{itemPath}' needs a value."));
+            var value = Bind(itemType, item, itemPath);
+            list.Add(value is not null || nullable ? value : throw new InvalidFileException(LocationOf(item), $"'{itemPath}' needs a value."));
         }
 
         return list;

@@ -1,0 +1,61 @@
+using Cake.Core.Diagnostics;
+using MlOps.Build.Host;
+using MlOps.Tasks;
+using MlOps.Tasks.Expectations;
+using MlOps.Tasks.Files;
+using MlOps.Tasks.Pipeline;
+
+namespace MlOps.Build.Tasks;
+
+[TaskName("ValidateData")]
+[TaskDescription("Check the data against the schema and the expectations (GX semantics); write validation.json and the baseline profile.")]
+[IsDependentOn(typeof(CheckDataTask))]
+internal sealed class ValidateDataTask : BuildTask
+{
+    public override void Run(BuildContext context)
+    {
+        var pipeline = context.Pipeline;
+        var table = pipeline.Data.Table ?? pipeline.Data.Path;
+        var path = Path.Combine(context.RepositoryRoot, table);
+        if (!File.Exists(path))
+        {
+            throw new UsageException($"{table} is not a file; set data.table in {pipeline.File} to the CSV file to validate.");
+        }
+
+        var report = TableValidator.Validate(path, table, pipeline.Data, pipeline.Schema, pipeline.Expectations, new RowProgress(context.Log, "ValidateData"));
+        var pointer = File.Exists(Path.Combine(context.RepositoryRoot, pipeline.Data.Path + ".dvc"))
+            ? MlOps.Tasks.Data.DataPointer.Read(Path.Combine(context.RepositoryRoot, pipeline.Data.Path + ".dvc"), pipeline.Data.Path + ".dvc").Md5
+            : null;
+        ArtifactJson.Write(Path.Combine(context.ArtifactsFolder, "validation.json"), ValidationJson.Document(report, pointer, pipeline.File));
+        ArtifactJson.Write(Path.Combine(context.ArtifactsFolder, "profile.json"), report.Profile);
+        Log(context, report);
+        var failures = report.Failures.ToList();
+        var output = Path.GetRelativePath(context.RepositoryRoot, Path.Combine(context.ArtifactsFolder, "validation.json"));
+        context.Note($"{report.Rows:N0} rows, {report.Results.Count - failures.Count}/{report.Results.Count} passed");
+        if (failures.Count > 0)
+        {
+            throw new QualityGateException($"{table}: {failures.Count} of {report.Results.Count} expectations failed (listed above; details in {output}).");
+        }
+    }
+
+    private static void Log(BuildContext context, ValidationReport report)
+    {
+        var rate = report.Rows / Math.Max(report.Duration.TotalSeconds, 1e-9);
+        context.Log.Information($"{report.File}: {report.Rows:N0} rows in {report.Duration.TotalSeconds:0.00}s ({rate:N0} rows/s)");
+        foreach (var result in report.Results.Where(r => !r.Success))
+        {
+            var level = result.Severity == Severity.Error ? "FAILED " : "warning";
+            var message = $"  {level} {result.Expectation}: {result.Summary} ({result.Location})";
+            if (result.Severity == Severity.Error)
+            {
+                context.Log.Error(message);
+            }
+            else
+            {
+                context.Log.Warning(message);
+            }
+        }
+
+        context.Log.Verbose($"  {report.Results.Count(r => r.Success)} expectations passed.");
+    }
+}

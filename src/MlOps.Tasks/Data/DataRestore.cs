@@ -1,0 +1,136 @@
+using MlOps.Tasks.Pipeline;
+using MlOps.Tasks.Sample;
+
+namespace MlOps.Tasks.Data;
+
+/// <summary>
+/// Brings <c>data.path</c> into being on a fresh clone, like <c>dvc pull</c>: from the repository's
+/// own DVC cache, a configured cache or remote folder, or (for the sample) the generator.
+/// The data appears whole or not at all; CheckData then verifies it against its pointer.
+/// </summary>
+public sealed class DataRestore(string repositoryRoot)
+{
+    /// <summary>Restores the data if absent.</summary>
+    /// <returns>Where it came from, or null when it was already there.</returns>
+    /// <exception cref="DataMismatchException">No source can provide it.</exception>
+    public string? Restore(DataSection data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var target = Path.Combine(repositoryRoot, data.Path);
+        if (File.Exists(target) || Directory.Exists(target))
+        {
+            return null;
+        }
+
+        var pointerFile = target + ".dvc";
+        var pointer = File.Exists(pointerFile) ? DataPointer.Read(pointerFile, data.Path + ".dvc") : null;
+        var caches = new List<(string Folder, string Name)> { (Path.Combine(repositoryRoot, ".dvc", "cache"), ".dvc/cache") };
+        if (data.Source?.Cache is { } cache)
+        {
+            caches.Add((Path.Combine(repositoryRoot, cache), cache));
+        }
+
+        if (data.Source?.Remote is { } remote)
+        {
+            caches.Add((Path.Combine(repositoryRoot, remote), remote));
+        }
+
+        foreach (var (folder, name) in caches)
+        {
+            if (pointer is not null && TryCheckout(new DataCache(folder), pointer, target))
+            {
+                return name;
+            }
+        }
+
+        if (data.Source?.Generator is { } generator)
+        {
+            Generate(data, generator, target);
+            return "the sample generator";
+        }
+
+        var tried = string.Join(", ", caches.Select(c => c.Name));
+        var why = pointer is null ? $"{data.Path}.dvc does not exist" : $"no cache holds md5 {pointer.Md5} (tried {tried})";
+        throw new DataMismatchException(
+            $"{data.Path}: not found and cannot be restored: {why}. Copy the data there, or set data.source (cache, remote or generator) in the pipeline file.");
+    }
+
+    private static bool TryCheckout(DataCache cache, DataPointer pointer, string target)
+    {
+        var files = pointer.Md5.EndsWith(".dir", StringComparison.Ordinal)
+            ? cache.ReadManifest(pointer.Md5)?.Select(e => (e.RelativePath, e.Md5)).ToList()
+            : [(RelativePath: "", pointer.Md5)];
+        if (files is null || files.Any(f => !File.Exists(cache.PathOf(f.Md5))))
+        {
+            return false;
+        }
+
+        Publish(target, staging =>
+        {
+            foreach (var (relative, md5) in files)
+            {
+                var destination = relative.Length == 0 ? staging : Path.Combine(staging, relative);
+                Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+                File.Copy(cache.PathOf(md5), destination);
+                // Cache objects are read-only; the working copy is the user's to edit.
+                File.SetAttributes(destination, FileAttributes.Normal);
+            }
+        }, isFolder: pointer.FileCount is not null);
+        return true;
+    }
+
+    private void Generate(DataSection data, GeneratorSection generator, string target)
+    {
+        Publish(target, staging =>
+        {
+            Write(data.Table, current: false);
+            Write(data.Current, current: true);
+
+            void Write(string? table, bool current)
+            {
+                if (table is null || (current && generator.CurrentRows == 0))
+                {
+                    return;
+                }
+
+                var relative = Path.GetRelativePath(Path.Combine(repositoryRoot, data.Path), Path.Combine(repositoryRoot, table));
+                var file = Path.Combine(staging, relative);
+                Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+                using var writer = new StreamWriter(file, append: false, new System.Text.UTF8Encoding(false), 1 << 16);
+                CreditApplications.Write(writer, generator, current);
+            }
+        }, isFolder: true);
+    }
+
+    // Builds the data beside its final place, then renames it there: a killed build leaves no half copy.
+    private static void Publish(string target, Action<string> build, bool isFolder)
+    {
+        var staging = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            if (isFolder)
+            {
+                Directory.CreateDirectory(staging);
+            }
+
+            build(staging);
+            if (isFolder)
+            {
+                Directory.Move(staging, target);
+            }
+            else
+            {
+                File.Move(staging, target);
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+
+            File.Delete(staging);
+        }
+    }
+}

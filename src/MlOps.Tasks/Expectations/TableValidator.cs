@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using MlOps.Tasks.Pipeline;
+using MlOps.Tasks.Profiling;
+using MlOps.Tasks.Tables;
+
+namespace MlOps.Tasks.Expectations;
+
+/// <summary>
+/// Validates a table in one streaming pass: the schema check (columns present, values that parse
+/// as their type, the label present), the declared expectations, and the baseline profile.
+/// Memory does not grow with rows, except for what unique values GX semantics must remember.
+/// </summary>
+public static class TableValidator
+{
+    private const int ProgressEvery = 1 << 16;
+
+    /// <summary>Reads <paramref name="path"/> (shown as <paramref name="file"/>) and checks it.</summary>
+    /// <exception cref="InvalidFileException">The file cannot be read as CSV, or an expectation is declared wrongly.</exception>
+    public static ValidationReport Validate(
+        string path, string file, DataSection data, SchemaSection? schema, IReadOnlyList<ExpectationSection> expectations, IProgress<long>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(expectations);
+        var watch = Stopwatch.StartNew();
+        var schemaColumns = schema?.Columns.Select(c => c.Name).ToList() ?? [];
+        using var reader = TableReader.Open(path, file, data.Csv, schemaColumns);
+        var columns = reader.Columns;
+        var checks = SchemaChecks.For(schema)
+            .Concat(expectations.SelectMany(e => ExpectationCatalog.Build(e, schema is null ? columns : schemaColumns)))
+            .ToList();
+        var plans = columns.Select((name, index) => new ColumnPlan(index, name, TypeOf(schema, name), checks.Where(c => c.Column == name).ToList(), data.Csv.Missing)).ToList();
+        while (reader.Read())
+        {
+            foreach (var plan in plans)
+            {
+                plan.Observe(reader);
+            }
+
+            if ((reader.RowIndex + 1) % ProgressEvery == 0)
+            {
+                progress?.Report(reader.RowIndex + 1);
+            }
+        }
+
+        var rows = reader.RowIndex + 1;
+        if (rows == 0 && data.Csv.Header)
+        {
+            throw new InvalidFileException(new SourceLocation(file, 2, 1), "the file has a header but no data rows.");
+        }
+
+        var summaries = plans.Where(p => p.Profiler.Numbers is not null).ToDictionary(p => p.Name, p => p.Profiler.Numbers!);
+        var facts = new TableFacts(rows, columns, summaries);
+        var results = checks.Select(c => c.Column is { Length: > 0 } column && !columns.Contains(column) && c is not ColumnExistsExpectation
+            ? c.NotInFile(file)
+            : c.Finish(facts)).ToList();
+        var profile = new DataProfile(file, rows, plans.Select(p => p.Profiler.Build()).ToList());
+        return new ValidationReport(file, rows, results, profile, watch.Elapsed);
+    }
+
+    private static ColumnType TypeOf(SchemaSection? schema, string column) =>
+        schema?.Columns.FirstOrDefault(c => c.Name == column)?.Type ?? ColumnType.Text;
+
+    /// <summary>Everything done with one column's value in each row.</summary>
+    private sealed class ColumnPlan
+    {
+        private readonly int index;
+        private readonly List<Expectation> expectations;
+        private readonly bool needsNumber;
+        private readonly string[] missingTokens;
+
+        public ColumnPlan(int index, string name, ColumnType type, List<Expectation> expectations, IReadOnlyList<string> missing)
+        {
+            this.index = index;
+            this.expectations = expectations;
+            Name = name;
+            missingTokens = [.. missing];
+            var summary = expectations.Any(e => e.NeedsSummary) && type != ColumnType.Numeric;
+            Profiler = new ColumnProfiler(name, summary ? ColumnType.Numeric : type);
+            needsNumber = type == ColumnType.Numeric || summary || expectations.Any(e => e.NeedsNumbers);
+        }
+
+        public string Name { get; }
+
+        public ColumnProfiler Profiler { get; }
+
+        public void Observe(TableReader reader)
+        {
+            var text = reader[index];
+            var isMissing = IsMissing(text);
+            double? number = null;
+            if (needsNumber && !isMissing && reader.Number(index) is { } parsed && double.IsFinite(parsed))
+            {
+                number = parsed;
+            }
+
+            Profiler.Add(text, isMissing, number);
+            var cell = new Cell(text, isMissing, number, reader.RowIndex, reader.Line);
+            foreach (var expectation in expectations)
+            {
+                expectation.Observe(cell);
+            }
+        }
+
+        private bool IsMissing(ReadOnlySpan<char> text)
+        {
+            foreach (var token in missingTokens)
+            {
+                if (text.SequenceEqual(token))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

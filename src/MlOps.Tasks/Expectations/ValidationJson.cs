@@ -1,0 +1,58 @@
+namespace MlOps.Tasks.Expectations;
+
+/// <summary>validation.json in the layout of a Great Expectations validation result.</summary>
+public static class ValidationJson
+{
+    /// <summary>The document for <paramref name="report"/>; <paramref name="dataMd5"/> ties it to the data version.</summary>
+    public static object Document(ValidationReport report, string? dataMd5, string pipelineFile)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var results = report.Results;
+        var successful = results.Count(r => r.Success);
+        return new
+        {
+            success = report.Success,
+            statistics = new
+            {
+                evaluated_expectations = results.Count,
+                successful_expectations = successful,
+                unsuccessful_expectations = results.Count - successful,
+                success_percent = results.Count == 0 ? 100.0 : 100.0 * successful / results.Count,
+            },
+            results = results.Select(r => new
+            {
+                success = r.Success,
+                expectation_config = new
+                {
+                    type = r.Expectation,
+                    kwargs = r.Arguments,
+                    meta = new { severity = r.Severity, location = r.Location },
+                },
+                result = new
+                {
+                    element_count = r.ElementCount,
+                    missing_count = r.MissingCount,
+                    missing_percent = r.MissingPercent,
+                    unexpected_count = r.UnexpectedCount,
+                    unexpected_percent = r.UnexpectedPercent,
+                    observed_value = r.ObservedValue,
+                    partial_unexpected_list = r.UnexpectedCount is null ? null : r.PartialUnexpected.Select(u => u.Value).ToList(),
+                    partial_unexpected_index_list = r.UnexpectedCount is null ? null : r.PartialUnexpected.Select(u => u.Row).ToList(),
+                    partial_unexpected_line_list = r.UnexpectedCount is null ? null : r.PartialUnexpected.Select(u => u.Line).ToList(),
+                    partial_unexpected_counts = r.UnexpectedCount is null ? null : r.PartialUnexpected
+                        .GroupBy(u => u.Value).Select(g => new { value = g.Key, count = g.Count() })
+                        .OrderByDescending(c => c.count).ToList(),
+                },
+                summary = r.Summary,
+            }).ToList(),
+            meta = new
+            {
+                file = report.File,
+                rows = report.Rows,
+                data_md5 = dataMd5,
+                pipeline = pipelineFile,
+                duration_seconds = report.Duration.TotalSeconds,
+            },
+        };
+    }
+}

@@ -1,0 +1,17 @@
+namespace MlOps.Tasks.Pipeline;
+
+/// <summary>
+/// Where <c>data.path</c> comes from when it is absent: exactly one of a DVC cache folder, a DVC
+/// remote folder (both with the <c>files/md5/…</c> layout) or the built-in sample generator.
+/// </summary>
+public sealed record SourceSection : PipelineSection
+{
+    /// <summary>A DVC cache folder (e.g. a shared <c>/mnt/dvc-cache</c>); the repository's own <c>.dvc/cache</c> is always tried first.</summary>
+    public string? Cache { get; init; }
+
+    /// <summary>A DVC 3 remote that is a folder (a local or mounted remote).</summary>
+    public string? Remote { get; init; }
+
+    /// <summary>The synthetic credit applications of the sample pipeline.</summary>
+    public GeneratorSection? Generator { get; init; }
+}
