@@ -112,7 +112,7 @@ public sealed class ProgramTests
 
         // Then
         Assert.That(result.ExitCode, Is.EqualTo(2));
-        Assert.That(result.Errors, Is.EqualTo("Error: pipelines/credit-scoring.yaml:4:3: Unknown key 'paht' in 'data'. Did you mean 'path'? Expected one of: path.\n"));
+        Assert.That(result.Errors, Is.EqualTo("Error: pipelines/credit-scoring.yaml:4:3: Unknown key 'paht' in 'data'. Did you mean 'path'? Expected one of: csv, current, path, source, table.\n"));
     }
 
     [Test]

@@ -43,12 +43,14 @@ public static class PipelineSchema
             return new JsonObject { ["type"] = "array", ["items"] = Describe(underlying.GetGenericArguments()[0]) };
         }
 
+        // Nullable items (an open bound in value_ranges) may be written as null.
+        JsonNode Scalar(string name) => underlying == type ? name : new JsonArray(name, "null");
         return underlying switch
         {
             _ when underlying == typeof(string) => new JsonObject { ["type"] = "string" },
-            _ when underlying == typeof(bool) => new JsonObject { ["type"] = "boolean" },
-            _ when underlying == typeof(int) || underlying == typeof(long) => new JsonObject { ["type"] = "integer" },
-            _ when underlying == typeof(double) => new JsonObject { ["type"] = "number" },
+            _ when underlying == typeof(bool) => new JsonObject { ["type"] = Scalar("boolean") },
+            _ when underlying == typeof(int) || underlying == typeof(long) => new JsonObject { ["type"] = Scalar("integer") },
+            _ when underlying == typeof(double) => new JsonObject { ["type"] = Scalar("number") },
             _ when underlying.IsEnum => new JsonObject { ["enum"] = new JsonArray(Enum.GetNames(underlying).Select(n => (JsonNode)YamlBinder.SnakeCase(n)).ToArray()) },
             _ => throw new InvalidOperationException($"The pipeline model uses {underlying.Name}, which the schema cannot describe."),
         };

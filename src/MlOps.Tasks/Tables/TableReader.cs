@@ -38,6 +38,11 @@ public sealed class TableReader : IDisposable
         {
             throw NotUtf8();
         }
+        catch (ArgumentException e) when (e.Message.StartsWith("Col name '", StringComparison.Ordinal))
+        {
+            var name = e.Message.Split('\'')[1];
+            throw Error(1, $"the header names the column '{name}' more than once.");
+        }
 
         if (reader.IsEmpty)
         {
@@ -119,12 +124,6 @@ public sealed class TableReader : IDisposable
             && OtherSeparators.Where(c => c != separator).FirstOrDefault(c => Columns[0].Contains(c, StringComparison.Ordinal)) is var other and not '\0')
         {
             throw Error(1, $"the header is one field, '{Columns[0]}'; the file seems separated by {Name(other)}, but data.csv.separator is {Name(separator)}.");
-        }
-
-        var duplicate = Columns.GroupBy(c => c, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
-        {
-            throw Error(1, $"the header names the column '{duplicate.Key}' twice.");
         }
     }
 

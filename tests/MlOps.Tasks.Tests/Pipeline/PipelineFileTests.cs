@@ -77,7 +77,7 @@ public sealed class PipelineFileTests
             var error = LoadFails("name: x\ndata:\n  paht: data\n");
 
             // Then
-            Assert.That(error.Message, Is.EqualTo("pipelines/p.yaml:3:3: Unknown key 'paht' in 'data'. Did you mean 'path'? Expected one of: path."));
+            Assert.That(error.Message, Is.EqualTo("pipelines/p.yaml:3:3: Unknown key 'paht' in 'data'. Did you mean 'path'? Expected one of: csv, current, path, source, table."));
         }
 
         [Test]
@@ -87,7 +87,7 @@ public sealed class PipelineFileTests
             var error = LoadFails("name: x\ndata:\n  path: data\ntraining_typo: {}\n");
 
             // Then
-            Assert.That(error.Message, Is.EqualTo("pipelines/p.yaml:4:1: Unknown key 'training_typo' at the top level. Expected one of: data, description, environments, name."));
+            Assert.That(error.Message, Is.EqualTo("pipelines/p.yaml:4:1: Unknown key 'training_typo' at the top level. Expected one of: data, description, environments, expectations, name, schema."));
         }
 
         [Test]

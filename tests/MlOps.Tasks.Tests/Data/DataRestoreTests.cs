@@ -1,0 +1,90 @@
+using MlOps.Tasks.Data;
+using MlOps.Tasks.Pipeline;
+using MlOps.Testing;
+
+namespace MlOps.Tasks.Tests.Data;
+
+public sealed class DataRestoreTests
+{
+    [Test]
+    public void Should_Do_Nothing_When_The_Data_Is_Present()
+    {
+        // Given
+        using var temp = new TempDirectory();
+        DvcVectors.WriteVectorA(temp, "data");
+
+        // When
+        var source = new DataRestore(temp.Path).Restore(new DataSection { Path = "data" });
+
+        // Then
+        Assert.That(source, Is.Null);
+    }
+
+    [Test]
+    public void Should_Check_Out_From_The_Repository_Cache()
+    {
+        // Given
+        using var temp = new TempDirectory();
+        DvcVectors.WriteVectorA(temp, "data");
+        new DataTracker(temp.Path).Track("data");
+        Directory.Delete(temp["data"], recursive: true);
+
+        // When
+        var source = new DataRestore(temp.Path).Restore(new DataSection { Path = "data" });
+
+        // Then
+        Assert.That(source, Is.EqualTo(".dvc/cache"));
+        Assert.That(new DataCheck(temp.Path).Verify("data")!.Md5, Is.EqualTo(DvcVectors.VectorAMd5));
+        Assert.That(File.ReadAllText(temp["data/crlf.txt"]), Is.EqualTo("line1\r\nline2\r\n"));
+    }
+
+    [Test]
+    public void Should_Pull_From_A_Dvc_Remote_Folder()
+    {
+        // Given: a remote with the same layout as the cache, and a clone with only the pointer.
+        using var origin = new TempDirectory();
+        DvcVectors.WriteVectorA(origin, "data");
+        new DataTracker(origin.Path).Track("data");
+        using var clone = new TempDirectory();
+        File.Copy(origin["data.dvc"], clone["data.dvc"]);
+        var data = new DataSection { Path = "data", Source = new SourceSection { Remote = origin[".dvc/cache"] } };
+
+        // When
+        var source = new DataRestore(clone.Path).Restore(data);
+
+        // Then
+        Assert.That(source, Is.EqualTo(origin[".dvc/cache"]));
+        Assert.That(new DataCheck(clone.Path).Verify("data")!.Md5, Is.EqualTo(DvcVectors.VectorAMd5));
+    }
+
+    [Test]
+    public void Should_Check_Out_A_Single_File()
+    {
+        // Given
+        using var temp = new TempDirectory();
+        temp.Write("foo", "foo");
+        new DataTracker(temp.Path).Track("foo");
+        File.Delete(temp["foo"]);
+
+        // When
+        new DataRestore(temp.Path).Restore(new DataSection { Path = "foo" });
+
+        // Then
+        Assert.That(File.ReadAllText(temp["foo"]), Is.EqualTo("foo"));
+    }
+
+    [Test]
+    public void Should_Say_Which_Sources_Were_Tried()
+    {
+        // Given
+        using var temp = new TempDirectory();
+        temp.Write("data.dvc", DvcVectors.VectorAPointer);
+
+        // When
+        var error = Assert.Throws<DataMismatchException>(() => new DataRestore(temp.Path).Restore(new DataSection { Path = "data" }));
+
+        // Then
+        Assert.That(error.Message, Is.EqualTo(
+            $"data: not found and cannot be restored: no cache holds md5 {DvcVectors.VectorAMd5} (tried .dvc/cache). Copy the data there, or set data.source (cache, remote or generator) in the pipeline file."));
+    }
+}
