@@ -20,6 +20,10 @@ internal sealed class BuildProgram : IDisposable
         }
     }
 
+    /// <summary>Copies a file of this repository (e.g. data.dvc) into the temporary one.</summary>
+    public void CopyFromSource(string relative) =>
+        Repository.Write(relative, File.ReadAllBytes(Path.Combine(SourceRoot, relative)));
+
     /// <summary>The temporary repository the program runs in.</summary>
     public TempDirectory Repository { get; } = new();
 

@@ -16,11 +16,11 @@ public sealed class ProgramTests
 
         // Then
         Assert.That(result.ExitCode, Is.Zero, result.Errors);
-        Assert.That(result.Output, Does.StartWith("Default — ").And.Contains("└── CheckData — "));
+        Assert.That(result.Output, Does.StartWith("Default — ").And.Contains("└── ValidateData — ").And.Contains("        └── PullData — "));
     }
 
     [Test]
-    public void Should_Pass_On_The_Sample_Repository_With_Untracked_Data()
+    public void Should_Skip_The_Data_Check_While_The_Data_Has_No_Pointer()
     {
         // Given
         using var build = new BuildProgram();
@@ -79,7 +79,7 @@ public sealed class ProgramTests
         build.Run("--target=TrackData");
 
         // When
-        var result = build.Run();
+        var result = build.Run("--target=CheckData");
 
         // Then
         Assert.That(result.ExitCode, Is.Zero, result.Errors);
@@ -97,7 +97,7 @@ public sealed class ProgramTests
 
         // Then
         Assert.That(result.ExitCode, Is.EqualTo(2));
-        Assert.That(result.Errors, Is.EqualTo("Error: Task 'Nope' does not exist. Available tasks: CheckData, Default, TrackData.\n"));
+        Assert.That(result.Errors, Is.EqualTo("Error: Task 'Nope' does not exist. Available tasks: CheckData, Default, PullData, TrackData, ValidateData.\n"));
     }
 
     [Test]

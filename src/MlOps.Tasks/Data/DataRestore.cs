@@ -46,6 +46,7 @@ public sealed class DataRestore(string repositoryRoot)
         if (data.Source?.Generator is { } generator)
         {
             Generate(data, generator, target);
+            CacheIfPinned(pointer, target);
             return "the sample generator";
         }
 
@@ -53,6 +54,16 @@ public sealed class DataRestore(string repositoryRoot)
         var why = pointer is null ? $"{data.Path}.dvc does not exist" : $"no cache holds md5 {pointer.Md5} (tried {tried})";
         throw new DataMismatchException(
             $"{data.Path}: not found and cannot be restored: {why}. Copy the data there, or set data.source (cache, remote or generator) in the pipeline file.");
+    }
+
+    // Like `dvc checkout`, keep what the pointer pins in the cache: a later change can then be named file by file.
+    private void CacheIfPinned(DataPointer? pointer, string target)
+    {
+        var content = pointer is null ? null : ContentHash.Of(target);
+        if (content is not null && content.Md5 == pointer!.Md5)
+        {
+            DataCache.Of(repositoryRoot).Store(target, content);
+        }
     }
 
     private static bool TryCheckout(DataCache cache, DataPointer pointer, string target)
