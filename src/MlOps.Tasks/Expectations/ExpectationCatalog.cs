@@ -19,7 +19,7 @@ internal static class ExpectationCatalog
         ["expect_column_values_to_be_unique"] = (["mostly"], (s, c) => new UniqueExpectation(s, c)),
         ["expect_column_values_to_be_between"] = ([.. Bounds, "mostly"], (s, c) => new BetweenExpectation(s, c)),
         ["expect_column_values_to_be_in_set"] = (["value_set", "mostly"], (s, c) => new InSetExpectation(s, c)),
-        ["expect_column_values_to_match_regex"] = (["regex", "mostly"], (s, c) => new RegexExpectation(s, c, new Regex(s.Regex!, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))),
+        ["expect_column_values_to_match_regex"] = (["regex", "mostly"], (s, c) => new RegexExpectation(s, c, Pattern(s.Regex!))),
         ["expect_column_value_lengths_to_be_between"] = ([.. Bounds, "mostly"], (s, c) => new ValueLengthExpectation(s, c)),
         ["expect_column_values_to_be_of_type"] = (["type", "mostly"], (s, c) => new OfTypeExpectation(s, c, s.Type!)),
         ["expect_column_mean_to_be_between"] = (Bounds, (s, c) => new AggregateExpectation(s, c, "mean")),
@@ -45,6 +45,20 @@ internal static class ExpectationCatalog
         }
 
         return spec.Column == "*" ? columns.Select(c => create(spec, c)).ToList() : [create(spec, spec.Column!)];
+    }
+
+    // Linear-time matching, so no pattern can hang the build on a hostile value (a per-match timeout
+    // costs more than the match); patterns it cannot run (backreferences, lookarounds) are compiled.
+    private static Regex Pattern(string pattern)
+    {
+        try
+        {
+            return new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+        }
+        catch (NotSupportedException)
+        {
+            return new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        }
     }
 
     private static void Check(ExpectationSection spec)

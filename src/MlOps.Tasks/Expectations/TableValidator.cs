@@ -12,7 +12,7 @@ namespace MlOps.Tasks.Expectations;
 /// </summary>
 public static class TableValidator
 {
-    private const int ProgressEvery = 1 << 16;
+    private const int BatchRows = 1 << 13;
 
     /// <summary>Reads <paramref name="path"/> (shown as <paramref name="file"/>) and checks it.</summary>
     /// <exception cref="InvalidFileException">The file cannot be read as CSV, or an expectation is declared wrongly.</exception>
@@ -29,18 +29,25 @@ public static class TableValidator
             .Concat(expectations.SelectMany(e => ExpectationCatalog.Build(e, schema is null ? columns : schemaColumns)))
             .ToList();
         var plans = columns.Select((name, index) => new ColumnPlan(index, name, TypeOf(schema, name), checks.Where(c => c.Column == name).ToList(), data.Csv.Missing)).ToList();
+        // The reader fills one batch while the other is checked, a column per core.
+        var (filling, checking) = (new RowBatch(columns.Count, BatchRows), new RowBatch(columns.Count, BatchRows));
+        var pending = Task.CompletedTask;
         while (reader.Read())
         {
-            foreach (var plan in plans)
+            filling.Add(reader);
+            if (filling.IsFull)
             {
-                plan.Observe(reader);
-            }
-
-            if ((reader.RowIndex + 1) % ProgressEvery == 0)
-            {
+                pending.GetAwaiter().GetResult();
+                (filling, checking) = (checking, filling);
+                var batch = checking;
+                pending = Task.Run(() => Check(plans, batch));
+                filling.Clear();
                 progress?.Report(reader.RowIndex + 1);
             }
         }
+
+        pending.GetAwaiter().GetResult();
+        Check(plans, filling);
 
         var rows = reader.RowIndex + 1;
         if (rows == 0 && data.Csv.Header)
@@ -48,14 +55,20 @@ public static class TableValidator
             throw new InvalidFileException(new SourceLocation(file, 2, 1), "the file has a header but no data rows.");
         }
 
+        // Profiles sort each numeric column once (for quantiles); the expectations reuse the sorted values.
+        var columnProfiles = new ColumnProfile[plans.Count];
+        Parallel.For(0, plans.Count, i => columnProfiles[i] = plans[i].Profiler.Build());
         var summaries = plans.Where(p => p.Profiler.Numbers is not null).ToDictionary(p => p.Name, p => p.Profiler.Numbers!);
         var facts = new TableFacts(rows, columns, summaries);
         var results = checks.Select(c => c.Column is { Length: > 0 } column && !columns.Contains(column) && c is not ColumnExistsExpectation
             ? c.NotInFile(file)
             : c.Finish(facts)).ToList();
-        var profile = new DataProfile(file, rows, plans.Select(p => p.Profiler.Build()).ToList());
+        var profile = new DataProfile(file, rows, columnProfiles);
         return new ValidationReport(file, rows, results, profile, watch.Elapsed);
     }
+
+    private static void Check(List<ColumnPlan> plans, RowBatch batch) =>
+        Parallel.ForEach(plans, plan => plan.Observe(batch));
 
     private static ColumnType TypeOf(SchemaSection? schema, string column) =>
         schema?.Columns.FirstOrDefault(c => c.Name == column)?.Type ?? ColumnType.Text;
@@ -83,21 +96,19 @@ public static class TableValidator
 
         public ColumnProfiler Profiler { get; }
 
-        public void Observe(TableReader reader)
+        public void Observe(RowBatch batch)
         {
-            var text = reader[index];
-            var isMissing = IsMissing(text);
-            double? number = null;
-            if (needsNumber && !isMissing && reader.Number(index) is { } parsed && double.IsFinite(parsed))
+            for (var row = 0; row < batch.Count; row++)
             {
-                number = parsed;
-            }
-
-            Profiler.Add(text, isMissing, number);
-            var cell = new Cell(text, isMissing, number, reader.RowIndex, reader.Line);
-            foreach (var expectation in expectations)
-            {
-                expectation.Observe(cell);
+                var text = batch.Cell(index, row);
+                var isMissing = IsMissing(text);
+                var number = needsNumber && !isMissing ? TableReader.Number(text) : null;
+                Profiler.Add(text, isMissing, number);
+                var cell = new Cell(text, isMissing, number, batch.Row(row), batch.Line(row));
+                foreach (var expectation in expectations)
+                {
+                    expectation.Observe(cell);
+                }
             }
         }
 

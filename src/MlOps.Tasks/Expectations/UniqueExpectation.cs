@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using MlOps.Tasks.Pipeline;
 
 namespace MlOps.Tasks.Expectations;
@@ -6,10 +7,17 @@ namespace MlOps.Tasks.Expectations;
 /// <c>expect_column_values_to_be_unique</c>: every member of a duplicated value is unexpected
 /// (GX: [1,2,3,3,3] → 3 unexpected). Memory grows with the number of distinct values, as in GX.
 /// </summary>
-internal sealed class UniqueExpectation(ExpectationSection spec, string column) : ColumnMapExpectation(spec, column)
+internal sealed class UniqueExpectation : ColumnMapExpectation
 {
     private readonly Dictionary<string, Occurrences> seen = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Occurrences>.AlternateLookup<ReadOnlySpan<char>> lookup;
     private long nonNull;
+
+    public UniqueExpectation(ExpectationSection spec, string column)
+        : base(spec, column)
+    {
+        lookup = seen.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     protected override string Wanted => "unique";
 
@@ -22,26 +30,25 @@ internal sealed class UniqueExpectation(ExpectationSection spec, string column) 
         }
 
         nonNull++;
-        var lookup = seen.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(cell.Text, out var occurrences))
+        ref var occurrences = ref CollectionsMarshal.GetValueRefOrAddDefault(lookup, cell.Text, out var exists);
+        if (!exists)
         {
-            occurrences.Count++;
-            occurrences.Second ??= (cell.Row, cell.Line);
+            occurrences = new Occurrences(1, cell.Row, cell.Line, -1, -1);
         }
-        else
+        else if (occurrences.Count++ == 1)
         {
-            lookup[cell.Text] = new Occurrences { First = (cell.Row, cell.Line) };
+            occurrences = occurrences with { SecondRow = cell.Row, SecondLine = cell.Line };
         }
     }
 
     public override ExpectationResult Finish(TableFacts facts)
     {
-        var duplicated = seen.Where(s => s.Value.Count > 1).OrderBy(s => s.Value.First.Row).ToList();
+        var duplicated = seen.Where(s => s.Value.Count > 1).OrderBy(s => s.Value.FirstRow).ToList();
         foreach (var (value, occurrences) in duplicated)
         {
             for (var i = 0; i < occurrences.Count; i++)
             {
-                var (row, line) = i == 0 ? occurrences.First : occurrences.Second!.Value;
+                var (row, line) = i == 0 ? (occurrences.FirstRow, occurrences.FirstLine) : (occurrences.SecondRow, occurrences.SecondLine);
                 Unexpected(value, new Cell(value, false, null, row, line));
             }
         }
@@ -51,13 +58,6 @@ internal sealed class UniqueExpectation(ExpectationSection spec, string column) 
 
     protected override bool IsExpected(in Cell cell) => true;
 
-    private sealed class Occurrences
-    {
-        public long Count { get; set; } = 1;
-
-        public (long Row, long Line) First { get; init; }
-
-        /// <summary>The second occurrence; later ones are counted, not kept (examples show at most two rows per value).</summary>
-        public (long Row, long Line)? Second { get; set; }
-    }
+    /// <summary>How often a value occurred, and where first and second (examples show at most two rows per value).</summary>
+    private record struct Occurrences(long Count, long FirstRow, long FirstLine, long SecondRow, long SecondLine);
 }

@@ -12,6 +12,6 @@ public sealed record CsvSection : PipelineSection
     /// <summary>Values that mean "missing", compared after trimming (e.g. <c>?</c>, <c>NA</c>).</summary>
     public IReadOnlyList<string> Missing { get; init; } = [""];
 
-    /// <summary>Whether spaces around values are removed (UCI files put a space after each comma).</summary>
-    public bool Trim { get; init; } = true;
+    /// <summary>Whether spaces around values are removed (UCI files put a space after each comma); off by default, as in RFC 4180.</summary>
+    public bool Trim { get; init; }
 }

@@ -1,9 +1,11 @@
+using System.Runtime.InteropServices;
+
 namespace MlOps.Tasks.Profiling;
 
 /// <summary>
-/// Running statistics of a numeric column in one pass: count, min, max, mean and sample standard
-/// deviation (Welford), and the values themselves for exact quantiles up to
-/// <see cref="ExactLimit"/>; past that a uniform reservoir of that many values keeps memory flat.
+/// Statistics of a numeric column in one pass. The first <see cref="ExactLimit"/> values are kept,
+/// so quantiles, mean and standard deviation are exact (two-pass) up to that count; past it a
+/// uniform reservoir keeps memory flat, and the moments of the extra values (Welford) are merged in.
 /// </summary>
 internal sealed class NumericSummary
 {
@@ -12,20 +14,20 @@ internal sealed class NumericSummary
 
     private readonly List<double> values = [];
     private ulong reservoirState = 0x2545F4914F6CDD1DUL;
-    private double mean;
-    private double m2;
     private bool sorted;
+    private Moments? kept;
+    private Moments overflow;
 
     public long Count { get; private set; }
 
-    public double Min { get; private set; } = double.PositiveInfinity;
+    public double Min => Count == 0 ? double.NaN : overflow.N == 0 ? Sorted()[0] : Math.Min(Sorted()[0], overflow.Min);
 
-    public double Max { get; private set; } = double.NegativeInfinity;
+    public double Max => Count == 0 ? double.NaN : overflow.N == 0 ? Sorted()[^1] : Math.Max(Sorted()[^1], overflow.Max);
 
-    public double Mean => Count == 0 ? double.NaN : mean;
+    public double Mean => Count == 0 ? double.NaN : Total().Mean;
 
     /// <summary>Sample standard deviation (N − 1), as GX and pandas compute it.</summary>
-    public double StandardDeviation => Count < 2 ? double.NaN : Math.Sqrt(m2 / (Count - 1));
+    public double StandardDeviation => Count < 2 ? double.NaN : Math.Sqrt(Total().M2 / (Count - 1));
 
     /// <summary>Whether quantiles come from a reservoir sample rather than every value.</summary>
     public bool IsApproximate => Count > ExactLimit;
@@ -33,17 +35,15 @@ internal sealed class NumericSummary
     public void Add(double value)
     {
         Count++;
-        var delta = value - mean;
-        mean += delta / Count;
-        m2 += delta * (value - mean);
-        Min = Math.Min(Min, value);
-        Max = Math.Max(Max, value);
-        sorted = false;
-        if (values.Count < ExactLimit)
+        if (Count <= ExactLimit)
         {
             values.Add(value);
+            sorted = false;
             return;
         }
+
+        overflow = overflow.Add(value);
+        kept ??= Moments.Of(CollectionsMarshal.AsSpan(values));
 
         // Algorithm R with a fixed xorshift seed: a uniform sample, the same on every run.
         reservoirState ^= reservoirState << 13;
@@ -53,6 +53,7 @@ internal sealed class NumericSummary
         if (slot < ExactLimit)
         {
             values[(int)slot] = value;
+            sorted = false;
         }
     }
 
@@ -89,9 +90,16 @@ internal sealed class NumericSummary
             return counts;
         }
 
+        // The values are sorted: walk them once, moving to the next bin as edges are passed.
+        var bin = 0;
         foreach (var value in Sorted())
         {
-            counts[Bin(edges, value)]++;
+            while (bin < counts.Length - 1 && value >= edges[bin + 1])
+            {
+                bin++;
+            }
+
+            counts[bin]++;
         }
 
         if (IsApproximate)
@@ -106,36 +114,63 @@ internal sealed class NumericSummary
         return counts;
     }
 
-    /// <summary>The bin of <paramref name="value"/>: [e0, e1), [e1, e2), …, the last bin closed; outside values go to the end bins.</summary>
-    public static int Bin(IReadOnlyList<double> edges, double value)
-    {
-        ArgumentNullException.ThrowIfNull(edges);
-        var low = 0;
-        var high = edges.Count - 2;
-        while (low < high)
-        {
-            var middle = (low + high + 1) / 2;
-            if (value >= edges[middle])
-            {
-                low = middle;
-            }
-            else
-            {
-                high = middle - 1;
-            }
-        }
-
-        return low;
-    }
+    private Moments Total() => Moments.Merge(kept ?? Moments.Of(CollectionsMarshal.AsSpan(values)), overflow);
 
     private List<double> Sorted()
     {
         if (!sorted)
         {
-            values.Sort();
+            RadixSort.Sort(CollectionsMarshal.AsSpan(values));
             sorted = true;
         }
 
         return values;
+    }
+
+    /// <summary>Count, mean and sum of squared deviations; merged with Chan et al.'s formula.</summary>
+    private readonly record struct Moments(long N, double Mean, double M2, double Min, double Max)
+    {
+        public static Moments Of(ReadOnlySpan<double> values)
+        {
+            if (values.IsEmpty)
+            {
+                return new Moments(0, 0, 0, double.PositiveInfinity, double.NegativeInfinity);
+            }
+
+            var sum = 0.0;
+            foreach (var v in values)
+            {
+                sum += v;
+            }
+
+            var mean = sum / values.Length;
+            var m2 = 0.0;
+            foreach (var v in values)
+            {
+                m2 += (v - mean) * (v - mean);
+            }
+
+            return new Moments(values.Length, mean, m2, double.PositiveInfinity, double.NegativeInfinity);
+        }
+
+        public Moments Add(double value)
+        {
+            var n = N + 1;
+            var delta = value - Mean;
+            var mean = Mean + (delta / n);
+            return new Moments(n, mean, M2 + (delta * (value - mean)), N == 0 ? value : Math.Min(Min, value), N == 0 ? value : Math.Max(Max, value));
+        }
+
+        public static Moments Merge(Moments a, Moments b)
+        {
+            if (b.N == 0)
+            {
+                return a;
+            }
+
+            var n = a.N + b.N;
+            var delta = b.Mean - a.Mean;
+            return new Moments(n, a.Mean + (delta * b.N / n), a.M2 + b.M2 + (delta * delta * a.N * b.N / n), Math.Min(a.Min, b.Min), Math.Max(a.Max, b.Max));
+        }
     }
 }

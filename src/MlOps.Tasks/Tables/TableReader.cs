@@ -108,8 +108,9 @@ public sealed class TableReader : IDisposable
     /// <summary>The current row's value in column <paramref name="column"/>, unescaped (and trimmed if the dialect says so).</summary>
     public ReadOnlySpan<char> this[int column] => reader.Current[column].Span;
 
-    /// <summary>The current row's value as a number (fast, invariant culture), or null when it is not one.</summary>
-    public double? Number(int column) => reader.Current[column].TryParse<double>();
+    /// <summary><paramref name="text"/> as a finite number (invariant culture, fast_float), or null when it is not one.</summary>
+    public static double? Number(ReadOnlySpan<char> text) =>
+        csFastFloat.FastDoubleParser.TryParseDouble(text, out var value) && double.IsFinite(value) && text.Length > 0 ? value : null;
 
     /// <inheritdoc />
     public void Dispose()

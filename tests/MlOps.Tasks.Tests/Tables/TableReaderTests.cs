@@ -135,7 +135,7 @@ public sealed class TableReaderTests
             """;
 
         // When
-        var report = Validation.Run(csv, yaml.Replace("schema:", "  csv:\n    header: false\n    missing: ['?']\nschema:", StringComparison.Ordinal));
+        var report = Validation.Run(csv, yaml.Replace("schema:", "  csv:\n    header: false\n    trim: true\n    missing: ['?']\nschema:", StringComparison.Ordinal));
 
         // Then
         Assert.That(report.Rows, Is.EqualTo(3));
