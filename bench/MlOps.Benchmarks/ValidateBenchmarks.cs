@@ -1,0 +1,61 @@
+using BenchmarkDotNet.Attributes;
+using MlOps.Tasks.Expectations;
+using MlOps.Tasks.Pipeline;
+using MlOps.Tasks.Tables;
+
+namespace MlOps.Benchmarks;
+
+/// <summary>
+/// The data gate's hot path on a CSV named by MLOPS_BENCH_CSV (bench/validate-vs-pandas.sh makes a
+/// 1M-row sample): the parse floor, then the whole validation of pipelines/credit-scoring.yaml.
+/// </summary>
+[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
+public class ValidateBenchmarks
+{
+    private static readonly int[] Numeric = [3, 7, 8, 10, 11, 12, 14, 15, 16, 17];
+    private string csv = "";
+    private PipelineDefinition pipeline = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        csv = Environment.GetEnvironmentVariable("MLOPS_BENCH_CSV")
+            ?? throw new InvalidOperationException("Set MLOPS_BENCH_CSV to a sample CSV (see bench/validate-vs-pandas.sh).");
+        pipeline = PipelineFile.Load(FindRoot(), "pipelines/credit-scoring.yaml");
+    }
+
+    /// <summary>Sep reading every field, and the numeric ones parsed: what any reader of this file must do.</summary>
+    [Benchmark(Baseline = true)]
+    public double ParseFloor()
+    {
+        var sum = 0.0;
+        using var reader = TableReader.Open(csv, "credit.csv", new CsvSection(), []);
+        while (reader.Read())
+        {
+            foreach (var column in Numeric)
+            {
+                sum += TableReader.Number(reader[column]) ?? 0;
+            }
+
+            sum += reader[0].Length + reader[1].Length + reader[2].Length;
+        }
+
+        return sum;
+    }
+
+    /// <summary>Schema check, 66 expectation results and the baseline profile.</summary>
+    [Benchmark]
+    public long Validate() =>
+        TableValidator.Validate(csv, "credit.csv", pipeline.Data, pipeline.Schema, pipeline.Expectations).Rows;
+
+    private static string FindRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "pipelines", "credit-scoring.yaml")))
+        {
+            folder = folder.Parent;
+        }
+
+        return folder?.FullName ?? throw new InvalidOperationException("Run from inside the repository.");
+    }
+}
