@@ -57,6 +57,7 @@ public static class PipelineFile
 
         var pipeline = new YamlBinder(file).Bind<PipelineDefinition>(stream.Documents[0].RootNode, "");
         pipeline.File = file;
+        PipelineChecks.Check(pipeline);
         return pipeline;
     }
 

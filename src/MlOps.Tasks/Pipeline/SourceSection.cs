@@ -1,8 +1,9 @@
 namespace MlOps.Tasks.Pipeline;
 
 /// <summary>
-/// Where <c>data.path</c> comes from when it is absent: exactly one of a DVC cache folder, a DVC
-/// remote folder (both with the <c>files/md5/…</c> layout) or the built-in sample generator.
+/// Where <c>data.path</c> comes from when it is absent, tried in order: the repository's
+/// <c>.dvc/cache</c>, a DVC cache folder, a DVC remote folder (both with the <c>files/md5/…</c>
+/// layout), the built-in sample generator.
 /// </summary>
 public sealed record SourceSection : PipelineSection
 {

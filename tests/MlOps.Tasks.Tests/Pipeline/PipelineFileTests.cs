@@ -182,6 +182,32 @@ public sealed class PipelineFileTests
         }
     }
 
+    public sealed class Schema
+    {
+        private const string Columns = "schema:\n  label: y\n  positive: '1'\n  columns:\n    - { name: age, type: numeric }\n    - { name: y, type: categorical }\n";
+
+        [Test]
+        public void Should_Refuse_A_Label_That_Is_Not_A_Column()
+        {
+            var error = LoadFails("name: x\ndata:\n  path: d\n" + Columns.Replace("label: y", "label: z", StringComparison.Ordinal));
+            Assert.That(error.Message, Is.EqualTo("pipelines/p.yaml:5:10: The label 'z' is not in schema.columns."));
+        }
+
+        [Test]
+        public void Should_Require_Explicit_Bins_For_A_Numeric_Protected_Attribute()
+        {
+            var error = LoadFails("name: x\ndata:\n  path: d\n" + Columns + "  protected:\n    - column: age\n");
+            Assert.That(error.Message, Does.StartWith("pipelines/p.yaml:11:7: The numeric protected attribute 'age' needs 'bins'"));
+        }
+
+        [Test]
+        public void Should_Refuse_Bins_That_Do_Not_Ascend()
+        {
+            var error = LoadFails("name: x\ndata:\n  path: d\n" + Columns + "  protected:\n    - column: age\n      bins: [18, 65, 40]\n");
+            Assert.That(error.Message, Is.EqualTo("pipelines/p.yaml:12:13: The bins of 'age' must be strictly ascending."));
+        }
+    }
+
     public sealed class Locate
     {
         [Test]

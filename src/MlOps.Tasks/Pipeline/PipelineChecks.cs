@@ -1,0 +1,46 @@
+namespace MlOps.Tasks.Pipeline;
+
+/// <summary>What the file's shape cannot say: names that must refer to schema columns, bins that must be usable.</summary>
+internal static class PipelineChecks
+{
+    /// <exception cref="InvalidFileException">A reference or a bin list is wrong; the message names its place.</exception>
+    public static void Check(PipelineDefinition pipeline)
+    {
+        if (pipeline.Schema is not { } schema)
+        {
+            return;
+        }
+
+        var columns = schema.Columns.ToDictionary(c => c.Name, StringComparer.Ordinal);
+        if (columns.Count != schema.Columns.Count)
+        {
+            var twice = schema.Columns.GroupBy(c => c.Name).First(g => g.Count() > 1);
+            throw new InvalidFileException(twice.Last().Location!, $"The column '{twice.Key}' is declared twice in schema.columns.");
+        }
+
+        if (!columns.ContainsKey(schema.Label))
+        {
+            throw new InvalidFileException(schema.LocationOf("label")!, $"The label '{schema.Label}' is not in schema.columns.");
+        }
+
+        foreach (var attribute in schema.Protected)
+        {
+            if (!columns.TryGetValue(attribute.Column, out var column))
+            {
+                throw new InvalidFileException(attribute.LocationOf("column")!, $"The protected attribute '{attribute.Column}' is not in schema.columns.");
+            }
+
+            var bins = attribute.Bins;
+            if (column.Type == ColumnType.Numeric && bins.Count < 2)
+            {
+                throw new InvalidFileException(attribute.Location!,
+                    $"The numeric protected attribute '{attribute.Column}' needs 'bins' (at least two ascending edges, e.g. [18, 25, 40, 65, 120]); continuous values are never binned automatically.");
+            }
+
+            if (bins.Zip(bins.Skip(1)).Any(pair => pair.First >= pair.Second))
+            {
+                throw new InvalidFileException(attribute.LocationOf("bins")!, $"The bins of '{attribute.Column}' must be strictly ascending.");
+            }
+        }
+    }
+}
