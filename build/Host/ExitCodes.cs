@@ -22,7 +22,8 @@ internal static class ExitCodes
     /// <summary>The exception the user needs to read, without the wrappers of reflection and tasks.</summary>
     public static Exception Unwrap(Exception exception) => exception switch
     {
-        AggregateException { InnerExceptions.Count: 1 } aggregate => Unwrap(aggregate.InnerExceptions[0]),
+        // Parallel work can fail in several places at once; the first failure is the one to read.
+        AggregateException { InnerExceptions.Count: > 0 } aggregate => Unwrap(aggregate.InnerExceptions[0]),
         TargetInvocationException { InnerException: { } inner } => Unwrap(inner),
         Cake.Core.CakeReportException { InnerException: { } inner } => Unwrap(inner),
         _ => exception,

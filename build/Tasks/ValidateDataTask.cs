@@ -31,7 +31,9 @@ internal sealed class ValidateDataTask : BuildTask
         Log(context, report);
         var failures = report.Failures.ToList();
         var output = Path.GetRelativePath(context.RepositoryRoot, Path.Combine(context.ArtifactsFolder, "validation.json"));
-        context.Note($"{report.Rows:N0} rows, {report.Results.Count - failures.Count}/{report.Results.Count} passed");
+        var warnings = report.Warnings.Count();
+        context.Note($"{report.Rows:N0} rows, {report.Results.Count - failures.Count - warnings}/{report.Results.Count} passed"
+            + (warnings > 0 ? $", {warnings} warning{(warnings > 1 ? "s" : "")}" : ""));
         if (failures.Count > 0)
         {
             throw new QualityGateException($"{table}: {failures.Count} of {report.Results.Count} expectations failed (listed above; details in {output}).");

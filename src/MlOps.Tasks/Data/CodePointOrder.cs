@@ -4,7 +4,7 @@ namespace MlOps.Tasks.Data;
 /// Orders strings by Unicode code point, as Python sorts str. .NET's ordinal compare works on
 /// UTF-16 units and puts U+E000–U+FFFF after astral characters; Python puts them before.
 /// </summary>
-public sealed class CodePointOrder : IComparer<string>
+internal sealed class CodePointOrder : IComparer<string>
 {
     /// <summary>The comparer.</summary>
     public static readonly CodePointOrder Instance = new();

@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 namespace MlOps.Tasks.Data;
 
 /// <summary>MD5 of files and directories exactly as DVC computes them.</summary>
-public static class ContentHash
+internal static class ContentHash
 {
     private const int BufferSize = 1 << 20;
 
@@ -15,7 +15,8 @@ public static class ContentHash
     {
         if (File.Exists(path))
         {
-            return new TrackedContent(Md5OfFile(path, legacy), new FileInfo(path).Length, FileCount: null, Manifest: null);
+            var executable = !OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & UnixFileMode.UserExecute) != 0;
+            return new TrackedContent(Md5OfFile(path, legacy), new FileInfo(path).Length, FileCount: null, Manifest: null) { IsExecutable = executable };
         }
 
         if (Directory.Exists(path))

@@ -7,7 +7,7 @@ namespace MlOps.Tasks.Data;
 /// files and directory manifests, so that <c>dvc push</c>/<c>pull</c> can use the same objects.
 /// </summary>
 /// <param name="folder">The cache folder (the one holding <c>files/</c>).</param>
-public sealed class DataCache(string folder)
+internal sealed class DataCache(string folder)
 {
     /// <summary>The cache of a repository: <c>.dvc/cache</c>.</summary>
     public static DataCache Of(string repositoryRoot) => new(Path.Combine(repositoryRoot, ".dvc", "cache"));
@@ -54,10 +54,18 @@ public sealed class DataCache(string folder)
             return null;
         }
 
-        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(file));
-        return json.RootElement.EnumerateArray()
-            .Select(e => new ManifestEntry(e.GetProperty("relpath").GetString()!, e.GetProperty("md5").GetString()!, Size: -1))
-            .ToList();
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(file));
+            return json.RootElement.EnumerateArray()
+                .Select(e => new ManifestEntry(e.GetProperty("relpath").GetString()!, e.GetProperty("md5").GetString()!, Size: -1))
+                .ToList();
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            // A damaged object is treated as absent: the data is then restored from elsewhere or refused.
+            return null;
+        }
     }
 
     private void StoreFile(string source, string md5)

@@ -34,20 +34,22 @@ public sealed partial record DataPointer
     /// </summary>
     public bool IsLegacy { get; init; }
 
-    /// <summary>Optional keys DVC keeps after <c>path</c>, in DVC's order (desc, type, remote, cache, push).</summary>
+    /// <summary>Optional keys DVC keeps after <c>path</c>, in DVC's order (desc, type, cache, remote, push).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Extras { get; init; } = [];
 
     /// <summary>A key this program does not know (DVC's labels, meta, …); rewriting the file would lose it.</summary>
     public string? UnknownKey { get; init; }
 
-    private static readonly string[] ExtraKeys = ["desc", "type", "remote", "cache", "push"];
+    // DVC's order (Output.dumpd): desc, type, labels, meta, cache, remote, push.
+    private static readonly string[] ExtraKeys = ["desc", "type", "cache", "remote", "push"];
 
     /// <summary>A pointer to <paramref name="path"/> with the given content.</summary>
-    public static DataPointer For(string path, TrackedContent content) => new()
+    internal static DataPointer For(string path, TrackedContent content) => new()
     {
         Md5 = content.Md5,
         Size = content.Size,
         FileCount = content.FileCount,
+        IsExecutable = content.IsExecutable,
         Path = path,
     };
 
@@ -107,6 +109,9 @@ public sealed partial record DataPointer
     [GeneratedRegex("^[0-9]+(e[0-9]+)?$")]
     private static partial Regex NumericLooking();
 
+    [GeneratedRegex("^[0-9a-f]{32}(\\.dir)?$")]
+    private static partial Regex Md5Format();
+
     private sealed class PointerReader(string file, YamlMappingNode entry)
     {
         public DataPointer Read(string? unknownTopLevel)
@@ -121,7 +126,7 @@ public sealed partial record DataPointer
 
             return new DataPointer
             {
-                Md5 = Text("md5") ?? Fail("md5", "the entry has no 'md5'."),
+                Md5 = Text("md5") is { } md5 ? (Md5Format().IsMatch(md5) ? md5 : Fail("md5", $"'md5: {md5}' is not an md5 (32 hex digits, '.dir' for a folder).")) : Fail("md5", "the entry has no 'md5'."),
                 Size = long.TryParse(Text("size"), CultureInfo.InvariantCulture, out var size) ? size : Fail<long>("size", "'size' must be a whole number of bytes."),
                 FileCount = int.TryParse(Text("nfiles"), CultureInfo.InvariantCulture, out var n) ? n : null,
                 IsExecutable = Text("isexec") == "true",

@@ -80,13 +80,18 @@ public sealed class DataRestore(string repositoryRoot)
         {
             foreach (var (relative, md5) in files)
             {
-                var destination = relative.Length == 0 ? staging : Path.Combine(staging, relative);
+                var destination = relative.Length == 0 ? staging : Path.GetFullPath(Path.Combine(staging, relative));
+                if (!destination.StartsWith(Path.GetFullPath(staging), StringComparison.Ordinal))
+                {
+                    throw new DataMismatchException($"{cache.PathOf(pointer.Md5)}: the manifest names '{relative}', outside the data folder; the cache is damaged.");
+                }
+
                 Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
                 File.Copy(cache.PathOf(md5), destination);
                 // Cache objects are read-only; the working copy is the user's to edit.
                 File.SetAttributes(destination, FileAttributes.Normal);
             }
-        }, isFolder: pointer.FileCount is not null);
+        }, isFolder: pointer.Md5.EndsWith(".dir", StringComparison.Ordinal));
         return true;
     }
 

@@ -6,7 +6,7 @@ namespace MlOps.Tasks.Data;
 /// A directory's list of files and their md5s, serialised byte for byte as DVC 3 does
 /// (Python's <c>json.dumps(sorted(entries), sort_keys=True)</c>); its md5 is the directory's hash.
 /// </summary>
-public sealed record DirectoryManifest(IReadOnlyList<ManifestEntry> Entries)
+internal sealed record DirectoryManifest(IReadOnlyList<ManifestEntry> Entries)
 {
     // DVC never tracks the insides of these, wherever they are in the tree.
     private static readonly HashSet<string> IgnoredDirectories = new(StringComparer.Ordinal) { ".git", ".hg", ".dvc" };

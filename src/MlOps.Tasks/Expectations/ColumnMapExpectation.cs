@@ -42,6 +42,8 @@ internal abstract class ColumnMapExpectation(ExpectationSection spec, string col
 
     protected void CountElement() => elements++;
 
+    protected void CountMissing() => missing++;
+
     protected void Unexpected(string? value, in Cell cell)
     {
         unexpected++;
@@ -52,20 +54,22 @@ internal abstract class ColumnMapExpectation(ExpectationSection spec, string col
     }
 
     /// <summary>The result over <paramref name="denominator"/> values of which <c>unexpected</c> broke the expectation.</summary>
-    protected ExpectationResult Complete(long denominator, double unexpectedPercent)
+    protected ExpectationResult Complete(long denominator, double unexpectedPercent, long? unexpectedTotal = null)
     {
+        // Examples are capped; an expectation that counts more than it records passes the true total.
+        var count = unexpectedTotal ?? unexpected;
         var mostly = Spec.Mostly ?? 1.0;
-        var success = denominator == 0 || (double)(denominator - unexpected) / denominator >= mostly;
+        var success = denominator == 0 || (double)(denominator - count) / denominator >= mostly;
         var share = mostly < 1 ? $" (mostly {mostly:0.###})" : "";
-        var summary = unexpected == 0
+        var summary = count == 0
             ? $"{Column}: all {denominator} values {Wanted}."
-            : $"{Column}: {unexpected} of {denominator} values ({unexpectedPercent:0.##} %) are not {Wanted}{share}, e.g. {Examples()}.";
+            : $"{Column}: {count} of {denominator} values ({unexpectedPercent:0.##} %) are not {Wanted}{share}, e.g. {Examples()}.";
         return Result(success, summary) with
         {
             ElementCount = elements,
             MissingCount = missing,
             MissingPercent = elements == 0 ? 0 : 100.0 * missing / elements,
-            UnexpectedCount = unexpected,
+            UnexpectedCount = count,
             UnexpectedPercent = unexpectedPercent,
             PartialUnexpected = examples,
         };

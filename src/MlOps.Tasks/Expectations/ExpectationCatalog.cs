@@ -57,7 +57,7 @@ internal static class ExpectationCatalog
         }
         catch (NotSupportedException)
         {
-            return new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled);
+            return new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
         }
     }
 
@@ -88,9 +88,27 @@ internal static class ExpectationCatalog
         Require(entry.Keys.Contains("quantile_ranges")
             && (spec.QuantileRanges is not { } q || q.Quantiles.Count != q.ValueRanges.Count || q.ValueRanges.Any(r => r.Count != 2)),
             "needs 'quantile_ranges' with one [min, max] pair in 'value_ranges' for each of its 'quantiles'.");
+        CheckValues(spec, at);
+
+        void Require(bool missing, string problem)
+        {
+            if (missing)
+            {
+                throw new InvalidFileException(at, $"{spec.Expect} {problem}");
+            }
+        }
+    }
+
+    private static void CheckValues(ExpectationSection spec, SourceLocation at)
+    {
         if (spec.Mostly is { } mostly && mostly is < 0 or > 1)
         {
             throw new InvalidFileException(spec.LocationOf("mostly") ?? at, $"'mostly' must be between 0 and 1, not {mostly}.");
+        }
+
+        if (spec.QuantileRanges?.Quantiles.FirstOrDefault(q => q is < 0 or > 1) is { } quantile && quantile is < 0 or > 1)
+        {
+            throw new InvalidFileException(spec.QuantileRanges.LocationOf("quantiles") ?? at, $"Quantiles must be between 0 and 1, not {quantile}.");
         }
 
         if (spec.Regex is { } pattern)
@@ -102,14 +120,6 @@ internal static class ExpectationCatalog
             catch (ArgumentException e)
             {
                 throw new InvalidFileException(spec.LocationOf("regex") ?? at, $"'regex' is not a valid regular expression: {e.Message}");
-            }
-        }
-
-        void Require(bool missing, string problem)
-        {
-            if (missing)
-            {
-                throw new InvalidFileException(at, $"{spec.Expect} {problem}");
             }
         }
     }

@@ -8,5 +8,16 @@ internal sealed class RegexExpectation(ExpectationSection spec, string column, R
 {
     protected override string Wanted => $"matching /{regex}/";
 
-    protected override bool IsExpected(in Cell cell) => regex.IsMatch(cell.Text);
+    protected override bool IsExpected(in Cell cell)
+    {
+        try
+        {
+            return regex.IsMatch(cell.Text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            throw new InvalidFileException(Spec.LocationOf("regex") ?? Spec.Location!,
+                $"'regex' took over a second on the value at row {cell.Row} (line {cell.Line}) of {Column}: it backtracks; simplify it (no backreferences or lookarounds lets it run in linear time).");
+        }
+    }
 }

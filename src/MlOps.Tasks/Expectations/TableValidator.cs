@@ -29,26 +29,7 @@ public static class TableValidator
             .Concat(expectations.SelectMany(e => ExpectationCatalog.Build(e, schema is null ? columns : schemaColumns)))
             .ToList();
         var plans = columns.Select((name, index) => new ColumnPlan(index, name, TypeOf(schema, name), checks.Where(c => c.Column == name).ToList(), data.Csv.Missing)).ToList();
-        // The reader fills one batch while the other is checked, a column per core.
-        var (filling, checking) = (new RowBatch(columns.Count, BatchRows), new RowBatch(columns.Count, BatchRows));
-        var pending = Task.CompletedTask;
-        while (reader.Read())
-        {
-            filling.Add(reader);
-            if (filling.IsFull)
-            {
-                pending.GetAwaiter().GetResult();
-                (filling, checking) = (checking, filling);
-                var batch = checking;
-                pending = Task.Run(() => Check(plans, batch));
-                filling.Clear();
-                progress?.Report(reader.RowIndex + 1);
-            }
-        }
-
-        pending.GetAwaiter().GetResult();
-        Check(plans, filling);
-
+        ReadAndCheck(reader, plans, progress);
         var rows = reader.RowIndex + 1;
         if (rows == 0 && data.Csv.Header)
         {
@@ -65,6 +46,36 @@ public static class TableValidator
             : c.Finish(facts)).ToList();
         var profile = new DataProfile(file, rows, columnProfiles);
         return new ValidationReport(file, rows, results, profile, watch.Elapsed);
+    }
+
+    // The reader fills one batch while the other is checked, a column per core.
+    private static void ReadAndCheck(TableReader reader, List<ColumnPlan> plans, IProgress<long>? progress)
+    {
+        var (filling, checking) = (new RowBatch(reader.Columns.Count, BatchRows), new RowBatch(reader.Columns.Count, BatchRows));
+        var pending = Task.CompletedTask;
+        try
+        {
+            while (reader.Read())
+            {
+                filling.Add(reader);
+                if (filling.IsFull)
+                {
+                    pending.GetAwaiter().GetResult();
+                    (filling, checking) = (checking, filling);
+                    var batch = checking;
+                    pending = Task.Run(() => Check(plans, batch));
+                    filling.Clear();
+                    progress?.Report(reader.RowIndex + 1);
+                }
+            }
+        }
+        finally
+        {
+            // Never leave a batch being checked behind, even when the reader fails.
+            pending.Wait();
+        }
+
+        Check(plans, filling);
     }
 
     private static void Check(List<ColumnPlan> plans, RowBatch batch) =>

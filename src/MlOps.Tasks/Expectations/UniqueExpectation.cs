@@ -12,7 +12,8 @@ namespace MlOps.Tasks.Expectations;
 /// </summary>
 internal sealed class UniqueExpectation(ExpectationSection spec, string column) : ColumnMapExpectation(spec, column)
 {
-    private readonly Dictionary<UInt128, FirstSeen> seen = [];
+    private const int ExamplesPerValue = 20;
+    private readonly Dictionary<UInt128, Place> seen = [];
     private readonly Dictionary<UInt128, Duplicate> duplicates = [];
     private long nonNull;
 
@@ -23,6 +24,7 @@ internal sealed class UniqueExpectation(ExpectationSection spec, string column) 
         CountElement();
         if (cell.IsMissing)
         {
+            CountMissing();
             return;
         }
 
@@ -31,32 +33,51 @@ internal sealed class UniqueExpectation(ExpectationSection spec, string column) 
         ref var first = ref CollectionsMarshal.GetValueRefOrAddDefault(seen, key, out var exists);
         if (!exists)
         {
-            first = new FirstSeen(cell.Row, cell.Line);
+            first = new Place(cell.Row, cell.Line);
             return;
         }
 
-        ref var duplicate = ref CollectionsMarshal.GetValueRefOrAddDefault(duplicates, key, out var known);
-        duplicate = known ? duplicate with { Count = duplicate.Count + 1 } : new Duplicate(cell.Text.ToString(), 2, first, new FirstSeen(cell.Row, cell.Line));
+        if (!duplicates.TryGetValue(key, out var duplicate))
+        {
+            duplicate = new Duplicate(cell.Text.ToString(), [first]);
+            duplicates[key] = duplicate;
+        }
+
+        if (duplicate.Places.Count < ExamplesPerValue)
+        {
+            duplicate.Places.Add(new Place(cell.Row, cell.Line));
+        }
+
+        duplicate.Count++;
     }
 
     public override ExpectationResult Finish(TableFacts facts)
     {
-        foreach (var duplicate in duplicates.Values.OrderBy(d => d.First.Row))
+        // Every occurrence of a duplicated value is unexpected; the first twenty are shown in row order.
+        var examples = duplicates.Values
+            .SelectMany(d => d.Places.Select(p => (d.Value, Place: p)))
+            .OrderBy(e => e.Place.Row)
+            .ToList();
+        foreach (var (value, place) in examples)
         {
-            for (var i = 0; i < duplicate.Count; i++)
-            {
-                var at = i == 0 ? duplicate.First : duplicate.Second;
-                Unexpected(duplicate.Value, new Cell(duplicate.Value, false, null, at.Row, at.Line));
-            }
+            Unexpected(value, new Cell(value, false, null, place.Row, place.Line));
         }
 
-        return Complete(nonNull, nonNull == 0 ? 0 : 100.0 * UnexpectedCount / nonNull);
+        var unexpected = duplicates.Values.Sum(d => d.Count + 1);
+        return Complete(nonNull, nonNull == 0 ? 0 : 100.0 * unexpected / nonNull, unexpected);
     }
 
     protected override bool IsExpected(in Cell cell) => true;
 
-    private readonly record struct FirstSeen(long Row, long Line);
+    private readonly record struct Place(long Row, long Line);
 
-    /// <summary>A value seen more than once; examples show its first two rows, the count covers all.</summary>
-    private readonly record struct Duplicate(string Value, long Count, FirstSeen First, FirstSeen Second);
+    /// <summary>A value seen more than once: its text, where it stood (up to twenty places) and how often after the first.</summary>
+    private sealed class Duplicate(string value, List<Place> places)
+    {
+        public string Value { get; } = value;
+
+        public List<Place> Places { get; } = places;
+
+        public long Count { get; set; }
+    }
 }

@@ -1,7 +1,7 @@
 namespace MlOps.Tasks.Files;
 
 /// <summary>Writes files so that a reader sees the old content or the new, never half of either.</summary>
-public static class AtomicFile
+internal static class AtomicFile
 {
     /// <summary>Writes <paramref name="bytes"/> to a temporary file beside <paramref name="path"/>, then renames it over.</summary>
     public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes)
@@ -33,7 +33,13 @@ public static class AtomicFile
         var temporary = TemporaryBeside(destination);
         try
         {
-            File.Copy(source, temporary);
+            using (var from = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan))
+            using (var to = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20))
+            {
+                from.CopyTo(to);
+                to.Flush(flushToDisk: true);
+            }
+
             File.Move(temporary, destination, overwrite: true);
         }
         finally

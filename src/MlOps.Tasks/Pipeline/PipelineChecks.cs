@@ -6,11 +6,34 @@ internal static class PipelineChecks
     /// <exception cref="InvalidFileException">A reference or a bin list is wrong; the message names its place.</exception>
     public static void Check(PipelineDefinition pipeline)
     {
-        if (pipeline.Schema is not { } schema)
+        CheckData(pipeline.Data);
+        if (pipeline.Schema is { } schema)
         {
-            return;
+            CheckSchema(schema);
+        }
+    }
+
+    private static void CheckData(DataSection data)
+    {
+        var path = data.Path.Replace('\\', '/');
+        if (path.Length == 0 || path.EndsWith('/') || path.StartsWith('/') || path.Split('/').Contains(".."))
+        {
+            throw new InvalidFileException(data.LocationOf("path")!,
+                $"'data.path' must be a file or folder inside the repository, written without a trailing '/' (e.g. 'data'), not '{data.Path}'.");
         }
 
+        foreach (var (key, table) in new[] { ("table", data.Table), ("current", data.Current) })
+        {
+            if (table is not null && table.Replace('\\', '/') != path && !table.Replace('\\', '/').StartsWith(path + "/", StringComparison.Ordinal))
+            {
+                throw new InvalidFileException(data.LocationOf(key)!,
+                    $"'data.{key}' ({table}) must be inside 'data.path' ({data.Path}), so that data.dvc pins it.");
+            }
+        }
+    }
+
+    private static void CheckSchema(SchemaSection schema)
+    {
         var columns = schema.Columns.ToDictionary(c => c.Name, StringComparer.Ordinal);
         if (columns.Count != schema.Columns.Count)
         {

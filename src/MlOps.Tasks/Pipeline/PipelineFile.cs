@@ -55,7 +55,13 @@ public static class PipelineFile
             throw new InvalidFileException(new SourceLocation(file, second.Line, second.Column), "A pipeline file holds one YAML document; remove the '---' separator.");
         }
 
-        var pipeline = new YamlBinder(file).Bind<PipelineDefinition>(stream.Documents[0].RootNode, "");
+        var document = stream.Documents[0].RootNode;
+        if (document is YamlScalarNode { Value: null or "" or "~" or "null" })
+        {
+            throw new InvalidFileException(new SourceLocation(file, document.Start.Line, document.Start.Column), "The pipeline file is empty; it needs at least 'name' and 'data'.");
+        }
+
+        var pipeline = new YamlBinder(file).Bind<PipelineDefinition>(document, "");
         pipeline.File = file;
         PipelineChecks.Check(pipeline);
         return pipeline;

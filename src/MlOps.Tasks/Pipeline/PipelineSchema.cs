@@ -9,7 +9,7 @@ namespace MlOps.Tasks.Pipeline;
 /// The JSON Schema of the pipeline file, derived from the same records and naming rules the loader
 /// binds, so that editors (e.g. VS Code's YAML extension) complete and check what the build accepts.
 /// </summary>
-public static class PipelineSchema
+internal static class PipelineSchema
 {
     /// <summary>Where the schema is kept, relative to the repository root.</summary>
     public const string File = "pipelines/pipeline.schema.json";

@@ -48,7 +48,7 @@ internal sealed class YamlBinder(string file)
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (keyNode, valueNode) in mapping.Children)
         {
-            var key = ((YamlScalarNode)keyNode).Value ?? "";
+            var key = KeyOf(keyNode);
             var keyPath = Join(path, key);
             if (!properties.TryGetValue(key, out var property))
             {
@@ -86,7 +86,7 @@ internal sealed class YamlBinder(string file)
             typeof(Dictionary<,>).MakeGenericType(typeof(string), valueType), StringComparer.Ordinal)!;
         foreach (var (keyNode, valueNode) in mapping.Children)
         {
-            var key = ((YamlScalarNode)keyNode).Value ?? "";
+            var key = KeyOf(keyNode);
             var value = Bind(valueType, valueNode, Join(path, key))
                 ?? throw new InvalidFileException(LocationOf(valueNode), $"'{Join(path, key)}' needs a value.");
             dictionary[key] = value;
@@ -195,6 +195,13 @@ internal sealed class YamlBinder(string file)
 
     private static bool IsNull(YamlScalarNode scalar) =>
         scalar.Style == YamlDotNet.Core.ScalarStyle.Plain && scalar.Value is null or "" or "~" or "null";
+
+    private string KeyOf(YamlNode key) =>
+        key is YamlScalarNode { Value: { } name } && name != "<<"
+            ? name
+            : throw new InvalidFileException(LocationOf(key), key is YamlScalarNode
+                ? "Merge keys (<<) are not supported; repeat the keys instead."
+                : "Keys must be plain names, not lists or mappings.");
 
     private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
 

@@ -20,9 +20,9 @@ internal sealed class NumericSummary
 
     public long Count { get; private set; }
 
-    public double Min => Count == 0 ? double.NaN : overflow.N == 0 ? Sorted()[0] : Math.Min(Sorted()[0], overflow.Min);
+    public double Min { get; private set; } = double.NaN;
 
-    public double Max => Count == 0 ? double.NaN : overflow.N == 0 ? Sorted()[^1] : Math.Max(Sorted()[^1], overflow.Max);
+    public double Max { get; private set; } = double.NaN;
 
     public double Mean => Count == 0 ? double.NaN : Total().Mean;
 
@@ -35,6 +35,8 @@ internal sealed class NumericSummary
     public void Add(double value)
     {
         Count++;
+        Min = Count == 1 ? value : Math.Min(Min, value);
+        Max = Count == 1 ? value : Math.Max(Max, value);
         if (Count <= ExactLimit)
         {
             values.Add(value);
@@ -128,13 +130,13 @@ internal sealed class NumericSummary
     }
 
     /// <summary>Count, mean and sum of squared deviations; merged with Chan et al.'s formula.</summary>
-    private readonly record struct Moments(long N, double Mean, double M2, double Min, double Max)
+    private readonly record struct Moments(long N, double Mean, double M2)
     {
         public static Moments Of(ReadOnlySpan<double> values)
         {
             if (values.IsEmpty)
             {
-                return new Moments(0, 0, 0, double.PositiveInfinity, double.NegativeInfinity);
+                return default;
             }
 
             var sum = 0.0;
@@ -150,7 +152,7 @@ internal sealed class NumericSummary
                 m2 += (v - mean) * (v - mean);
             }
 
-            return new Moments(values.Length, mean, m2, double.PositiveInfinity, double.NegativeInfinity);
+            return new Moments(values.Length, mean, m2);
         }
 
         public Moments Add(double value)
@@ -158,7 +160,7 @@ internal sealed class NumericSummary
             var n = N + 1;
             var delta = value - Mean;
             var mean = Mean + (delta / n);
-            return new Moments(n, mean, M2 + (delta * (value - mean)), N == 0 ? value : Math.Min(Min, value), N == 0 ? value : Math.Max(Max, value));
+            return new Moments(n, mean, M2 + (delta * (value - mean)));
         }
 
         public static Moments Merge(Moments a, Moments b)
@@ -170,7 +172,7 @@ internal sealed class NumericSummary
 
             var n = a.N + b.N;
             var delta = b.Mean - a.Mean;
-            return new Moments(n, a.Mean + (delta * b.N / n), a.M2 + b.M2 + (delta * delta * a.N * b.N / n), Math.Min(a.Min, b.Min), Math.Max(a.Max, b.Max));
+            return new Moments(n, a.Mean + (delta * b.N / n), a.M2 + b.M2 + (delta * delta * a.N * b.N / n));
         }
     }
 }

@@ -8,7 +8,7 @@ namespace MlOps.Tasks.Sample;
 /// docs/sample-data.md: how each column is drawn, how <c>default</c> depends on them, the injected
 /// bias and the drift of the "current" batch. The same settings give the same bytes everywhere.
 /// </summary>
-public static class CreditApplications
+internal static class CreditApplications
 {
     /// <summary>The header, in file order.</summary>
     public static readonly IReadOnlyList<string> Columns =

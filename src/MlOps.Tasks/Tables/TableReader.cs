@@ -10,7 +10,7 @@ namespace MlOps.Tasks.Tables;
 /// <see cref="InvalidFileException"/> naming file, line and what to do. The one reader that
 /// validation, training and monitoring share.
 /// </summary>
-public sealed class TableReader : IDisposable
+internal sealed class TableReader : IDisposable
 {
     private static readonly char[] OtherSeparators = [',', ';', '\t', '|'];
     private readonly TextReader text;
@@ -23,7 +23,14 @@ public sealed class TableReader : IDisposable
         File = file;
         text = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, 1 << 16);
         var separator = csv.Separator.Length == 1 ? csv.Separator[0]
-            : throw new InvalidFileException(csv.LocationOf("separator") ?? new SourceLocation("pipeline", 1, 1), $"'data.csv.separator' must be one character, not '{csv.Separator}'.");
+            : throw new InvalidFileException(csv.LocationOf("separator") ?? new SourceLocation("pipeline", 1, 1),
+                $"'data.csv.separator' must be one character, not '{csv.Separator}' (for a tab write \"\\t\" in double quotes).");
+        if (!csv.Header && schemaColumns.Count == 0)
+        {
+            throw new InvalidFileException(csv.LocationOf("header") ?? new SourceLocation("pipeline", 1, 1),
+                "data.csv.header is false, so schema.columns must list the file's columns in order.");
+        }
+
         try
         {
             reader = Sep.New(separator).Reader(o => o with
@@ -75,8 +82,19 @@ public sealed class TableReader : IDisposable
     }
 
     /// <summary>Reads CSV from a stream, which the reader then owns.</summary>
-    public static TableReader Open(Stream stream, string file, CsvSection csv, IReadOnlyList<string> schemaColumns) =>
-        new(stream, file, csv, schemaColumns);
+    public static TableReader Open(Stream stream, string file, CsvSection csv, IReadOnlyList<string> schemaColumns)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        try
+        {
+            return new TableReader(stream, file, csv, schemaColumns);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>Moves to the next row; false at the end.</summary>
     public bool Read()
@@ -94,9 +112,16 @@ public sealed class TableReader : IDisposable
         }
 
         var row = reader.Current;
-        RowIndex++;
-        lastLine = row.LineNumberFrom;
         var expected = fieldCount < 0 ? Columns.Count : fieldCount;
+        if (row.ColCount == 1 && expected > 1 && row[0].Span.IsEmpty)
+        {
+            // A blank line, as pandas (and so GX) skips them.
+            return Read();
+        }
+
+        RowIndex++;
+        // Sep counts the first line of a file without header as line 2.
+        lastLine = fieldCount < 0 && RowIndex == 0 ? 1 : row.LineNumberFrom;
         if (row.ColCount != expected)
         {
             throw Error(lastLine, $"row {RowIndex} has {row.ColCount} fields, but the {(fieldCount < 0 ? "schema has" : "header has")} {expected}; check the separator and the quoting of this line.");
@@ -110,7 +135,8 @@ public sealed class TableReader : IDisposable
 
     /// <summary><paramref name="text"/> as a finite number (invariant culture, fast_float), or null when it is not one.</summary>
     public static double? Number(ReadOnlySpan<char> text) =>
-        csFastFloat.FastDoubleParser.TryParseDouble(text, out var value) && double.IsFinite(value) && text.Length > 0 ? value : null;
+        text.Length > 0 && csFastFloat.FastDoubleParser.TryParseDouble(text, out var consumed, out var value)
+            && consumed == text.Length && double.IsFinite(value) ? value : null;
 
     /// <inheritdoc />
     public void Dispose()

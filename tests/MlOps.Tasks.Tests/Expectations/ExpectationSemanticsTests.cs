@@ -56,7 +56,7 @@ public sealed class ExpectationSemanticsTests
         // Then
         Assert.That(result.UnexpectedCount, Is.EqualTo(3));
         Assert.That(result.UnexpectedPercent, Is.EqualTo(60));
-        Assert.That(result.PartialUnexpected.Select(u => u.Row), Is.EqualTo(new long[] { 2, 3, 3 }));
+        Assert.That(result.PartialUnexpected.Select(u => u.Row), Is.EqualTo(new long[] { 2, 3, 4 }));
     }
 
     [TestCase("1\n1.3\n0.8\n2", 0.5251983752196243)]
