@@ -58,7 +58,7 @@ public static class PipelineFile
         var document = stream.Documents[0].RootNode;
         if (document is YamlScalarNode { Value: null or "" or "~" or "null" })
         {
-            throw new InvalidFileException(new SourceLocation(file, document.Start.Line, document.Start.Column), "The pipeline file is empty; it needs at least 'name' and 'data'.");
+            throw new InvalidFileException(new SourceLocation(file, 1, 1), "The pipeline file is empty; it needs at least 'name' and 'data'.");
         }
 
         var pipeline = new YamlBinder(file).Bind<PipelineDefinition>(document, "");

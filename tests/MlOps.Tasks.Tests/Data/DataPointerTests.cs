@@ -131,6 +131,34 @@ public sealed class DataPointerTests
         }
 
         [Test]
+        public void Should_Refuse_An_Md5_That_Is_Not_One()
+        {
+            // Given
+            using var temp = new TempDirectory();
+            var file = temp.Write("data.dvc", "outs:\n- md5: ../../etc\n  size: 3\n  hash: md5\n  path: foo\n");
+
+            // When
+            var error = Assert.Throws<InvalidFileException>(() => DataPointer.Read(file, "data.dvc"));
+
+            // Then
+            Assert.That(error.Message, Is.EqualTo("data.dvc:2:8: 'md5: ../../etc' is not an md5 (32 hex digits, '.dir' for a folder)."));
+        }
+
+        [Test]
+        public void Should_Write_Cache_Before_Remote_As_Dvc_Does()
+        {
+            // Given
+            using var temp = new TempDirectory();
+            var file = temp.Write("data.dvc", "outs:\n- md5: acbd18db4cc2f85cedef654fccc4a4d8\n  size: 3\n  hash: md5\n  path: foo\n  remote: store\n  cache: false\n");
+
+            // When
+            var text = DataPointer.Read(file, "data.dvc").Format();
+
+            // Then
+            Assert.That(text, Does.EndWith("  path: foo\n  cache: false\n  remote: store\n"));
+        }
+
+        [Test]
         public void Should_Refuse_A_File_Without_Outs()
         {
             // Given

@@ -96,6 +96,22 @@ public sealed class DataTrackerTests
         }
 
         [Test]
+        [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+        public void Should_Record_An_Executable_File()
+        {
+            // Given
+            using var temp = new TempDirectory();
+            temp.Write("run.sh", "foo");
+            File.SetUnixFileMode(temp["run.sh"], UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+            // When
+            new DataTracker(temp.Path).Track("run.sh");
+
+            // Then
+            Assert.That(File.ReadAllText(temp["run.sh.dvc"]), Is.EqualTo("outs:\n- md5: acbd18db4cc2f85cedef654fccc4a4d8\n  size: 3\n  isexec: true\n  hash: md5\n  path: run.sh\n"));
+        }
+
+        [Test]
         public void Should_Refuse_A_Path_That_Does_Not_Exist()
         {
             // Given

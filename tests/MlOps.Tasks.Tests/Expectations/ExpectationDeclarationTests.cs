@@ -41,6 +41,13 @@ public sealed class ExpectationDeclarationTests
     }
 
     [Test]
+    public void Should_Refuse_A_Quantile_Outside_Zero_To_One()
+    {
+        Assert.That(Refused("expect: expect_column_quantile_values_to_be_between\ncolumn: x\nquantile_ranges:\n  quantiles: [50]\n  value_ranges: [[0, 1]]"),
+            Is.EqualTo("pipelines/p.yaml:9:18: Quantiles must be between 0 and 1, not 50."));
+    }
+
+    [Test]
     public void Should_Refuse_An_Invalid_Regex()
     {
         Assert.That(Refused("expect: expect_column_values_to_match_regex\ncolumn: x\nregex: '[a'"),

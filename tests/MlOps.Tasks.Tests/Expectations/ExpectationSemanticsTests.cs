@@ -109,6 +109,26 @@ public sealed class ExpectationSemanticsTests
     }
 
     [Test]
+    public void Should_Not_Take_A_Number_Followed_By_Text_For_A_Number()
+    {
+        // When
+        var result = Validation.Single("x\n12abc\n\"1,5\"\n12.3.4\n7\n", "expect: expect_column_values_to_be_between\ncolumn: x\nmin_value: 0\nmax_value: 100");
+
+        // Then
+        Assert.That(result.PartialUnexpected.Select(u => u.Value), Is.EqualTo(new[] { "12abc", "1,5", "12.3.4" }));
+    }
+
+    [Test]
+    public void Should_Count_Nulls_As_Missing_For_Unique()
+    {
+        // When
+        var result = Validation.Single("x,y\n1,a\n,b\n1,c\n", "expect: expect_column_values_to_be_unique\ncolumn: x");
+
+        // Then
+        Assert.That((result.MissingCount, result.UnexpectedCount, result.UnexpectedPercent), Is.EqualTo(((long?)1, (long?)2, (double?)100)));
+    }
+
+    [Test]
     public void Should_Average_The_Middle_Values_For_The_Median()
     {
         // When

@@ -172,6 +172,31 @@ public sealed class PipelineFileTests
         }
 
         [Test]
+        public void Should_Refuse_A_Document_That_Is_Only_A_Separator()
+        {
+            Assert.That(LoadFails("---\n").Message, Is.EqualTo("pipelines/p.yaml:1:1: The pipeline file is empty; it needs at least 'name' and 'data'."));
+        }
+
+        [Test]
+        public void Should_Refuse_A_Key_That_Is_Not_A_Name()
+        {
+            Assert.That(LoadFails("name: x\n? [a, b]\n: 1\n").Message, Is.EqualTo("pipelines/p.yaml:2:3: Keys must be plain names, not lists or mappings."));
+        }
+
+        [Test]
+        public void Should_Refuse_A_Data_Path_With_A_Trailing_Slash()
+        {
+            Assert.That(LoadFails("name: x\ndata:\n  path: data/\n").Message, Does.StartWith("pipelines/p.yaml:3:9: 'data.path' must be a file or folder inside the repository, written without a trailing '/'"));
+        }
+
+        [Test]
+        public void Should_Refuse_A_Table_Outside_The_Tracked_Folder()
+        {
+            Assert.That(LoadFails("name: x\ndata:\n  path: data\n  table: other/t.csv\n").Message,
+                Is.EqualTo("pipelines/p.yaml:4:10: 'data.table' (other/t.csv) must be inside 'data.path' (data), so that data.dvc pins it."));
+        }
+
+        [Test]
         public void Should_Refuse_A_Scalar_Document()
         {
             // When

@@ -65,6 +65,33 @@ public sealed class TableReaderTests
     }
 
     [Test]
+    public void Should_Skip_Blank_Lines_As_Pandas_Does()
+    {
+        // When
+        var rows = ReadAll("x,y\n1,a\n\n2,b\n\n"u8.ToArray());
+
+        // Then
+        Assert.That(rows, Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public void Should_Number_The_First_Line_Of_A_File_Without_Header_As_Line_1()
+    {
+        // When
+        var report = Validation.Run("abc,a\n2,b\n", "  csv:\n    header: false\n" + Schema);
+
+        // Then
+        Assert.That(report.Failures.Single().PartialUnexpected.Single().Line, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void Should_Ask_For_The_Columns_Of_A_File_Without_Header_And_Schema()
+    {
+        var error = Validation.Refused("1,a\n", "  csv:\n    header: false\n");
+        Assert.That(error.Message, Is.EqualTo("pipelines/p.yaml:6:13: data.csv.header is false, so schema.columns must list the file's columns in order."));
+    }
+
+    [Test]
     public void Should_Drop_A_Byte_Order_Mark_And_Read_Crlf()
     {
         // When
