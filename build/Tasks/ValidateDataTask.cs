@@ -1,6 +1,7 @@
 using Cake.Core.Diagnostics;
 using MlOps.Build.Host;
 using MlOps.Tasks;
+using MlOps.Tasks.Data;
 using MlOps.Tasks.Expectations;
 using MlOps.Tasks.Files;
 using MlOps.Tasks.Pipeline;
@@ -23,10 +24,9 @@ internal sealed class ValidateDataTask : BuildTask
         }
 
         var report = TableValidator.Validate(path, table, pipeline.Data, pipeline.Schema, pipeline.Expectations, new RowProgress(context.Log, "ValidateData"));
-        var pointer = File.Exists(Path.Combine(context.RepositoryRoot, pipeline.Data.Path + ".dvc"))
-            ? MlOps.Tasks.Data.DataPointer.Read(Path.Combine(context.RepositoryRoot, pipeline.Data.Path + ".dvc"), pipeline.Data.Path + ".dvc").Md5
-            : null;
-        ArtifactJson.Write(Path.Combine(context.ArtifactsFolder, "validation.json"), ValidationJson.Document(report, pointer, pipeline.File));
+        var pointerFile = Path.Combine(context.RepositoryRoot, pipeline.Data.Path + ".dvc");
+        var dataMd5 = File.Exists(pointerFile) ? DataPointer.Read(pointerFile, pipeline.Data.Path + ".dvc").Md5 : null;
+        ArtifactJson.Write(Path.Combine(context.ArtifactsFolder, "validation.json"), ValidationJson.Document(report, dataMd5, pipeline.File));
         ArtifactJson.Write(Path.Combine(context.ArtifactsFolder, "profile.json"), report.Profile);
         Log(context, report);
         var failures = report.Failures.ToList();
