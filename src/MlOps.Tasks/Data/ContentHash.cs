@@ -11,17 +11,19 @@ internal static class ContentHash
     /// <summary>Hashes a file or a directory (see <see cref="DirectoryManifest"/>).</summary>
     /// <param name="path">The file or directory.</param>
     /// <param name="legacy">Hash as DVC 2 did: text files with CRLF turned into LF.</param>
-    public static TrackedContent Of(string path, bool legacy = false)
+    /// <param name="state">Remembered md5s of unchanged files, if any.</param>
+    public static TrackedContent Of(string path, bool legacy = false, HashState? state = null)
     {
         if (File.Exists(path))
         {
             var executable = !OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & UnixFileMode.UserExecute) != 0;
-            return new TrackedContent(Md5OfFile(path, legacy), new FileInfo(path).Length, FileCount: null, Manifest: null) { IsExecutable = executable };
+            var md5 = state?.Md5OfFile(path, legacy) ?? Md5OfFile(path, legacy);
+            return new TrackedContent(md5, new FileInfo(path).Length, FileCount: null, Manifest: null) { IsExecutable = executable };
         }
 
         if (Directory.Exists(path))
         {
-            var manifest = DirectoryManifest.Build(path, legacy);
+            var manifest = DirectoryManifest.Build(path, legacy, state);
             return new TrackedContent(manifest.Md5 + ".dir", manifest.Size, manifest.Entries.Count, manifest);
         }
 

@@ -26,7 +26,9 @@ public sealed class DataCheck(string repositoryRoot)
                 $"{relative}: not found, but {pointerName} pins md5 {pointer.Md5}. Restore it (e.g. `dvc pull`) or remove {pointerName}.");
         }
 
-        var actual = ContentHash.Of(full, pointer.IsLegacy);
+        var state = HashState.Open(repositoryRoot);
+        var actual = ContentHash.Of(full, pointer.IsLegacy, state);
+        state.Save();
         if (actual.Md5 != pointer.Md5)
         {
             var changes = DescribeChanges(relative, pointer, actual);

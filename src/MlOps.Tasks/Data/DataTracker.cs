@@ -28,7 +28,9 @@ public sealed class DataTracker(string repositoryRoot)
             throw new UsageException($"{relative}.dvc has '{key}', which this version cannot keep; remove it or use `dvc add`.");
         }
 
-        var content = ContentHash.Of(full);
+        var state = HashState.Open(repositoryRoot);
+        var content = ContentHash.Of(full, state: state);
+        state.Save();
         var pointer = DataPointer.For(Path.GetFileName(full), content) with { Extras = previous?.Extras ?? [] };
         var text = pointer.Format();
         var cache = DataCache.Of(repositoryRoot);

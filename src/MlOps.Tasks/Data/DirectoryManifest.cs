@@ -23,7 +23,8 @@ internal sealed record DirectoryManifest(IReadOnlyList<ManifestEntry> Entries)
     /// <summary>Walks <paramref name="directory"/> and hashes every file in it.</summary>
     /// <param name="directory">The directory.</param>
     /// <param name="legacy">Hash files as DVC 2 did (see <see cref="ContentHash.Md5OfFile"/>).</param>
-    public static DirectoryManifest Build(string directory, bool legacy = false)
+    /// <param name="state">Remembered md5s of unchanged files, if any.</param>
+    public static DirectoryManifest Build(string directory, bool legacy = false, HashState? state = null)
     {
         var files = Walk(directory).ToList();
         var entries = new ManifestEntry[files.Count];
@@ -31,7 +32,7 @@ internal sealed record DirectoryManifest(IReadOnlyList<ManifestEntry> Entries)
         {
             var file = files[i];
             var relative = Path.GetRelativePath(directory, file).Replace(Path.DirectorySeparatorChar, '/');
-            entries[i] = new ManifestEntry(relative, ContentHash.Md5OfFile(file, legacy), new FileInfo(file).Length);
+            entries[i] = new ManifestEntry(relative, state?.Md5OfFile(file, legacy) ?? ContentHash.Md5OfFile(file, legacy), new FileInfo(file).Length);
         });
         Array.Sort(entries, (a, b) => CodePointOrder.Compare(a.RelativePath, b.RelativePath));
         return new DirectoryManifest(entries);
