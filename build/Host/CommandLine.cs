@@ -21,7 +21,7 @@ internal static class CommandLine
         ["verbosity"] = (true, "quiet | minimal | normal | verbose | diagnostic (stack traces)."),
         ["pipeline"] = (true, "Pipeline file (default: the only file in pipelines/, else pipelines/credit-scoring.yaml)."),
         ["environment"] = (true, "Deployment environment named in the pipeline file."),
-        ["force"] = (false, "Re-run tasks even when their inputs are unchanged."),
+        ["force"] = (false, "Re-run tasks even when their inputs are unchanged; hash data again instead of trusting remembered md5s."),
         ["help"] = (false, "Show this help."),
     };
 

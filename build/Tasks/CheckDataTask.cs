@@ -24,7 +24,7 @@ internal sealed class CheckDataTask : BuildTask
     public override void Run(BuildContext context)
     {
         var path = context.Pipeline.Data.Path;
-        var pointer = new DataCheck(context.RepositoryRoot).Verify(path)!;
+        var pointer = new DataCheck(context.RepositoryRoot).Verify(path, rehash: context.Force)!;
         context.Log.Information($"{path}: md5 {pointer.Md5} matches {path}.dvc");
     }
 }

@@ -7,9 +7,11 @@ public sealed class DataCheck(string repositoryRoot)
     public const string UpdateCommand = "./build.sh --target=TrackData";
 
     /// <summary>Checks <paramref name="path"/> against <c>&lt;path&gt;.dvc</c>.</summary>
+    /// <param name="path">The tracked file or folder, relative to the repository root.</param>
+    /// <param name="rehash">Hash every file again instead of trusting remembered md5s (<c>--force</c>).</param>
     /// <returns>The pointer that matched, or null when the path is not tracked.</returns>
     /// <exception cref="DataMismatchException">The data is missing or differs from the pointer.</exception>
-    public DataPointer? Verify(string path)
+    public DataPointer? Verify(string path, bool rehash = false)
     {
         var relative = path.Replace('\\', '/').TrimEnd('/');
         var full = Path.Combine(repositoryRoot, relative);
@@ -26,7 +28,7 @@ public sealed class DataCheck(string repositoryRoot)
                 $"{relative}: not found, but {pointerName} pins md5 {pointer.Md5}. Restore it (e.g. `dvc pull`) or remove {pointerName}.");
         }
 
-        var state = HashState.Open(repositoryRoot);
+        var state = HashState.Open(repositoryRoot, forget: rehash);
         var actual = ContentHash.Of(full, pointer.IsLegacy, state);
         state.Save();
         if (actual.Md5 != pointer.Md5)

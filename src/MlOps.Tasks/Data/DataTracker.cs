@@ -7,7 +7,9 @@ public sealed class DataTracker(string repositoryRoot)
 {
     /// <summary>Tracks <paramref name="path"/> (relative to the repository root).</summary>
     /// <exception cref="UsageException">The path does not exist, is outside the repository, or its pointer has keys a rewrite would lose.</exception>
-    public TrackResult Track(string path)
+    /// <param name="path">The file or folder, relative to the repository root.</param>
+    /// <param name="rehash">Hash every file again instead of trusting remembered md5s (<c>--force</c>).</param>
+    public TrackResult Track(string path, bool rehash = false)
     {
         var full = Path.GetFullPath(Path.Combine(repositoryRoot, path)).TrimEnd(Path.DirectorySeparatorChar);
         var relative = Path.GetRelativePath(repositoryRoot, full).Replace('\\', '/');
@@ -28,7 +30,7 @@ public sealed class DataTracker(string repositoryRoot)
             throw new UsageException($"{relative}.dvc has '{key}', which this version cannot keep; remove it or use `dvc add`.");
         }
 
-        var state = HashState.Open(repositoryRoot);
+        var state = HashState.Open(repositoryRoot, forget: rehash);
         var content = ContentHash.Of(full, state: state);
         state.Save();
         var pointer = DataPointer.For(Path.GetFileName(full), content) with { Extras = previous?.Extras ?? [] };

@@ -27,13 +27,13 @@ internal sealed class HashState
     /// <summary>How many md5s were reused rather than computed.</summary>
     public int Reused => reused;
 
-    /// <summary>The state of the repository at <paramref name="repositoryRoot"/>; empty when absent or unreadable.</summary>
-    public static HashState Open(string repositoryRoot)
+    /// <summary>The state of the repository at <paramref name="repositoryRoot"/>; empty when absent or unreadable, or when <paramref name="forget"/>.</summary>
+    public static HashState Open(string repositoryRoot, bool forget = false)
     {
         var file = Path.Combine(repositoryRoot, ".dvc", "tmp", "md5s.json");
         try
         {
-            var entries = File.Exists(file) ? JsonSerializer.Deserialize<Dictionary<string, Entry>>(File.ReadAllBytes(file)) : null;
+            var entries = File.Exists(file) && !forget ? JsonSerializer.Deserialize<Dictionary<string, Entry>>(File.ReadAllBytes(file)) : null;
             return new HashState(file, entries ?? []);
         }
         catch (JsonException)

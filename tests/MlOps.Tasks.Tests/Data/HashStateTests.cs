@@ -31,6 +31,25 @@ public sealed class HashStateTests
     }
 
     [Test]
+    public void Should_Forget_Everything_When_Asked_To()
+    {
+        // Given
+        using var temp = new TempDirectory();
+        temp.Write("f", "foo");
+        Age(temp, "f");
+        var state = HashState.Open(temp.Path);
+        ContentHash.Of(temp["f"], state: state);
+        state.Save();
+
+        // When
+        var forced = HashState.Open(temp.Path, forget: true);
+        ContentHash.Of(temp["f"], state: forced);
+
+        // Then
+        Assert.That(forced.Reused, Is.Zero);
+    }
+
+    [Test]
     public void Should_Hash_Again_A_File_Whose_Time_Changed()
     {
         // Given
