@@ -21,6 +21,7 @@ public sealed class ProfileTests
         Assert.That(x.Histogram!.Edges, Has.Count.EqualTo(11));
         Assert.That(x.Histogram.Counts.Sum(), Is.EqualTo(100));
         Assert.That(x.Quantiles!["0.5"], Is.EqualTo(51), "numpy nearest: position 49.5 rounds to even 50");
+        Assert.That(profile.Columns.Select(p => p.Name), Is.EqualTo(new[] { "x", "c" }), "file order");
         var c = profile.Columns.Single(p => p.Name == "c");
         Assert.That(c.Frequencies, Is.EqualTo(new Dictionary<string, long> { ["b"] = 76, ["a"] = 25 }));
     }
