@@ -118,9 +118,10 @@ internal sealed class BuildHost
         }
 
         var engine = new CakeEngine(new CakeDataService(), context.Log);
+        var tasks = graph.Tasks.ToDictionary(t => t.Name, t => (BuildTask)provider.GetRequiredService(t.Type), StringComparer.OrdinalIgnoreCase);
         foreach (var task in graph.Tasks)
         {
-            Register(engine, task, graph, (BuildTask)provider.GetRequiredService(task.Type), context);
+            Register(engine, task, graph, tasks[task.Name], context);
         }
 
         if (lifetimeType is not null)
@@ -130,7 +131,7 @@ internal sealed class BuildHost
             engine.RegisterTeardownAction(info => lifetime.Teardown(context, info));
         }
 
-        var runner = new TaskRunner(context, console, options.DryRun);
+        var runner = new TaskRunner(context, console, options.DryRun, tasks);
         // Targets run in the order given (Cake's unified graph would order them by name); TaskRunner runs shared tasks once.
         var settings = new ExecutionSettings()
             .SetTargets(options.Targets.Select(t => graph[t].Name))
@@ -163,8 +164,7 @@ internal sealed class BuildHost
             builder.IsDependentOn(dependency);
         }
 
-        builder.WithCriteria(_ => context.Options.DryRun || task.ShouldRun(context), "ShouldRun is false")
-            .Does(() => task.RunAsync(context));
+        builder.Does(() => task.RunAsync(context));
         if (definition.Overrides(nameof(BuildTask.OnError)))
         {
             builder.OnError(exception => task.OnError(exception, context));

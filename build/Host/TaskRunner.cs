@@ -9,7 +9,7 @@ namespace MlOps.Build.Host;
 /// task, prints its header, and records what happened for the closing summary. Several targets
 /// run one after the other in the order given, and a task they share runs once.
 /// </summary>
-internal sealed class TaskRunner(BuildContext context, IAnsiConsole console, bool dryRun) : IExecutionStrategy
+internal sealed class TaskRunner(BuildContext context, IAnsiConsole console, bool dryRun, IReadOnlyDictionary<string, BuildTask> tasks) : IExecutionStrategy
 {
     private readonly List<TaskOutcome> outcomes = [];
     private readonly HashSet<string> finished = new(StringComparer.OrdinalIgnoreCase);
@@ -24,9 +24,9 @@ internal sealed class TaskRunner(BuildContext context, IAnsiConsole console, boo
             return;
         }
 
-        Header(task.Name);
         if (dryRun)
         {
+            Header(task.Name);
             outcomes.Add(new TaskOutcome(task.Name, TaskStatus.WouldRun, TimeSpan.Zero));
             return;
         }
@@ -35,6 +35,15 @@ internal sealed class TaskRunner(BuildContext context, IAnsiConsole console, boo
         var watch = Stopwatch.StartNew();
         try
         {
+            // ShouldRun is asked here, not through Cake's criteria: Cake fails a build whose target
+            // is skipped, where a skipped target (nothing to pull, nothing to check) is a success.
+            if (tasks.TryGetValue(task.Name, out var buildTask) && !buildTask.ShouldRun(context))
+            {
+                Skipped(task.Name, context.TaskNote ?? "ShouldRun is false");
+                return;
+            }
+
+            Header(task.Name);
             await task.Execute(cakeContext).ConfigureAwait(false);
         }
         catch (Exception)
@@ -51,21 +60,23 @@ internal sealed class TaskRunner(BuildContext context, IAnsiConsole console, boo
         }
     }
 
+    /// <summary>Cake's criteria are not used (see <see cref="ExecuteAsync"/>); a task skipped by one is still reported.</summary>
     public void Skip(CakeTask task, CakeTaskCriteria criteria)
     {
         ArgumentNullException.ThrowIfNull(task);
-        if (!finished.Add(task.Name))
+        if (finished.Add(task.Name))
         {
-            context.ClearTaskState();
-            return;
+            Skipped(task.Name, criteria?.Message ?? "");
         }
+    }
 
-        var reason = context.TaskNote ?? criteria?.Message ?? "";
-        outcomes.Add(new TaskOutcome(task.Name, TaskStatus.Skipped, TimeSpan.Zero, reason));
+    private void Skipped(string name, string reason)
+    {
+        outcomes.Add(new TaskOutcome(name, TaskStatus.Skipped, TimeSpan.Zero, reason));
         context.ClearTaskState();
         if (context.Log.Verbosity >= Cake.Core.Diagnostics.Verbosity.Normal)
         {
-            console.MarkupLineInterpolated($"[grey]Skipping {task.Name}{(reason.Length > 0 ? ": " + reason : "")}[/]");
+            console.MarkupLineInterpolated($"[grey]Skipping {name}{(reason.Length > 0 ? ": " + reason : "")}[/]");
         }
     }
 

@@ -60,6 +60,21 @@ public sealed class DataProgramTests
     }
 
     [Test]
+    public void Should_Skip_PullData_As_A_Target_When_The_Data_Is_Present()
+    {
+        // Given
+        using var build = FreshClone();
+        build.Run("--target=PullData");
+
+        // When
+        var result = build.Run("--target=PullData");
+
+        // Then
+        Assert.That(result.ExitCode, Is.Zero, result.Errors);
+        Assert.That(result.Output, Does.Match(@"PullData\s+skipped\s+0\.00s\s+data is present"));
+    }
+
+    [Test]
     public void Should_Refuse_An_Unpinned_Change_Before_Validating()
     {
         // Given

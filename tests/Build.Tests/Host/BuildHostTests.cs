@@ -60,6 +60,18 @@ public sealed partial class BuildHostTests
     }
 
     [Test]
+    public async Task Should_Succeed_When_The_Target_Itself_Is_Skipped()
+    {
+        // When: Cake would fail here ("Could not reach target"); nothing to do is not a failure.
+        var run = await RunAsync(Pipeline, "--target=Optional");
+
+        // Then
+        Assert.That(run.ExitCode, Is.Zero, run.Errors);
+        Assert.That(run.Journal, Is.EqualTo(new[] { "Setup", "Teardown (successful: True)" }));
+        Assert.That(run.Output, Does.Match(@"Optional\s+skipped\s+0\.00s\s+nothing to do"));
+    }
+
+    [Test]
     public async Task Should_Run_Only_The_Target_When_Exclusive()
     {
         // When
