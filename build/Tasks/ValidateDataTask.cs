@@ -18,9 +18,14 @@ internal sealed class ValidateDataTask : BuildTask
         var pipeline = context.Pipeline;
         var table = pipeline.Data.Table ?? pipeline.Data.Path;
         var path = Path.Combine(context.RepositoryRoot, table);
+        if (Directory.Exists(path))
+        {
+            throw new UsageException($"{table} is a folder; set data.table in {pipeline.File} to the CSV file to validate.");
+        }
+
         if (!File.Exists(path))
         {
-            throw new UsageException($"{table} is not a file; set data.table in {pipeline.File} to the CSV file to validate.");
+            throw new UsageException($"{table} does not exist; run ./build.sh --target=PullData to restore {pipeline.Data.Path}, or fix data.table in {pipeline.File}.");
         }
 
         var report = TableValidator.Validate(path, table, pipeline.Data, pipeline.Schema, pipeline.Expectations, new RowProgress(context.Log, "ValidateData"));
