@@ -8,6 +8,14 @@ public sealed class HashStateTests
     private static void Age(TempDirectory temp, string relative) =>
         File.SetLastWriteTimeUtc(temp[relative], DateTime.UtcNow.AddHours(-1));
 
+    /// <summary>Hashes <paramref name="relative"/> with the repository's state and saves what was learnt.</summary>
+    private static void HashAndSave(TempDirectory temp, string relative)
+    {
+        var state = HashState.Open(temp.Path);
+        ContentHash.Of(temp[relative], state: state);
+        state.Save();
+    }
+
     [Test]
     public void Should_Reuse_The_Md5_Of_Files_Whose_Size_And_Time_Are_Unchanged()
     {
@@ -17,9 +25,7 @@ public sealed class HashStateTests
         Age(temp, "data/a.txt");
         Age(temp, "data/crlf.txt");
         Age(temp, "data/sub/b.txt");
-        var first = HashState.Open(temp.Path);
-        ContentHash.Of(temp["data"], state: first);
-        first.Save();
+        HashAndSave(temp, "data");
 
         // When
         var second = HashState.Open(temp.Path);
@@ -37,9 +43,7 @@ public sealed class HashStateTests
         using var temp = new TempDirectory();
         temp.Write("f", "foo");
         Age(temp, "f");
-        var state = HashState.Open(temp.Path);
-        ContentHash.Of(temp["f"], state: state);
-        state.Save();
+        HashAndSave(temp, "f");
 
         // When
         var forced = HashState.Open(temp.Path, forget: true);
@@ -56,9 +60,7 @@ public sealed class HashStateTests
         using var temp = new TempDirectory();
         temp.Write("f", "foo");
         Age(temp, "f");
-        var state = HashState.Open(temp.Path);
-        ContentHash.Of(temp["f"], state: state);
-        state.Save();
+        HashAndSave(temp, "f");
         temp.Write("f", "bar");
         Age(temp, "f");
         File.SetLastWriteTimeUtc(temp["f"], File.GetLastWriteTimeUtc(temp["f"]).AddSeconds(1));
@@ -78,9 +80,7 @@ public sealed class HashStateTests
         // Given: a file written this instant could be written again within the same clock tick.
         using var temp = new TempDirectory();
         temp.Write("f", "foo");
-        var state = HashState.Open(temp.Path);
-        ContentHash.Of(temp["f"], state: state);
-        state.Save();
+        HashAndSave(temp, "f");
 
         // When
         var again = HashState.Open(temp.Path);
