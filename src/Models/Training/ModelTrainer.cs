@@ -1,0 +1,60 @@
+using Microsoft.ML;
+using MlOps.Models.Schema;
+using MlOps.Models.Tables;
+
+namespace MlOps.Models.Training;
+
+/// <summary>Fits a binary classifier to a table: stratified split, optional cross-validation, seeded.</summary>
+public static class ModelTrainer
+{
+    /// <summary>
+    /// Trains on <paramref name="table"/>, whose label column (named as in <paramref name="schema"/>)
+    /// is a <see cref="FlagColumn"/>, and measures the model on the held-out rows.
+    /// </summary>
+    public static TrainedModel Train(TableData table, ModelSchema schema, TrainingOptions options, IProgress<TrainingProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(options);
+        var labels = ((FlagColumn)table[schema.Label]).Values;
+        var split = DataSplit.Stratified(labels, options.TestFraction, options.Seed);
+        var folds = options.Folds >= 2 ? DataSplit.Folds(labels, split.Train, options.Folds, options.Seed) : [];
+        var steps = folds.Count + 2;
+        var foldMetrics = new List<ModelMetrics>();
+        foreach (var (fold, index) in folds.Select((f, i) => (f, i)))
+        {
+            progress?.Report(new TrainingProgress($"cross-validation fold {index + 1} of {folds.Count}", index, steps));
+            foldMetrics.Add(Fit(table, schema, options, fold).Metrics);
+        }
+
+        progress?.Report(new TrainingProgress("fitting the model", folds.Count, steps));
+        var result = Fit(table, schema, options, split, progress, folds.Count + 1, steps);
+        var model = new TrainedModel(result.Context, result.Transformer, result.Schema)
+        {
+            Metrics = result.Metrics,
+            FoldMetrics = foldMetrics,
+            Split = split,
+            Encodings = result.Encodings,
+        };
+        progress?.Report(new TrainingProgress("done", steps, steps));
+        return model;
+    }
+
+    private static FitResult Fit(TableData table, ModelSchema schema, TrainingOptions options, DataSplit split,
+        IProgress<TrainingProgress>? progress = null, int step = 0, int steps = 0)
+    {
+        var ml = new MLContext(options.Seed);
+        var train = table.Take(split.Train);
+        var (features, encodings) = FeaturePipeline.Build(ml, schema, train, options);
+        var trainer = TrainerCatalog.Create(ml, options.Trainer, options.Parameters, options.Seed, schema.Label);
+        var trainView = train.AsDataView();
+        var transformer = features.Append(trainer).Fit(trainView);
+        progress?.Report(new TrainingProgress("measuring on the test rows", step, steps));
+        var scored = transformer.Transform(table.Take(split.Test).AsDataView());
+        var metrics = ml.BinaryClassification.Evaluate(scored, labelColumnName: schema.Label);
+        return new FitResult(ml, transformer, trainView.Schema, ModelMetrics.From(metrics, split.Test.Count), encodings);
+    }
+
+    private sealed record FitResult(MLContext Context, ITransformer Transformer, DataViewSchema Schema,
+        ModelMetrics Metrics, IReadOnlyList<FeatureEncoding> Encodings);
+}
