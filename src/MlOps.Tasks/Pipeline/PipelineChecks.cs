@@ -11,6 +11,8 @@ internal static class PipelineChecks
         {
             CheckSchema(schema);
         }
+
+        TrainingChecks.Check(pipeline.Training, pipeline.Schema);
     }
 
     private static void CheckData(DataSection data)

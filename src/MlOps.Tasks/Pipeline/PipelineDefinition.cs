@@ -18,6 +18,9 @@ public sealed record PipelineDefinition : PipelineSection
     /// <summary>Data expectations checked by ValidateData (Great Expectations semantics).</summary>
     public IReadOnlyList<ExpectationSection> Expectations { get; init; } = [];
 
+    /// <summary>How Train fits the model; the defaults train LightGBM with seed 42.</summary>
+    public TrainingSection Training { get; init; } = new();
+
     /// <summary>Named deployment targets; <c>local</c> exists when none are declared.</summary>
     public IReadOnlyDictionary<string, EnvironmentSection> Environments { get; init; } =
         new Dictionary<string, EnvironmentSection>(StringComparer.Ordinal)

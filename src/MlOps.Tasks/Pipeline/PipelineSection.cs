@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace MlOps.Tasks.Pipeline;
 
 /// <summary>
@@ -9,6 +11,7 @@ public abstract record PipelineSection
     private readonly Dictionary<string, SourceLocation> keyLocations = new(StringComparer.Ordinal);
 
     /// <summary>Where the mapping starts; set by the loader.</summary>
+    [JsonIgnore]
     public SourceLocation? Location { get; internal set; }
 
     /// <summary>Where the value of <paramref name="key"/> (its name in the file) stands, else the mapping.</summary>

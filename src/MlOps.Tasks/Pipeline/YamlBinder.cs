@@ -58,6 +58,15 @@ internal sealed class YamlBinder(string file)
             seen.Add(key);
             section.RecordKey(key, LocationOf(valueNode));
             var value = Bind(property.PropertyType, valueNode, keyPath);
+            if (DictionaryValueType(property.PropertyType) is not null && valueNode is YamlMappingNode entries)
+            {
+                // A map of free names (hyper-parameters): remember where each name stands, as "key.name".
+                foreach (var entry in entries.Children)
+                {
+                    section.RecordKey($"{key}.{KeyOf(entry.Key)}", LocationOf(entry.Key));
+                }
+            }
+
             if (value is null && IsRequired(property))
             {
                 throw new InvalidFileException(LocationOf(valueNode), $"'{keyPath}' needs a value.");

@@ -1,0 +1,59 @@
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MlOps.Tasks.Files;
+
+namespace MlOps.Tasks.Fingerprints;
+
+/// <summary>
+/// What a task's result depends on, like a stage's deps in <c>dvc.lock</c>: md5s of input data, hashes
+/// of the pipeline sections it reads, the version of the code that runs. Equal fingerprints mean the
+/// task would compute the same result, so a recorded run can be reused.
+/// </summary>
+public sealed class Fingerprint
+{
+    private readonly SortedDictionary<string, string> parts = new(StringComparer.Ordinal);
+
+    /// <summary>Each input by name, as recorded with the run.</summary>
+    public IReadOnlyDictionary<string, string> Parts => parts;
+
+    /// <summary>sha256 over all parts, lowercase hex.</summary>
+    public string Value => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
+        string.Concat(parts.Select(p => $"{p.Key}={p.Value}\n")))));
+
+    /// <summary>Adds an input already reduced to a hash or version.</summary>
+    public Fingerprint Add(string name, string value)
+    {
+        parts[name] = value;
+        return this;
+    }
+
+    /// <summary>Adds a pipeline section by the sha256 of its canonical JSON (keys sorted, positions left out).</summary>
+    public Fingerprint AddSection(string name, object? section) => Add(name, SectionHash(section));
+
+    /// <summary>Adds the code that computes the result: each assembly's module version id, which a deterministic build changes only with the code.</summary>
+    public Fingerprint AddCode(string name, params Assembly[] assemblies) =>
+        Add(name, string.Join("+", assemblies.Select(a => $"{a.GetName().Name}/{a.GetName().Version}/{a.ManifestModule.ModuleVersionId:N}")));
+
+    /// <summary>The names of the parts that differ from <paramref name="other"/> (added, removed or changed).</summary>
+    public IReadOnlyList<string> Differences(IReadOnlyDictionary<string, string> other) =>
+        [.. parts.Keys.Union(other.Keys).Order(StringComparer.Ordinal)
+            .Where(k => !(parts.TryGetValue(k, out var mine) && other.TryGetValue(k, out var theirs) && mine == theirs))];
+
+    /// <summary>sha256 of the canonical JSON of <paramref name="section"/>.</summary>
+    public static string SectionHash(object? section)
+    {
+        var node = section is null ? null : JsonSerializer.SerializeToNode(section, section.GetType(), ArtifactJson.Options);
+        var canonical = Canonical(node)?.ToJsonString() ?? "null";
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
+
+    private static JsonNode? Canonical(JsonNode? node) => node switch
+    {
+        JsonObject o => new JsonObject(o.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, Canonical(p.Value)))),
+        JsonArray a => new JsonArray([.. a.Select(Canonical)]),
+        _ => node?.DeepClone(),
+    };
+}

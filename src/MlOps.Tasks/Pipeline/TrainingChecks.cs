@@ -1,0 +1,64 @@
+using MlOps.Models.Training;
+using MlOps.Tasks.Text;
+
+namespace MlOps.Tasks.Pipeline;
+
+/// <summary>Checks the training section against the trainer catalog and the schema, naming the line to fix.</summary>
+internal static class TrainingChecks
+{
+    /// <exception cref="InvalidFileException">A trainer, parameter or value is wrong.</exception>
+    public static void Check(TrainingSection training, SchemaSection? schema)
+    {
+        if (!TrainerCatalog.Names.Contains(training.Trainer))
+        {
+            throw new InvalidFileException(training.LocationOf("trainer")!,
+                $"Unknown trainer '{training.Trainer}' in 'training.trainer'.{Hint(training.Trainer, TrainerCatalog.Names)} Expected one of: {string.Join(", ", TrainerCatalog.Names)}.");
+        }
+
+        var parameters = TrainerCatalog.Parameters(training.Trainer).ToDictionary(p => p.Name, StringComparer.Ordinal);
+        foreach (var (name, value) in training.Parameters)
+        {
+            var location = training.LocationOf($"parameters.{name}")!;
+            if (!parameters.TryGetValue(name, out var parameter))
+            {
+                throw new InvalidFileException(location,
+                    $"Trainer '{training.Trainer}' has no parameter '{name}'.{Hint(name, parameters.Keys)} Its parameters: {string.Join(", ", parameters.Keys)}.");
+            }
+
+            if (!parameter.TryParse(value, out _))
+            {
+                throw new InvalidFileException(location, $"'training.parameters.{name}' must be {parameter.Expected}, not '{value}'.");
+            }
+        }
+
+        CheckNumbers(training);
+        foreach (var column in training.Exclude.Where(c => schema is null || schema.Columns.All(s => s.Name != c) || c == schema.Label))
+        {
+            var why = schema is not null && column == schema.Label ? "is the label" : "is not in schema.columns";
+            throw new InvalidFileException(training.LocationOf("exclude")!, $"'training.exclude' names '{column}', which {why}.");
+        }
+    }
+
+    private static void CheckNumbers(TrainingSection training)
+    {
+        if (training.TestFraction is <= 0 or >= 1)
+        {
+            throw new InvalidFileException(training.LocationOf("test_fraction")!,
+                $"'training.test_fraction' must be between 0 and 1 (e.g. 0.2 holds out a fifth of the rows), not {training.TestFraction}.");
+        }
+
+        if (training.Folds is 1 or < 0)
+        {
+            throw new InvalidFileException(training.LocationOf("folds")!,
+                $"'training.folds' must be 0 (no cross-validation) or at least 2, not {training.Folds}.");
+        }
+
+        if (training.MaxOneHot < 1)
+        {
+            throw new InvalidFileException(training.LocationOf("max_one_hot")!, $"'training.max_one_hot' must be at least 1, not {training.MaxOneHot}.");
+        }
+    }
+
+    private static string Hint(string word, IEnumerable<string> candidates) =>
+        Spelling.Closest(word, candidates) is { } suggestion ? $" Did you mean '{suggestion}'?" : "";
+}

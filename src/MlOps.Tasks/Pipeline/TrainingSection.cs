@@ -1,0 +1,26 @@
+namespace MlOps.Tasks.Pipeline;
+
+/// <summary>The <c>training</c> section: which trainer, its hyper-parameters, the split and the seed.</summary>
+public sealed record TrainingSection : PipelineSection
+{
+    /// <summary>lightgbm, fasttree, sdca (logistic regression by SDCA) or lbfgs (logistic regression by L-BFGS).</summary>
+    public string Trainer { get; init; } = "lightgbm";
+
+    /// <summary>Hyper-parameters by ML.NET's option names in snake_case (e.g. <c>number_of_leaves</c>).</summary>
+    public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>The share of rows held out for testing, drawn per class.</summary>
+    public double TestFraction { get; init; } = 0.2;
+
+    /// <summary>Folds of cross-validation on the training rows (0: none).</summary>
+    public int Folds { get; init; }
+
+    /// <summary>Seeds the split and the trainer.</summary>
+    public int Seed { get; init; } = 42;
+
+    /// <summary>Categoricals with more distinct values than this are hashed instead of one-hot encoded.</summary>
+    public int MaxOneHot { get; init; } = 64;
+
+    /// <summary>Columns the model must not read (personal data, leaks).</summary>
+    public IReadOnlyList<string> Exclude { get; init; } = [];
+}

@@ -1,0 +1,54 @@
+using MlOps.Models.Tables;
+using MlOps.Tasks.Pipeline;
+using MlOps.Tasks.Tables;
+
+namespace MlOps.Tasks.Training;
+
+/// <summary>Reads the pipeline's CSV table into memory, column by column, typed by the schema.</summary>
+internal static class TrainingTable
+{
+    /// <summary>Reads <paramref name="path"/> (<paramref name="file"/> in messages); the label becomes true for the positive value.</summary>
+    /// <exception cref="InvalidFileException">A value does not fit its column's type, or the label is unusable.</exception>
+    public static TableData Read(string path, string file, CsvSection csv, SchemaSection schema, IProgress<long>? progress = null)
+    {
+        var names = schema.Columns.Select(c => c.Name).ToList();
+        using var reader = TableReader.Open(path, file, csv, names);
+        var columns = schema.Columns.Select(c => ColumnBuilder.For(c, schema, csv.Missing, IndexOf(reader, c.Name, file))).ToList();
+        while (reader.Read())
+        {
+            foreach (var column in columns)
+            {
+                column.Add(reader);
+            }
+
+            if ((reader.RowIndex & 0xFFFF) == 0)
+            {
+                progress?.Report(reader.RowIndex);
+            }
+        }
+
+        var table = new TableData([.. columns.Select(c => c.Build())]);
+        CheckLabel(table, schema, file);
+        return table;
+    }
+
+    private static int IndexOf(TableReader reader, string name, string file)
+    {
+        var index = reader.Columns.ToList().IndexOf(name);
+        return index >= 0
+            ? index
+            : throw new InvalidFileException(new SourceLocation(file, 1, 1), $"the header has no column '{name}', which schema.columns declares.");
+    }
+
+    private static void CheckLabel(TableData table, SchemaSection schema, string file)
+    {
+        var labels = ((FlagColumn)table[schema.Label]).Values;
+        var positives = labels.Count(l => l);
+        if (positives == 0 || positives == labels.Count)
+        {
+            var which = positives == 0 ? $"no row has the positive label '{schema.Positive}'" : $"every row has the positive label '{schema.Positive}'";
+            throw new InvalidFileException(new SourceLocation(file, 1, 1),
+                $"{which} in '{schema.Label}'; a classifier needs both classes (check schema.positive).");
+        }
+    }
+}
