@@ -34,7 +34,11 @@ internal static class PipelineSchema
         if (underlying.IsGenericType && underlying.GetGenericTypeDefinition() is var generic
             && (generic == typeof(IReadOnlyDictionary<,>) || generic == typeof(Dictionary<,>)))
         {
-            return new JsonObject { ["type"] = "object", ["additionalProperties"] = Describe(underlying.GetGenericArguments()[1]) };
+            // A map to text (hyper-parameters) takes any scalar: the binder reads numbers and booleans as their text.
+            var values = underlying.GetGenericArguments()[1] == typeof(string)
+                ? new JsonObject { ["type"] = new JsonArray("string", "number", "boolean") }
+                : Describe(underlying.GetGenericArguments()[1]);
+            return new JsonObject { ["type"] = "object", ["additionalProperties"] = values };
         }
 
         if (underlying.IsGenericType && underlying.GetGenericTypeDefinition() is var list
