@@ -36,6 +36,10 @@ internal sealed class BuildContext(ICakeContext cake, BuildOptions options, stri
         Pipeline.Environments.TryGetValue(EnvironmentName, out var environment) ? environment
             : throw new UsageException($"Environment '{EnvironmentName}' is not defined in {Pipeline.File}; defined: {string.Join(", ", Pipeline.Environments.Keys)}.");
 
+    /// <summary>The tracking store and registry folder: --store, else $MLOPS_STORE, else .mlops in the repository.</summary>
+    public string StoreFolder => Path.Combine(RepositoryRoot,
+        Options.Store ?? (System.Environment.GetEnvironmentVariable("MLOPS_STORE") is { Length: > 0 } fromEnvironment ? fromEnvironment : ".mlops"));
+
     /// <summary>The value of a task option (<see cref="TaskArgumentAttribute"/>), or null when not given.</summary>
     public string? Argument(string name) => Options.TaskArguments.GetValueOrDefault(name);
 

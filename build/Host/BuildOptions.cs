@@ -27,6 +27,9 @@ internal sealed record BuildOptions
     /// <summary>--environment, when given.</summary>
     public string? Environment { get; init; }
 
+    /// <summary>The tracking store folder given with --store, or null.</summary>
+    public string? Store { get; init; }
+
     /// <summary>Options declared by tasks (<see cref="TaskArgumentAttribute"/>), by name.</summary>
     public IReadOnlyDictionary<string, string> TaskArguments { get; init; } = new Dictionary<string, string>();
 }

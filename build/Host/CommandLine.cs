@@ -21,6 +21,7 @@ internal static class CommandLine
         ["verbosity"] = (true, "quiet | minimal | normal | verbose | diagnostic (stack traces)."),
         ["pipeline"] = (true, "Pipeline file (default: the only file in pipelines/, else pipelines/credit-scoring.yaml)."),
         ["environment"] = (true, "Deployment environment named in the pipeline file."),
+        ["store"] = (true, "Tracking store and model registry folder (default: $MLOPS_STORE, else .mlops)."),
         ["force"] = (false, "Re-run tasks even when their inputs are unchanged; hash data again instead of trusting remembered md5s."),
         ["help"] = (false, "Show this help."),
     };
@@ -77,6 +78,7 @@ internal static class CommandLine
             Verbosity = ParseVerbosity(Single("verbosity") ?? "normal"),
             Pipeline = Single("pipeline"),
             Environment = Single("environment"),
+            Store = Single("store"),
             TaskArguments = values.Where(v => taskArguments.Contains(v.Key)).ToDictionary(v => v.Key, v => v.Value[0], StringComparer.Ordinal),
         };
     }

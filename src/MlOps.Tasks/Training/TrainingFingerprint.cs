@@ -1,0 +1,25 @@
+using MlOps.Models.Training;
+using MlOps.Tasks.Data;
+using MlOps.Tasks.Fingerprints;
+using MlOps.Tasks.Pipeline;
+
+namespace MlOps.Tasks.Training;
+
+/// <summary>What a trained model depends on: the table's md5, the sections Train reads, the code and the signing key.</summary>
+internal static class TrainingFingerprint
+{
+    public static Fingerprint Of(PipelineDefinition pipeline, string repositoryRoot, string table, string signingKeyId)
+    {
+        var state = HashState.Open(repositoryRoot);
+        var md5 = state.Md5OfFile(Path.Combine(repositoryRoot, table), legacy: false);
+        state.Save();
+        return new Fingerprint()
+            .Add("data", md5)
+            .Add("table", table)
+            .AddSection("csv", pipeline.Data.Csv)
+            .AddSection("schema", pipeline.Schema)
+            .AddSection("training", pipeline.Training)
+            .AddCode("code", typeof(ModelTrainer).Assembly, typeof(TrainingFingerprint).Assembly, typeof(Microsoft.ML.MLContext).Assembly)
+            .Add("signing_key", signingKeyId);
+    }
+}
