@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -45,8 +46,8 @@ internal static class BundleFormat
     };
 
     /// <summary>Entries are text or already compressed: model.zip is stored as it is, the rest deflated.</summary>
-    public static System.IO.Compression.CompressionLevel Compression(string entry) =>
-        entry == Model ? System.IO.Compression.CompressionLevel.NoCompression : System.IO.Compression.CompressionLevel.Optimal;
+    public static CompressionLevel Compression(string entry) =>
+        entry == Model ? CompressionLevel.NoCompression : CompressionLevel.Optimal;
 
     // Computed properties (ModelSchema.Features) would store a second copy of a fact that can disagree with the first.
     private static void WriteOnlyWhatReadsBack(JsonTypeInfo info)
