@@ -4,7 +4,8 @@ public sealed partial class TrackingStore
 {
     /// <summary>
     /// Registers the next version of <paramref name="model"/> (v1 for a new model) and points <paramref name="alias"/> at it,
-    /// in one transaction: concurrent registrations get distinct, consecutive numbers, and a killed process leaves none half-made.
+    /// recording the move as <c>registered v{n}</c> in the alias history. All in one transaction: concurrent registrations
+    /// get distinct, consecutive numbers, and a killed process leaves none half-made.
     /// </summary>
     /// <param name="model">The registered model's name; created with its first version.</param>
     /// <param name="runId">The run that produced the bundle.</param>
@@ -18,6 +19,7 @@ public sealed partial class TrackingStore
         ArgumentException.ThrowIfNullOrWhiteSpace(model);
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(by);
+        ArgumentNullException.ThrowIfNull(bundleSha256);
         if (bundleSha256.Length != 64 || !bundleSha256.All(char.IsAsciiHexDigit))
         {
             throw new ArgumentException($"'{bundleSha256}' is not a SHA-256: 64 hex characters expected.", nameof(bundleSha256));

@@ -53,8 +53,9 @@ public sealed partial class TrackingStore : IDisposable
         {
             connection.Open();
 
-            // busy_timeout first, so that switching to WAL also waits for other writers. WAL lets readers
-            // and one writer work at once; FULL makes a commit survive a power cut as well as a kill.
+            // busy_timeout first, so that switching to WAL also waits for other writers (past it,
+            // Microsoft.Data.Sqlite retries a busy statement until its 30 s command timeout). WAL lets
+            // readers and one writer work at once; FULL makes a commit survive a power cut as well as a kill.
             Execute(connection, "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;");
             StoreSchema.Migrate(connection, migrations, databasePath);
             return new TrackingStore(full, databasePath, connection, time);
