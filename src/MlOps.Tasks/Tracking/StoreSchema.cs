@@ -1,0 +1,146 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace MlOps.Tasks.Tracking;
+
+/// <summary>
+/// The tracking store's schema as an ordered list of migrations, recorded in <c>PRAGMA user_version</c>.
+/// Steps are only ever appended: a released step never changes, so any older store can be brought up to date.
+/// Times are unix milliseconds (UTC) throughout.
+/// </summary>
+internal static class StoreSchema
+{
+    /// <summary>The migrations this build knows, in order.</summary>
+    public static IReadOnlyList<StoreMigration> Migrations { get; } =
+    [
+        new(1, """
+            CREATE TABLE runs (
+                id TEXT NOT NULL PRIMARY KEY CHECK (length(id) = 32),
+                experiment TEXT NOT NULL,
+                name TEXT,
+                status TEXT NOT NULL CHECK (status IN ('Running', 'Finished', 'Failed', 'Killed')),
+                start_ms INTEGER NOT NULL,
+                end_ms INTEGER);
+            CREATE INDEX runs_by_experiment ON runs (experiment, start_ms);
+            CREATE TABLE params (
+                run_id TEXT NOT NULL REFERENCES runs (id),
+                key TEXT NOT NULL,
+                value TEXT NOT NULL,
+                PRIMARY KEY (run_id, key)) WITHOUT ROWID;
+            -- value is nullable because SQLite stores NaN as NULL.
+            CREATE TABLE metrics (
+                id INTEGER PRIMARY KEY,
+                run_id TEXT NOT NULL REFERENCES runs (id),
+                key TEXT NOT NULL,
+                step INTEGER NOT NULL,
+                value REAL,
+                logged_ms INTEGER NOT NULL);
+            CREATE INDEX metrics_by_run ON metrics (run_id, key, step);
+            CREATE TABLE tags (
+                run_id TEXT NOT NULL REFERENCES runs (id),
+                key TEXT NOT NULL,
+                value TEXT NOT NULL,
+                PRIMARY KEY (run_id, key)) WITHOUT ROWID;
+            CREATE INDEX tags_by_value ON tags (key, value);
+            CREATE TABLE artifacts (
+                run_id TEXT NOT NULL REFERENCES runs (id),
+                name TEXT NOT NULL,
+                size INTEGER NOT NULL,
+                sha256 TEXT NOT NULL,
+                logged_ms INTEGER NOT NULL,
+                PRIMARY KEY (run_id, name)) WITHOUT ROWID;
+            CREATE TABLE registered_models (
+                name TEXT NOT NULL PRIMARY KEY,
+                created_ms INTEGER NOT NULL);
+            CREATE TABLE model_versions (
+                model TEXT NOT NULL REFERENCES registered_models (name),
+                version INTEGER NOT NULL CHECK (version >= 1),
+                run_id TEXT NOT NULL REFERENCES runs (id),
+                source TEXT NOT NULL,
+                bundle_sha256 TEXT NOT NULL,
+                created_ms INTEGER NOT NULL,
+                created_by TEXT NOT NULL,
+                PRIMARY KEY (model, version));
+            CREATE TABLE aliases (
+                model TEXT NOT NULL,
+                alias TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                PRIMARY KEY (model, alias),
+                FOREIGN KEY (model, version) REFERENCES model_versions (model, version)) WITHOUT ROWID;
+            CREATE TABLE alias_history (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                model TEXT NOT NULL,
+                alias TEXT NOT NULL,
+                from_version INTEGER,
+                to_version INTEGER NOT NULL,
+                moved_ms INTEGER NOT NULL,
+                moved_by TEXT NOT NULL,
+                reason TEXT,
+                FOREIGN KEY (model, to_version) REFERENCES model_versions (model, version));
+            CREATE INDEX alias_history_by_model ON alias_history (model, id);
+            CREATE TRIGGER alias_history_no_update BEFORE UPDATE ON alias_history
+            BEGIN
+                SELECT RAISE(ABORT, 'alias_history is append-only: record a new move instead');
+            END;
+            CREATE TRIGGER alias_history_no_delete BEFORE DELETE ON alias_history
+            BEGIN
+                SELECT RAISE(ABORT, 'alias_history is append-only: record a new move instead');
+            END;
+            """),
+    ];
+
+    /// <summary>Applies the steps of <paramref name="migrations"/> the database lacks, each in its own IMMEDIATE transaction.</summary>
+    /// <exception cref="UsageException">The database was written by a newer build.</exception>
+    public static void Migrate(SqliteConnection connection, IReadOnlyList<StoreMigration> migrations, string databasePath)
+    {
+        for (var i = 0; i < migrations.Count; i++)
+        {
+            if (migrations[i].Version != i + 1)
+            {
+                throw new InvalidOperationException($"Migration {i + 1} is numbered {migrations[i].Version}; steps must be numbered 1, 2, … in order.");
+            }
+        }
+
+        var known = migrations.Count;
+        ThrowIfNewer(UserVersion(connection, null), known, databasePath);
+        foreach (var migration in migrations)
+        {
+            using var transaction = connection.BeginTransaction(deferred: false);
+
+            // Read again under the write lock: another process may have migrated since.
+            var current = UserVersion(connection, transaction);
+            ThrowIfNewer(current, known, databasePath);
+            if (current >= migration.Version)
+            {
+                continue;
+            }
+
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = migration.Sql;
+            command.ExecuteNonQuery();
+            command.CommandText = $"PRAGMA user_version = {migration.Version.ToString(CultureInfo.InvariantCulture)}";
+            command.ExecuteNonQuery();
+            transaction.Commit();
+        }
+    }
+
+    /// <summary>The schema version recorded in the database; 0 for a new one.</summary>
+    public static int UserVersion(SqliteConnection connection, SqliteTransaction? transaction)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "PRAGMA user_version";
+        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private static void ThrowIfNewer(int current, int known, string databasePath)
+    {
+        if (current > known)
+        {
+            throw new UsageException(
+                $"{databasePath} has schema version {current}, but this build knows versions up to {known}; " +
+                "update MlOps to use this store, or choose another store directory.");
+        }
+    }
+}

@@ -1,0 +1,101 @@
+namespace MlOps.Tasks.Tracking;
+
+public sealed partial class TrackingStore
+{
+    /// <summary>
+    /// Registers the next version of <paramref name="model"/> (v1 for a new model) and points <paramref name="alias"/> at it,
+    /// recording the move as <c>registered v{n}</c> in the alias history. All in one transaction: concurrent registrations
+    /// get distinct, consecutive numbers, and a killed process leaves none half-made.
+    /// </summary>
+    /// <param name="model">The registered model's name; created with its first version.</param>
+    /// <param name="runId">The run that produced the bundle.</param>
+    /// <param name="source">Where the bundle is.</param>
+    /// <param name="bundleSha256">The bundle's SHA-256, 64 hex characters.</param>
+    /// <param name="alias">The alias to move to the new version, e.g. <c>candidate</c>.</param>
+    /// <param name="by">Who or what registers it.</param>
+    /// <exception cref="UsageException">The run does not exist, or the alias is not usable.</exception>
+    public ModelVersion RegisterVersion(string model, string runId, string source, string bundleSha256, string alias, string by)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(model);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(by);
+        ArgumentNullException.ThrowIfNull(bundleSha256);
+        if (bundleSha256.Length != 64 || !bundleSha256.All(char.IsAsciiHexDigit))
+        {
+            throw new ArgumentException($"'{bundleSha256}' is not a SHA-256: 64 hex characters expected.", nameof(bundleSha256));
+        }
+
+        ModelReference.CheckAlias(alias);
+        var now = Now();
+        return Write(() =>
+        {
+            RequireRun(runId);
+            Execute("INSERT INTO registered_models (name, created_ms) VALUES ($model, $now) ON CONFLICT (name) DO NOTHING",
+                ("$model", model), ("$now", Milliseconds(now)));
+            var version = Convert.ToInt32(Scalar("SELECT COALESCE(MAX(version), 0) + 1 FROM model_versions WHERE model = $model", ("$model", model)));
+            Execute(
+                """
+                INSERT INTO model_versions (model, version, run_id, source, bundle_sha256, created_ms, created_by)
+                VALUES ($model, $version, $run, $source, $sha256, $now, $by)
+                """,
+                ("$model", model), ("$version", version), ("$run", runId), ("$source", source),
+                ("$sha256", bundleSha256.ToLowerInvariant()), ("$now", Milliseconds(now)), ("$by", by));
+            MoveAlias(model, alias, version, by, $"registered v{version}", now);
+            return ReadVersions(model).Single(registered => registered.Version == version);
+        });
+    }
+
+    /// <summary>Version <paramref name="version"/> of <paramref name="model"/>, or null when either does not exist.</summary>
+    public ModelVersion? FindVersion(string model, int version) =>
+        Read(() => ReadVersions(model).SingleOrDefault(registered => registered.Version == version));
+
+    /// <summary>The version <paramref name="reference"/> names (<c>v2</c>, <c>2</c>, <c>latest</c> or an alias); null when there is none.</summary>
+    public ModelVersion? ResolveVersion(string model, string reference) => Read(() => Resolve(model, reference, require: false));
+
+    /// <summary>The version <paramref name="reference"/> names (<c>v2</c>, <c>2</c>, <c>latest</c> or an alias).</summary>
+    /// <exception cref="UsageException">The model, version or alias does not exist; the message lists what does.</exception>
+    public ModelVersion GetVersion(string model, string reference) => Read(() => Resolve(model, reference, require: true))!;
+
+    /// <summary>The registered models by name, each with its versions and their current aliases.</summary>
+    public IReadOnlyList<RegisteredModel> Models() => Read(() =>
+        Query("SELECT name, created_ms FROM registered_models ORDER BY name", row => (Name: row.GetString(0), Created: Moment(row.GetInt64(1))))
+            .Select(model => new RegisteredModel(model.Name, model.Created, ReadVersions(model.Name)))
+            .ToList());
+
+    private ModelVersion? Resolve(string model, string reference, bool require)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        var versions = ReadVersions(model);
+        if (versions.Count == 0)
+        {
+            return require ? throw NotRegistered(model) : null;
+        }
+
+        if (string.Equals(reference, ModelReference.Latest, StringComparison.OrdinalIgnoreCase))
+        {
+            return versions[^1];
+        }
+
+        if (ModelReference.TryParseVersion(reference, out var number))
+        {
+            return versions.SingleOrDefault(registered => registered.Version == number)
+                ?? (require ? throw NoSuchVersion(model, number, versions) : null);
+        }
+
+        return versions.SingleOrDefault(registered => registered.Aliases.Contains(reference, StringComparer.Ordinal))
+            ?? (require ? throw NoSuchAlias(model, reference, versions) : null);
+    }
+
+    /// <summary>The versions of <paramref name="model"/> by number; empty when it is not registered.</summary>
+    private List<ModelVersion> ReadVersions(string model)
+    {
+        var aliases = Query("SELECT alias, version FROM aliases WHERE model = $model ORDER BY alias",
+                row => (Alias: row.GetString(0), Version: row.GetInt32(1)), ("$model", model))
+            .ToLookup(alias => alias.Version, alias => alias.Alias);
+        return Query(
+            "SELECT version, run_id, source, bundle_sha256, created_ms, created_by FROM model_versions WHERE model = $model ORDER BY version",
+            row => new ModelVersion(model, row.GetInt32(0), row.GetString(1), row.GetString(2), row.GetString(3),
+                Moment(row.GetInt64(4)), row.GetString(5), aliases[row.GetInt32(0)].ToList()),
+            ("$model", model));
+    }
+}

@@ -1,0 +1,123 @@
+namespace MlOps.Tasks.Tracking;
+
+public sealed partial class TrackingStore
+{
+    private const string RunColumns = "id, experiment, name, status, start_ms, end_ms";
+
+    /// <summary>Starts a run in <paramref name="experiment"/>, with a new random id.</summary>
+    public RunRecord StartRun(string experiment, string? name = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(experiment);
+        var id = Guid.NewGuid().ToString("N");
+        var start = Now();
+        Execute(
+            "INSERT INTO runs (id, experiment, name, status, start_ms) VALUES ($id, $experiment, $name, 'Running', $start)",
+            ("$id", id), ("$experiment", experiment), ("$name", name), ("$start", Milliseconds(start)));
+        return new RunRecord(id, experiment, name, RunStatus.Running, start, null,
+            new Dictionary<string, string>(), new Dictionary<string, double>(), new Dictionary<string, string>(), []);
+    }
+
+    /// <summary>Ends a run with <paramref name="status"/> and the current time.</summary>
+    /// <exception cref="UsageException">The run does not exist.</exception>
+    public void EndRun(string runId, RunStatus status)
+    {
+        if (status == RunStatus.Running || !Enum.IsDefined(status))
+        {
+            throw new ArgumentOutOfRangeException(nameof(status), status, "A run ends Finished, Failed or Killed.");
+        }
+
+        var updated = Execute(
+            "UPDATE runs SET status = $status, end_ms = $end WHERE id = $id",
+            ("$status", status.ToString()), ("$end", Milliseconds(Now())), ("$id", runId));
+        if (updated == 0)
+        {
+            throw NoSuchRun(runId);
+        }
+    }
+
+    /// <summary>The run whose id is, or starts with, <paramref name="runIdOrPrefix"/> (at least 4 hex characters); null when none does.</summary>
+    /// <exception cref="UsageException">The text is not a run id or prefix, or the prefix matches several runs.</exception>
+    public RunRecord? FindRun(string runIdOrPrefix)
+    {
+        var prefix = runIdOrPrefix.Trim().ToLowerInvariant();
+        if (prefix.Length is < 4 or > 32 || !prefix.All(char.IsAsciiHexDigit))
+        {
+            throw new UsageException($"'{runIdOrPrefix}' is not a run id; give the run id or its first 4 or more hex characters.");
+        }
+
+        // Ids are lowercase hex, so those starting with the prefix sort between it and the prefix with its last character incremented.
+        var after = prefix[..^1] + (char)(prefix[^1] + 1);
+        return Read(() =>
+        {
+            var ids = Query("SELECT id FROM runs WHERE id >= $prefix AND id < $after ORDER BY id",
+                row => row.GetString(0), ("$prefix", prefix), ("$after", after));
+            return ids.Count switch
+            {
+                0 => null,
+                1 => ReadRun(ids[0]),
+                _ => throw new UsageException(
+                    $"Run id prefix '{prefix}' is ambiguous; it matches {ids.Count} runs: {string.Join(", ", ids)}. Give more characters."),
+            };
+        });
+    }
+
+    /// <summary>The run whose id is, or starts with, <paramref name="runIdOrPrefix"/>.</summary>
+    /// <exception cref="UsageException">No run or several runs match.</exception>
+    public RunRecord GetRun(string runIdOrPrefix) =>
+        FindRun(runIdOrPrefix) ?? throw new UsageException($"No run id starts with '{runIdOrPrefix.Trim()}' in {DatabasePath}.");
+
+    /// <summary>The runs of <paramref name="experiment"/>, newest first.</summary>
+    public IReadOnlyList<RunRecord> Runs(string experiment) => Read(() =>
+        Query("SELECT id FROM runs WHERE experiment = $experiment ORDER BY start_ms DESC, rowid DESC",
+                row => row.GetString(0), ("$experiment", experiment))
+            .Select(id => ReadRun(id)!)
+            .ToList());
+
+    /// <summary>
+    /// The newest Finished run of <paramref name="experiment"/> tagged <paramref name="key"/> = <paramref name="value"/>,
+    /// e.g. one that trained on the same inputs (same fingerprint); null when there is none.
+    /// </summary>
+    public RunRecord? LatestFinishedRunWithTag(string experiment, string key, string value) => Read(() =>
+    {
+        var id = (string?)Scalar(
+            """
+            SELECT runs.id FROM runs JOIN tags ON tags.run_id = runs.id
+            WHERE runs.experiment = $experiment AND runs.status = 'Finished' AND tags.key = $key AND tags.value = $value
+            ORDER BY runs.start_ms DESC, runs.rowid DESC LIMIT 1
+            """,
+            ("$experiment", experiment), ("$key", key), ("$value", value));
+        return id is null ? null : ReadRun(id);
+    });
+
+    private RunRecord? ReadRun(string id) => Read(() =>
+    {
+        var run = Query($"SELECT {RunColumns} FROM runs WHERE id = $id", row => new RunRecord(
+                row.GetString(0),
+                row.GetString(1),
+                row.IsDBNull(2) ? null : row.GetString(2),
+                Enum.Parse<RunStatus>(row.GetString(3)),
+                Moment(row.GetInt64(4)),
+                row.IsDBNull(5) ? null : Moment(row.GetInt64(5)),
+                Pairs("SELECT key, value FROM params WHERE run_id = $id ORDER BY key", id),
+                LatestMetrics(id),
+                Pairs("SELECT key, value FROM tags WHERE run_id = $id ORDER BY key", id),
+                Artifacts(id)),
+            ("$id", id));
+        return run.SingleOrDefault();
+    });
+
+    private Dictionary<string, string> Pairs(string sql, string runId) =>
+        Query(sql, row => KeyValuePair.Create(row.GetString(0), row.GetString(1)), ("$id", runId))
+            .ToDictionary(StringComparer.Ordinal);
+
+    /// <summary>Throws unless the run exists; call inside the write transaction that depends on it.</summary>
+    private void RequireRun(string runId)
+    {
+        if (Scalar("SELECT 1 FROM runs WHERE id = $id", ("$id", runId)) is null)
+        {
+            throw NoSuchRun(runId);
+        }
+    }
+
+    private UsageException NoSuchRun(string runId) => new($"Run '{runId}' does not exist in {DatabasePath}.");
+}

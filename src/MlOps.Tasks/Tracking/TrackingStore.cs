@@ -1,0 +1,94 @@
+using Microsoft.Data.Sqlite;
+
+namespace MlOps.Tasks.Tracking;
+
+/// <summary>
+/// Experiment tracking and model registry in the manner of MLflow, embedded: an SQLite database
+/// <c>&lt;directory&gt;/mlops.db</c> with artifacts on disk under <c>&lt;directory&gt;/artifacts/&lt;run id&gt;/</c>.
+/// Several processes may use one store at once: every read-then-write happens in one
+/// <c>BEGIN IMMEDIATE</c> transaction, and a killed process leaves no partial write behind.
+/// An instance holds one connection and is not thread-safe; open one per thread.
+/// </summary>
+public sealed partial class TrackingStore : IDisposable
+{
+    private const int SqliteNotADatabase = 26;
+    private readonly SqliteConnection connection;
+    private readonly TimeProvider time;
+    private SqliteTransaction? transaction;
+
+    private TrackingStore(string directory, string databasePath, SqliteConnection connection, TimeProvider time)
+    {
+        Directory = directory;
+        DatabasePath = databasePath;
+        this.connection = connection;
+        this.time = time;
+    }
+
+    /// <summary>The store's folder (full path).</summary>
+    public string Directory { get; }
+
+    /// <summary>The SQLite database, <c>&lt;Directory&gt;/mlops.db</c>.</summary>
+    public string DatabasePath { get; }
+
+    /// <summary>Opens the store in <paramref name="directory"/>, creating it or bringing its schema up to date.</summary>
+    /// <exception cref="UsageException">The database is not a store, or was written by a newer build.</exception>
+    public static TrackingStore Open(string directory) => Open(directory, TimeProvider.System, StoreSchema.Migrations);
+
+    /// <summary>Opens with a given clock and schema (tests).</summary>
+    internal static TrackingStore Open(string directory, TimeProvider time, IReadOnlyList<StoreMigration> migrations)
+    {
+        var full = Path.GetFullPath(directory);
+        System.IO.Directory.CreateDirectory(full);
+        var databasePath = Path.Combine(full, "mlops.db");
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = databasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            ForeignKeys = true,
+
+            // Closing the store closes the file; a pooled connection would keep it open.
+            Pooling = false,
+        }.ToString());
+        try
+        {
+            connection.Open();
+
+            // busy_timeout first, so that switching to WAL also waits for other writers (past it,
+            // Microsoft.Data.Sqlite retries a busy statement until its 30 s command timeout). WAL lets
+            // readers and one writer work at once; FULL makes a commit survive a power cut as well as a kill.
+            Execute(connection, "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;");
+            StoreSchema.Migrate(connection, migrations, databasePath);
+            return new TrackingStore(full, databasePath, connection, time);
+        }
+        catch (SqliteException error) when (error.SqliteErrorCode == SqliteNotADatabase)
+        {
+            connection.Dispose();
+            throw new UsageException($"{databasePath} is not an SQLite database; move it away or choose another store directory.");
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The result of <c>PRAGMA integrity_check</c>: <c>ok</c> for a sound database, else the problems found, one a line.</summary>
+    public string IntegrityCheck() =>
+        string.Join('\n', Query("PRAGMA integrity_check", row => row.GetString(0)));
+
+    /// <summary>Closes the database.</summary>
+    public void Dispose() => connection.Dispose();
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private DateTimeOffset Now() => DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
+
+    private static long Milliseconds(DateTimeOffset moment) => moment.ToUnixTimeMilliseconds();
+
+    private static DateTimeOffset Moment(long milliseconds) => DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
+}

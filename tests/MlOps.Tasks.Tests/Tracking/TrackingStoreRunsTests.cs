@@ -1,0 +1,175 @@
+using MlOps.Tasks.Tracking;
+
+namespace MlOps.Tasks.Tests.Tracking;
+
+public sealed class TrackingStoreRunsTests
+{
+    public sealed class StartRun
+    {
+        [Test]
+        public void Should_Start_A_Running_Run_With_A_Hex_Id_Like_Mlflow()
+        {
+            // Given
+            using var fixture = new TestStore();
+
+            // When
+            var run = fixture.Store.StartRun("credit-scoring", "baseline");
+
+            // Then
+            Assert.That(run.Id, Does.Match("^[0-9a-f]{32}$"));
+            Assert.That(run.Status, Is.EqualTo(RunStatus.Running));
+            Assert.That(run.Start, Is.EqualTo(TestStore.Start));
+            Assert.That(run.End, Is.Null);
+            Assert.That(run.Duration, Is.Null);
+            var stored = fixture.Store.FindRun(run.Id)!;
+            Assert.That((stored.Experiment, stored.Name, stored.Status, stored.Start), Is.EqualTo(("credit-scoring", "baseline", RunStatus.Running, TestStore.Start)));
+        }
+    }
+
+    public sealed class EndRun
+    {
+        [TestCase(RunStatus.Finished)]
+        [TestCase(RunStatus.Failed)]
+        [TestCase(RunStatus.Killed)]
+        public void Should_Record_The_Status_End_And_Duration(RunStatus status)
+        {
+            // Given
+            using var fixture = new TestStore();
+            var run = fixture.Store.StartRun("credit-scoring");
+            fixture.Clock.Advance(TimeSpan.FromSeconds(90));
+
+            // When
+            fixture.Store.EndRun(run.Id, status);
+
+            // Then
+            var ended = fixture.Store.FindRun(run.Id)!;
+            Assert.That(ended.Status, Is.EqualTo(status));
+            Assert.That(ended.End, Is.EqualTo(TestStore.Start.AddSeconds(90)));
+            Assert.That(ended.Duration, Is.EqualTo(TimeSpan.FromSeconds(90)));
+        }
+
+        [Test]
+        public void Should_Refuse_A_Run_That_Does_Not_Exist()
+        {
+            // Given
+            using var fixture = new TestStore();
+
+            // When
+            var error = Assert.Throws<UsageException>(() => fixture.Store.EndRun(new string('e', 32), RunStatus.Finished));
+
+            // Then
+            Assert.That(error.Message, Is.EqualTo($"Run 'eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee' does not exist in {fixture.Store.DatabasePath}."));
+        }
+    }
+
+    public sealed class LogParams
+    {
+        [Test]
+        public void Should_Keep_Params_And_Accept_The_Same_Value_Again()
+        {
+            // Given
+            using var fixture = new TestStore();
+            var run = fixture.Store.StartRun("credit-scoring");
+
+            // When
+            fixture.Store.LogParams(run.Id, new Dictionary<string, string> { ["trainer"] = "lightgbm", ["seed"] = "42" });
+            fixture.Store.LogParams(run.Id, new Dictionary<string, string> { ["seed"] = "42" });
+
+            // Then
+            Assert.That(fixture.Store.FindRun(run.Id)!.Params, Is.EqualTo(new Dictionary<string, string> { ["seed"] = "42", ["trainer"] = "lightgbm" }));
+        }
+
+        [Test]
+        public void Should_Refuse_To_Change_A_Param_And_Keep_None_Of_The_Batch()
+        {
+            // Given
+            using var fixture = new TestStore();
+            var run = fixture.Store.StartRun("credit-scoring");
+            fixture.Store.LogParams(run.Id, new Dictionary<string, string> { ["seed"] = "42" });
+
+            // When
+            var error = Assert.Throws<UsageException>(() =>
+                fixture.Store.LogParams(run.Id, new Dictionary<string, string> { ["trainer"] = "sdca", ["seed"] = "7" }));
+
+            // Then
+            Assert.That(error.Message, Is.EqualTo(
+                $"Run '{run.Id}' already has param 'seed' = '42'; params cannot change (got '7'). Start a new run to try other values."));
+            Assert.That(fixture.Store.FindRun(run.Id)!.Params, Is.EqualTo(new Dictionary<string, string> { ["seed"] = "42" }));
+        }
+    }
+
+    public sealed class SetTags
+    {
+        [Test]
+        public void Should_Replace_The_Value_Of_A_Tag_Set_Again()
+        {
+            // Given
+            using var fixture = new TestStore();
+            var run = fixture.Store.StartRun("credit-scoring");
+            fixture.Store.SetTags(run.Id, new Dictionary<string, string> { ["git.commit"] = "3f2a", ["data.md5"] = "9c07" });
+
+            // When
+            fixture.Store.SetTags(run.Id, new Dictionary<string, string> { ["git.commit"] = "b1e4" });
+
+            // Then
+            Assert.That(fixture.Store.FindRun(run.Id)!.Tags, Is.EqualTo(new Dictionary<string, string> { ["data.md5"] = "9c07", ["git.commit"] = "b1e4" }));
+        }
+    }
+
+    public sealed class Runs
+    {
+        [Test]
+        public void Should_List_The_Runs_Of_An_Experiment_Newest_First()
+        {
+            // Given
+            using var fixture = new TestStore();
+            var first = fixture.Store.StartRun("credit-scoring");
+            fixture.Store.StartRun("churn");
+            fixture.Clock.Advance(TimeSpan.FromMinutes(1));
+            var second = fixture.Store.StartRun("credit-scoring");
+            var third = fixture.Store.StartRun("credit-scoring");
+
+            // When
+            var runs = fixture.Store.Runs("credit-scoring");
+
+            // Then
+            Assert.That(runs.Select(run => run.Id), Is.EqualTo(new[] { third.Id, second.Id, first.Id }));
+        }
+    }
+
+    public sealed class LatestFinishedRunWithTag
+    {
+        [Test]
+        public void Should_Find_The_Newest_Finished_Run_With_The_Fingerprint()
+        {
+            // Given
+            using var fixture = new TestStore();
+            var tag = new Dictionary<string, string> { ["fingerprint"] = "f1" };
+            var older = fixture.Store.StartRun("credit-scoring");
+            fixture.Store.SetTags(older.Id, tag);
+            fixture.Store.EndRun(older.Id, RunStatus.Finished);
+            fixture.Clock.Advance(TimeSpan.FromMinutes(1));
+            var newer = fixture.Store.StartRun("credit-scoring");
+            fixture.Store.SetTags(newer.Id, tag);
+            fixture.Store.EndRun(newer.Id, RunStatus.Finished);
+            fixture.Clock.Advance(TimeSpan.FromMinutes(1));
+            foreach (var status in new[] { RunStatus.Failed, RunStatus.Running })
+            {
+                var unfinished = fixture.Store.StartRun("credit-scoring");
+                fixture.Store.SetTags(unfinished.Id, tag);
+                if (status != RunStatus.Running)
+                {
+                    fixture.Store.EndRun(unfinished.Id, status);
+                }
+            }
+
+            // When
+            var found = fixture.Store.LatestFinishedRunWithTag("credit-scoring", "fingerprint", "f1");
+
+            // Then
+            Assert.That(found?.Id, Is.EqualTo(newer.Id));
+            Assert.That(fixture.Store.LatestFinishedRunWithTag("credit-scoring", "fingerprint", "f2"), Is.Null);
+            Assert.That(fixture.Store.LatestFinishedRunWithTag("churn", "fingerprint", "f1"), Is.Null);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+using MlOps.Tasks.Tracking;
+
+// Writes to a tracking store as a build does, so that tests can run several at once or kill one midway.
+// Usage: dotnet StoreWriter.dll <store-dir> <count> [writer-name]
+// It prints "ready" once the store is open, then waits for a line on stdin, so that tests can let
+// several writers go at the same moment. Each round: a run with params, a 5-step metric history
+// (a millisecond of "training" per step) and a tag, ended Finished; then a registered version of
+// model "m" (alias candidate), and every third round an alias move to staging. Prints "v<number>"
+// once a version is committed.
+if (args.Length is < 2 or > 3)
+{
+    Console.Error.WriteLine("Usage: StoreWriter <store-dir> <count> [writer-name]");
+    return 2;
+}
+
+var count = int.Parse(args[1], CultureInfo.InvariantCulture);
+var writer = args.Length > 2 ? args[2] : "writer";
+using var store = TrackingStore.Open(args[0]);
+Console.WriteLine("ready");
+Console.ReadLine();
+for (var round = 0; round < count; round++)
+{
+    var run = store.StartRun("store-writer", $"{writer}-{round}");
+    store.LogParams(run.Id, new Dictionary<string, string> { ["writer"] = writer, ["round"] = round.ToString(CultureInfo.InvariantCulture) });
+    for (var step = 0; step < 5; step++)
+    {
+        store.LogMetric(run.Id, "loss", 1.0 / (step + 1), step);
+
+        // An epoch of training: a build holds no lock between writes, and another writer gets its turn.
+        Thread.Sleep(1);
+    }
+
+    store.SetTags(run.Id, new Dictionary<string, string> { ["writer"] = writer });
+    store.EndRun(run.Id, RunStatus.Finished);
+    var version = store.RegisterVersion("m", run.Id, $"bundles/{run.Id}.zip", new string('a', 64), "candidate", writer);
+    if (round % 3 == 2)
+    {
+        store.SetAlias("m", "staging", version.Version, writer, "round " + round.ToString(CultureInfo.InvariantCulture));
+    }
+
+    Console.WriteLine($"v{version.Version}");
+}
+
+return 0;
