@@ -3,6 +3,6 @@ using MlOps.Build.Host;
 namespace MlOps.Build.Tasks;
 
 [TaskName("Default")]
-[TaskDescription("The pipeline: every stage up to a checked model (today: the data gate).")]
-[IsDependentOn(typeof(ValidateDataTask))]
+[TaskDescription("The pipeline: every stage up to a checked model (today: the data gate and training).")]
+[IsDependentOn(typeof(TrainTask))]
 internal sealed class DefaultTask : BuildTask;

@@ -25,6 +25,49 @@ public sealed partial class TrackingStore
             throw new ArgumentException($"'{bundleSha256}' is not a SHA-256: 64 hex characters expected.", nameof(bundleSha256));
         }
 
+        return Register(model, runId, alias, by, (_, _) => (source, bundleSha256.ToLowerInvariant()));
+    }
+
+    /// <summary>
+    /// Registers the next version of <paramref name="model"/> with a bundle that knows its own version number:
+    /// <paramref name="writeBundle"/> gets the number, the registration time and a path to write the bundle to,
+    /// and returns the bundle's SHA-256. The bundle becomes the run's artifact <paramref name="artifactName"/>;
+    /// the version, the artifact and the alias move are committed together, or not at all.
+    /// </summary>
+    /// <exception cref="UsageException">The run does not exist, or the alias is not usable.</exception>
+    public ModelVersion RegisterBundle(string model, string runId, string artifactName, string alias, string by,
+        Func<int, DateTimeOffset, string, string> writeBundle)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(model);
+        ArgumentNullException.ThrowIfNull(writeBundle);
+        var destination = ArtifactFile(runId, ArtifactName(artifactName));
+        return Register(model, runId, alias, by, (version, now) =>
+        {
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            var staging = Path.Combine(Path.GetDirectoryName(destination)!, $".{Path.GetFileName(destination)}.{Guid.NewGuid():N}.tmp");
+            try
+            {
+                var sha256 = writeBundle(version, now, staging);
+                var size = new FileInfo(staging).Length;
+                File.Move(staging, destination, overwrite: true);
+                Execute(
+                    """
+                    INSERT INTO artifacts (run_id, name, size, sha256, logged_ms) VALUES ($id, $name, $size, $sha256, $logged)
+                    ON CONFLICT (run_id, name) DO UPDATE SET size = excluded.size, sha256 = excluded.sha256, logged_ms = excluded.logged_ms
+                    """,
+                    ("$id", runId), ("$name", artifactName), ("$size", size), ("$sha256", sha256), ("$logged", Milliseconds(now)));
+                return (destination, sha256);
+            }
+            finally
+            {
+                File.Delete(staging);
+            }
+        });
+    }
+
+    // One IMMEDIATE transaction: the next number, the version row made by produce, the alias move and its history.
+    private ModelVersion Register(string model, string runId, string alias, string by, Func<int, DateTimeOffset, (string Source, string Sha256)> produce)
+    {
         ModelReference.CheckAlias(alias);
         var now = Now();
         return Write(() =>
@@ -33,13 +76,14 @@ public sealed partial class TrackingStore
             Execute("INSERT INTO registered_models (name, created_ms) VALUES ($model, $now) ON CONFLICT (name) DO NOTHING",
                 ("$model", model), ("$now", Milliseconds(now)));
             var version = Convert.ToInt32(Scalar("SELECT COALESCE(MAX(version), 0) + 1 FROM model_versions WHERE model = $model", ("$model", model)));
+            var (source, sha256) = produce(version, now);
             Execute(
                 """
                 INSERT INTO model_versions (model, version, run_id, source, bundle_sha256, created_ms, created_by)
                 VALUES ($model, $version, $run, $source, $sha256, $now, $by)
                 """,
                 ("$model", model), ("$version", version), ("$run", runId), ("$source", source),
-                ("$sha256", bundleSha256.ToLowerInvariant()), ("$now", Milliseconds(now)), ("$by", by));
+                ("$sha256", sha256), ("$now", Milliseconds(now)), ("$by", by));
             MoveAlias(model, alias, version, by, $"registered v{version}", now);
             return ReadVersions(model).Single(registered => registered.Version == version);
         });

@@ -39,7 +39,6 @@ public sealed record ModelMetrics
         ["recall"] = Recall,
         ["f1"] = F1,
         ["log_loss"] = LogLoss,
-        ["rows"] = Rows,
     };
 
     internal static ModelMetrics From(CalibratedBinaryClassificationMetrics metrics, int rows) => new()

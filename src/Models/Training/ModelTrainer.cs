@@ -36,7 +36,6 @@ public static class ModelTrainer
             Split = split,
             Encodings = result.Encodings,
         };
-        progress?.Report(new TrainingProgress("done", steps, steps));
         return model;
     }
 

@@ -1,0 +1,102 @@
+using MlOps.Models.Bundles;
+using MlOps.Models.Training;
+using MlOps.Tasks.Fingerprints;
+using MlOps.Tasks.Provenance;
+using MlOps.Tasks.Tracking;
+
+namespace MlOps.Tasks.Training;
+
+/// <summary>
+/// Train, end to end: reuse a recorded run when the fingerprint matches (like <c>dvc repro</c>), else read
+/// the table, fit and measure the model, log the run, register the next version with its signed bundle,
+/// and publish bundle, public key and metrics.json under artifacts/.
+/// </summary>
+public sealed class ModelTraining(TrackingStore store, SigningKey key, IProgress<TrainingProgress>? progress = null, IProgress<long>? rows = null)
+{
+    /// <summary>The name of the bundle, in artifacts/ and among the run's artifacts.</summary>
+    public const string BundleName = "model" + ModelBundle.Extension;
+
+    /// <summary>The alias a newly trained version gets.</summary>
+    public const string Alias = "candidate";
+
+    /// <summary>Trains (or reuses) the model of <paramref name="request"/>'s pipeline.</summary>
+    /// <exception cref="UsageException">The pipeline has no schema, or the table is missing.</exception>
+    public TrainingOutcome Run(TrainingRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var pipeline = request.Pipeline;
+        var schema = pipeline.Schema ?? throw new UsageException($"{pipeline.File} has no 'schema' section; Train needs the columns and the label.");
+        var table = pipeline.Data.Table ?? pipeline.Data.Path;
+        if (!File.Exists(Path.Combine(request.RepositoryRoot, table)))
+        {
+            throw new UsageException($"{table} does not exist; run ./build.sh --target=PullData to restore {pipeline.Data.Path}, or fix data.table in {pipeline.File}.");
+        }
+
+        var fingerprint = TrainingFingerprint.Of(pipeline, request.RepositoryRoot, table, key.KeyId);
+        if (!request.Force && Reusable(pipeline.Name, fingerprint) is { } reused)
+        {
+            return Publish(request, reused.Run, reused.Version, model: null, changed: []);
+        }
+
+        var previous = store.Runs(pipeline.Name).FirstOrDefault(r => r.Status == RunStatus.Finished);
+        var changed = previous is null ? [] : fingerprint.Differences(TrainingTags.Inputs(previous.Tags));
+        var data = TrainingTable.Read(Path.Combine(request.RepositoryRoot, table), table, pipeline.Data.Csv, schema, rows);
+        var run = store.StartRun(pipeline.Name);
+        try
+        {
+            var git = GitState.Of(request.RepositoryRoot);
+            store.SetTags(run.Id, TrainingTags.For(fingerprint, git, request.User));
+            var model = ModelTrainer.Train(data, ModelSchemas.From(schema), ModelSchemas.From(pipeline.Training), progress);
+            TrainingLog.Write(store, run.Id, pipeline.Training, model);
+            var version = store.RegisterBundle(pipeline.Name, run.Id, BundleName, Alias, request.User, (number, created, path) =>
+                ModelBundle.Write(path, TrainingLog.Bundle(pipeline, schema, model, run.Id, fingerprint, git.Commit, number, created), key));
+            var outcome = Publish(request, store.GetRun(run.Id), version, model, changed);
+            store.EndRun(run.Id, RunStatus.Finished);
+            return outcome with { Run = store.GetRun(run.Id) };
+        }
+        catch
+        {
+            store.EndRun(run.Id, RunStatus.Failed);
+            throw;
+        }
+    }
+
+    private (RunRecord Run, ModelVersion Version)? Reusable(string model, Fingerprint fingerprint)
+    {
+        var run = store.LatestFinishedRunWithTag(model, TrainingTags.Fingerprint, fingerprint.Value);
+        var version = run is null ? null
+            : store.Models().FirstOrDefault(m => m.Name == model)?.Versions.LastOrDefault(v => v.RunId == run.Id);
+        var bundle = run?.Artifacts.FirstOrDefault(a => a.Name == BundleName);
+        return run is not null && version is not null && bundle is not null && File.Exists(bundle.Path)
+            && Sha256(bundle.Path) == version.BundleSha256 && run.Artifacts.Any(a => a.Name == TrainingLog.MetricsName)
+            ? (run, version) : null;
+    }
+
+    private static string Sha256(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream));
+    }
+
+    // Copies the run's bundle and metrics.json to artifacts/<pipeline>/ with the public key that verifies the bundle.
+    private TrainingOutcome Publish(TrainingRequest request, RunRecord run, ModelVersion version, TrainedModel? model, IReadOnlyList<string> changed)
+    {
+        Directory.CreateDirectory(request.ArtifactsFolder);
+        var bundle = Path.Combine(request.ArtifactsFolder, BundleName);
+        var storedBundle = run.Artifacts.Single(a => a.Name == BundleName).Path;
+        Files.AtomicFile.Copy(storedBundle, bundle);
+        Files.AtomicFile.WriteAllText(Path.Combine(request.ArtifactsFolder, "signing-key.pub.pem"), key.ExportPublicPem());
+        var metrics = Path.Combine(request.ArtifactsFolder, TrainingLog.MetricsName);
+        if (model is not null)
+        {
+            Files.ArtifactJson.Write(metrics, TrainingLog.MetricsDocument(request.Pipeline, run, version, model));
+            store.LogArtifact(run.Id, metrics, TrainingLog.MetricsName);
+        }
+        else
+        {
+            Files.AtomicFile.Copy(run.Artifacts.Single(a => a.Name == TrainingLog.MetricsName).Path, metrics);
+        }
+
+        return new TrainingOutcome(run, version, Reused: model is null, model, changed, bundle);
+    }
+}
