@@ -39,7 +39,7 @@ internal static class TrainingLog
         store.LogMetrics(runId, model.Metrics.ToDictionary());
         foreach (var (fold, step) in model.FoldMetrics.Select((m, i) => (m, i + 1)))
         {
-            store.LogMetrics(runId, fold.ToDictionary().ToDictionary(m => "cv_" + m.Key, m => m.Value), step);
+            store.LogMetrics(runId, fold.ToDictionary().ToDictionary(m => "fold_" + m.Key, m => m.Value), step);
         }
 
         if (model.FoldMetrics.Count > 0)
