@@ -22,7 +22,7 @@ internal static class TrainingChecks
             if (!parameters.TryGetValue(name, out var parameter))
             {
                 throw new InvalidFileException(location,
-                    $"Trainer '{training.Trainer}' has no parameter '{name}'.{Hint(name, parameters.Keys)} Its parameters: {string.Join(", ", parameters.Keys)}.");
+                    $"Trainer '{training.Trainer}' has no parameter '{name}'.{Hint(name, parameters.Keys.ToList())} Its parameters: {string.Join(", ", parameters.Keys)}.");
             }
 
             if (!parameter.TryParse(value, out _))
@@ -59,6 +59,10 @@ internal static class TrainingChecks
         }
     }
 
-    private static string Hint(string word, IEnumerable<string> candidates) =>
-        Spelling.Closest(word, candidates) is { } suggestion ? $" Did you mean '{suggestion}'?" : "";
+    // A near spelling, else the one name that contains the word ("leaves" -> "number_of_leaves").
+    private static string Hint(string word, IReadOnlyCollection<string> candidates) =>
+        (Spelling.Closest(word, candidates) ?? Containing(word, candidates)) is { } suggestion ? $" Did you mean '{suggestion}'?" : "";
+
+    private static string? Containing(string word, IReadOnlyCollection<string> candidates) =>
+        candidates.Where(c => c.Contains(word, StringComparison.Ordinal)).ToList() is [var only] ? only : null;
 }
