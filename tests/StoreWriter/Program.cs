@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using MlOps.Tasks.Tracking;
 
 // Writes to a tracking store as a build does, so that tests can run several at once or kill one midway.
@@ -6,7 +7,7 @@ using MlOps.Tasks.Tracking;
 // It prints "ready" once the store is open, then waits for a line on stdin, so that tests can let
 // several writers go at the same moment. Each round: a run with params, a 5-step metric history
 // (a millisecond of "training" per step) and a tag, ended Finished; then a registered version of
-// model "m" (alias candidate), and every third round an alias move to staging. Prints "v<number>"
+// model "m" with its bundle (alias candidate), and every third round an alias move to staging. Prints "v<number>"
 // once a version is committed.
 if (args.Length is < 2 or > 3)
 {
@@ -33,7 +34,14 @@ for (var round = 0; round < count; round++)
 
     store.SetTags(run.Id, new Dictionary<string, string> { ["writer"] = writer });
     store.EndRun(run.Id, RunStatus.Finished);
-    var version = store.RegisterVersion("m", run.Id, $"bundles/{run.Id}.zip", new string('a', 64), "candidate", writer);
+    var version = store.RegisterBundle("m", run.Id, "model.mlbundle", "candidate", writer, (number, _, path) =>
+    {
+        // A bundle big enough that a kill can land while it is written.
+        var bytes = new byte[256 * 1024];
+        new Random(number).NextBytes(bytes);
+        File.WriteAllBytes(path, bytes);
+        return Convert.ToHexStringLower(SHA256.HashData(bytes));
+    });
     if (round % 3 == 2)
     {
         store.SetAlias("m", "staging", version.Version, writer, "round " + round.ToString(CultureInfo.InvariantCulture));

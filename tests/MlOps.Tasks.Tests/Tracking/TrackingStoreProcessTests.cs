@@ -73,6 +73,9 @@ public sealed class TrackingStoreProcessTests
             var registrations = store.AliasHistory("m").Where(move => move.Reason == $"registered v{move.ToVersion}").Select(move => move.ToVersion);
             Assert.That(registrations, Is.EqualTo(versions.Select(version => version.Version)), $"round {round}: a version without its history");
             Assert.That(versions.Where(version => store.FindRun(version.RunId) is null), Is.Empty, $"round {round}: a version without its run");
+            Assert.That(versions.Where(version => version.RegisteredBy != "ci").Where(version => !File.Exists(version.Source)
+                || Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(version.Source))) != version.BundleSha256),
+                Is.Empty, $"round {round}: a version without its complete bundle");
             Assert.That(fixture.Register("m").Version, Is.EqualTo(versions.Count + 1), $"round {round}");
         }
     }
