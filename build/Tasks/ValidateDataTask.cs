@@ -28,17 +28,27 @@ internal sealed class ValidateDataTask : BuildTask
             throw new UsageException($"{table} does not exist; run ./build.sh --target=PullData to restore {pipeline.Data.Path}, or fix data.table in {pipeline.File}.");
         }
 
+        var validation = Path.Combine(context.ArtifactsFolder, "validation.json");
+        var fingerprint = ValidationFingerprint.Of(pipeline, context.RepositoryRoot, table).Value;
+        if (!context.Force && ValidationJson.PreviousSuccess(validation) is { } previous && previous.Fingerprint == fingerprint
+            && File.Exists(Path.Combine(context.ArtifactsFolder, "profile.json")))
+        {
+            context.ReportUnchanged($"{previous.Summary} (validated before)");
+            return;
+        }
+
         var report = TableValidator.Validate(path, table, pipeline.Data, pipeline.Schema, pipeline.Expectations, new RowProgress(context.Log, "ValidateData"));
         var pointerFile = Path.Combine(context.RepositoryRoot, pipeline.Data.Path + ".dvc");
         var dataMd5 = File.Exists(pointerFile) ? DataPointer.Read(pointerFile, pipeline.Data.Path + ".dvc").Md5 : null;
-        ArtifactJson.Write(Path.Combine(context.ArtifactsFolder, "validation.json"), ValidationJson.Document(report, dataMd5, pipeline.File));
-        ArtifactJson.Write(Path.Combine(context.ArtifactsFolder, "profile.json"), report.Profile);
-        Log(context, report);
         var failures = report.Failures.ToList();
-        var output = Path.GetRelativePath(context.RepositoryRoot, Path.Combine(context.ArtifactsFolder, "validation.json"));
         var warnings = report.Warnings.Count();
-        context.Note($"{report.Rows:N0} rows, {report.Results.Count - failures.Count - warnings}/{report.Results.Count} passed"
-            + (warnings > 0 ? $", {warnings} warning{(warnings > 1 ? "s" : "")}" : ""));
+        var summary = $"{report.Rows:N0} rows, {report.Results.Count - failures.Count - warnings}/{report.Results.Count} passed"
+            + (warnings > 0 ? $", {warnings} warning{(warnings > 1 ? "s" : "")}" : "");
+        ArtifactJson.Write(Path.Combine(context.ArtifactsFolder, "profile.json"), report.Profile);
+        ArtifactJson.Write(validation, ValidationJson.Document(report, dataMd5, pipeline.File, fingerprint, summary));
+        Log(context, report);
+        var output = Path.GetRelativePath(context.RepositoryRoot, validation);
+        context.Note(summary);
         if (failures.Count > 0)
         {
             throw new QualityGateException($"{table}: {failures.Count} of {report.Results.Count} expectations failed (listed above; details in {output}).");

@@ -60,6 +60,26 @@ public sealed class DataProgramTests
     }
 
     [Test]
+    public void Should_Reuse_A_Passed_Validation_Until_Data_Or_Expectations_Change()
+    {
+        // Given
+        using var build = FreshClone();
+        build.Run("--target=ValidateData");
+
+        // When
+        var again = build.Run("--target=ValidateData");
+        var forced = build.Run("--target=ValidateData", "--force");
+        File.WriteAllText(build.Repository["pipelines/credit-scoring.yaml"],
+            File.ReadAllText(build.Repository["pipelines/credit-scoring.yaml"]).Replace("min_value: 1000", "min_value: 999", StringComparison.Ordinal));
+        var edited = build.Run("--target=ValidateData");
+
+        // Then
+        Assert.That(again.Output, Does.Match(@"ValidateData: unchanged, 20,000 rows, 66/66 passed \(validated before\)"));
+        Assert.That(forced.Output, Does.Match(@"ValidateData\s+ran"));
+        Assert.That(edited.Output, Does.Match(@"ValidateData\s+ran"));
+    }
+
+    [Test]
     public void Should_Skip_PullData_As_A_Target_When_The_Data_Is_Present()
     {
         // Given

@@ -1,10 +1,15 @@
+using System.Text.Json;
+
 namespace MlOps.Tasks.Expectations;
 
 /// <summary>validation.json in the layout of a Great Expectations validation result.</summary>
 public static class ValidationJson
 {
-    /// <summary>The document for <paramref name="report"/>; <paramref name="dataMd5"/> ties it to the data version.</summary>
-    public static object Document(ValidationReport report, string? dataMd5, string pipelineFile)
+    /// <summary>
+    /// The document for <paramref name="report"/>; <paramref name="dataMd5"/> ties it to the data version,
+    /// <paramref name="fingerprint"/> to everything the result depends on, <paramref name="summary"/> is the one-line result.
+    /// </summary>
+    public static object Document(ValidationReport report, string? dataMd5, string pipelineFile, string fingerprint, string summary)
     {
         ArgumentNullException.ThrowIfNull(report);
         var results = report.Results;
@@ -52,7 +57,28 @@ public static class ValidationJson
                 data_md5 = dataMd5,
                 pipeline = pipelineFile,
                 duration_seconds = report.Duration.TotalSeconds,
+                fingerprint,
+                summary,
             },
         };
+    }
+
+    /// <summary>The fingerprint and summary of a successful validation at <paramref name="path"/>; null when absent, failed or unreadable.</summary>
+    public static (string Fingerprint, string Summary)? PreviousSuccess(string path)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+            var root = document.RootElement;
+            var meta = root.GetProperty("meta");
+            return root.GetProperty("success").GetBoolean()
+                && meta.TryGetProperty("fingerprint", out var fingerprint) && meta.TryGetProperty("summary", out var summary)
+                ? (fingerprint.GetString()!, summary.GetString()!) : null;
+        }
+        catch (Exception e) when (e is IOException or JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            // No usable earlier result: validate again.
+            return null;
+        }
     }
 }

@@ -30,6 +30,15 @@ public sealed class Fingerprint
         return this;
     }
 
+    /// <summary>Adds the md5 of a file of the repository (remembered by size and time, as CheckData does).</summary>
+    public Fingerprint AddFile(string name, string repositoryRoot, string file)
+    {
+        var state = Data.HashState.Open(repositoryRoot);
+        var md5 = state.Md5OfFile(Path.Combine(repositoryRoot, file), legacy: false);
+        state.Save();
+        return Add(name, md5);
+    }
+
     /// <summary>Adds a pipeline section by the sha256 of its canonical JSON (keys sorted, positions left out).</summary>
     public Fingerprint AddSection(string name, object? section) => Add(name, SectionHash(section));
 

@@ -1,5 +1,4 @@
 using MlOps.Models.Training;
-using MlOps.Tasks.Data;
 using MlOps.Tasks.Fingerprints;
 using MlOps.Tasks.Pipeline;
 
@@ -10,11 +9,8 @@ internal static class TrainingFingerprint
 {
     public static Fingerprint Of(PipelineDefinition pipeline, string repositoryRoot, string table, string signingKeyId)
     {
-        var state = HashState.Open(repositoryRoot);
-        var md5 = state.Md5OfFile(Path.Combine(repositoryRoot, table), legacy: false);
-        state.Save();
         return new Fingerprint()
-            .Add("data", md5)
+            .AddFile("data", repositoryRoot, table)
             .Add("table", table)
             .AddSection("csv", pipeline.Data.Csv)
             .AddSection("schema", pipeline.Schema)
