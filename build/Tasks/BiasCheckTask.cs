@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Cake.Core.Diagnostics;
+using MlOps.Build.Host;
+using MlOps.Tasks;
+using MlOps.Tasks.Fairness;
+using MlOps.Tasks.Tracking;
+
+namespace MlOps.Build.Tasks;
+
+[TaskName("BiasCheck")]
+[TaskDescription("Gate the candidate on fairness (Fairlearn metric frames, AIF360 disparate impact) over schema.protected; both gates passed moves alias 'staging' to it.")]
+[IsDependentOn(typeof(ValidateTask))]
+internal sealed class BiasCheckTask : BuildTask
+{
+    public override void Run(BuildContext context)
+    {
+        var pipeline = context.Pipeline;
+        var predictions = Path.Combine(context.ArtifactsFolder, "predictions.csv");
+        if (!File.Exists(predictions))
+        {
+            throw new UsageException($"{Path.GetRelativePath(context.RepositoryRoot, predictions)} does not exist; run ./build.sh --target=Validate first.");
+        }
+
+        var output = Path.Combine(context.ArtifactsFolder, "fairness.json");
+        var report = FairnessCheck.Run(pipeline, predictions, Path.GetRelativePath(context.RepositoryRoot, predictions), output);
+        foreach (var frame in report.Attributes.Append(report.Intersection).OfType<MetricFrame>())
+        {
+            var rates = string.Join(", ", frame.Groups.Select(g => string.Create(CultureInfo.InvariantCulture,
+                $"{g.Group} {g.SelectionRate:0.000} (n={g.Count}{(g.Small ? ", small" : "")})")));
+            context.Log.Information($"BiasCheck: {frame.Name}: selection rate {rates}");
+        }
+
+        foreach (var violation in report.Violations)
+        {
+            context.Log.Error($"  FAILED {FairnessCheck.Describe(violation, pipeline.Fairness)}");
+        }
+
+        var (version, validated) = Candidate(context);
+        if (report.Passed && validated)
+        {
+            using var store = TrackingStore.Open(context.StoreFolder);
+            store.SetAlias(pipeline.Name, "staging", version, Environment.UserName, "passed Validate and BiasCheck");
+            context.Note($"{report.Attributes.Count} attributes fair; staging -> v{version}");
+            return;
+        }
+
+        context.Note($"{report.Violations.Count} fairness limits exceeded");
+        if (!report.Passed && !context.Options.ReportOnly)
+        {
+            throw new QualityGateException(report.Violations.Count == 1 ? FairnessCheck.Describe(report.Violations[0], pipeline.Fairness)
+                : $"{report.Violations.Count} fairness limits exceeded (listed above; details in {Path.GetRelativePath(context.RepositoryRoot, output)}).");
+        }
+    }
+
+    // The version Validate checked, and whether it passed (with --report-only it may not have).
+    private static (int Version, bool Passed) Candidate(BuildContext context)
+    {
+        var metrics = JsonNode.Parse(File.ReadAllText(Path.Combine(context.ArtifactsFolder, "metrics.json")))!;
+        return (metrics["version"]!.GetValue<int>(), metrics["validation"]?["passed"]?.GetValue<bool>() == true);
+    }
+}

@@ -1,0 +1,40 @@
+using Cake.Core.Diagnostics;
+using MlOps.Build.Host;
+using MlOps.Tasks;
+using MlOps.Tasks.Gates;
+using MlOps.Tasks.Signing;
+using MlOps.Tasks.Tracking;
+
+namespace MlOps.Build.Tasks;
+
+[TaskName("Validate")]
+[TaskDescription("Gate the candidate: held-out metrics against the pipeline's bounds and the production version, behavioural tests; writes predictions.csv.")]
+[IsDependentOn(typeof(TrainTask))]
+internal sealed class ValidateTask : BuildTask
+{
+    public override void Run(BuildContext context)
+    {
+        using var store = TrackingStore.Open(context.StoreFolder);
+        using var key = SigningKeys.Resolve(context.StoreFolder);
+        var outcome = new ModelValidation(store, key.Key.PublicKey).Run(new ValidationRequest
+        {
+            Pipeline = context.Pipeline,
+            RepositoryRoot = context.RepositoryRoot,
+            ArtifactsFolder = context.ArtifactsFolder,
+        });
+        context.Log.Information(FormattableString.Invariant(
+            $"Validate: {outcome.Model} v{outcome.Version} on {outcome.Behaviour.Count} behavioural tests and the held-out rows: auc {outcome.Metrics["auc"]:0.0000}, accuracy {outcome.Metrics["accuracy"]:0.0000}, log_loss {outcome.Metrics["log_loss"]:0.0000}"));
+        foreach (var check in outcome.Checks)
+        {
+            context.Log.Write(Verbosity.Minimal, check.Passed ? LogLevel.Information : LogLevel.Error, $"  {(check.Passed ? "passed" : "FAILED")} {check.Message}");
+        }
+
+        var failed = outcome.Checks.Where(c => !c.Passed).ToList();
+        context.Note($"v{outcome.Version}: {outcome.Checks.Count - failed.Count}/{outcome.Checks.Count} checks passed");
+        if (failed.Count > 0 && !context.Options.ReportOnly)
+        {
+            throw new QualityGateException(failed.Count == 1 ? failed[0].Message
+                : $"{failed.Count} of {outcome.Checks.Count} validation checks failed (listed above; details in {Path.GetRelativePath(context.RepositoryRoot, Path.Combine(context.ArtifactsFolder, "metrics.json"))}).");
+        }
+    }
+}

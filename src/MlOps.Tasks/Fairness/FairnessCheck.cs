@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text.Json;
+using MlOps.Tasks.Files;
+using MlOps.Tasks.Pipeline;
+using MlOps.Tasks.Tables;
+
+namespace MlOps.Tasks.Fairness;
+
+/// <summary>
+/// The BiasCheck gate: reads Validate's predictions.csv, measures the protected groups as Fairlearn and
+/// AIF360 do for the favourable outcome, holds them to the pipeline's limits and writes fairness.json.
+/// </summary>
+public static class FairnessCheck
+{
+    /// <summary>Upper limits by their name in the pipeline file.</summary>
+    public static IReadOnlyList<string> MaxNames { get; } = ["demographic_parity_difference", "equal_opportunity_difference", "equalized_odds_difference"];
+
+    /// <summary>Lower limits by their name in the pipeline file.</summary>
+    public static IReadOnlyList<string> MinNames { get; } = ["demographic_parity_ratio", "equal_opportunity_ratio", "equalized_odds_ratio", "disparate_impact"];
+
+    /// <summary>Analyses <paramref name="predictions"/> (predictions.csv) and writes <paramref name="output"/> (fairness.json).</summary>
+    public static FairnessReport Run(PipelineDefinition pipeline, string predictions, string predictionsName, string output)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        var schema = pipeline.Schema ?? throw new UsageException($"{pipeline.File} has no 'schema' section; BiasCheck needs schema.protected.");
+        var fairness = pipeline.Fairness;
+        var favourablePositive = (fairness.Favourable ?? schema.Positive) == schema.Positive;
+        var labels = new List<bool>();
+        var predicted = new List<bool>();
+        var values = schema.Protected.Select(_ => new List<string?>()).ToList();
+        using (var reader = TableReader.Open(predictions, predictionsName, new CsvSection(), []))
+        {
+            var columns = reader.Columns.ToList();
+            var indexes = schema.Protected.Select(p => columns.IndexOf(p.Column)).ToList();
+            while (reader.Read())
+            {
+                labels.Add(reader[1].SequenceEqual("1") == favourablePositive);
+                predicted.Add(reader[3].SequenceEqual("1") == favourablePositive);
+                for (var i = 0; i < indexes.Count; i++)
+                {
+                    values[i].Add(reader[indexes[i]].Length == 0 ? null : reader[indexes[i]].ToString());
+                }
+            }
+        }
+
+        var attributes = schema.Protected.Select((p, i) => ProtectedColumn.Of(p, values[i], fairness.Privileged.GetValueOrDefault(p.Column))).ToList();
+        var report = FairnessAnalysis.Analyze(labels, predicted, attributes, Limits(fairness));
+        AtomicFile.WriteAllBytes(output, JsonSerializer.SerializeToUtf8Bytes(report, ArtifactJson.Options));
+        return report;
+    }
+
+    /// <summary>The sentence a user reads for <paramref name="violation"/>, with the line of its limit.</summary>
+    public static string Describe(FairnessViolation violation, FairnessSection fairness)
+    {
+        ArgumentNullException.ThrowIfNull(violation);
+        ArgumentNullException.ThrowIfNull(fairness);
+        var name = JsonNamingPolicy.SnakeCaseLower.ConvertName(violation.Metric.ToString());
+        var key = violation.Kind == LimitKind.Maximum ? "max" : "min";
+        var relation = violation.Kind == LimitKind.Maximum ? "above the maximum" : "below the minimum";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{name} of {violation.Scope} is {violation.Value:0.0000}, {relation} {violation.Limit} ({string.Join(" vs ", violation.Groups)}) ({fairness.LocationOf($"{key}.{name}")})");
+    }
+
+    private static FairnessLimits Limits(FairnessSection fairness) => new()
+    {
+        MaxDemographicParityDifference = fairness.Max.TryGetValue("demographic_parity_difference", out var a) ? a : null,
+        MaxEqualOpportunityDifference = fairness.Max.TryGetValue("equal_opportunity_difference", out var b) ? b : null,
+        MaxEqualizedOddsDifference = fairness.Max.TryGetValue("equalized_odds_difference", out var c) ? c : null,
+        MinDemographicParityRatio = fairness.Min.TryGetValue("demographic_parity_ratio", out var d) ? d : null,
+        MinEqualOpportunityRatio = fairness.Min.TryGetValue("equal_opportunity_ratio", out var e) ? e : null,
+        MinEqualizedOddsRatio = fairness.Min.TryGetValue("equalized_odds_ratio", out var f) ? f : null,
+        MinDisparateImpact = fairness.Min.TryGetValue("disparate_impact", out var g) ? g : UnprivilegedComparison.FourFifths,
+        MinGroupSize = fairness.MinGroupSize,
+    };
+}

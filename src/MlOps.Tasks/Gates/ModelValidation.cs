@@ -1,0 +1,76 @@
+using MlOps.Models.Bundles;
+using MlOps.Models.Scoring;
+using MlOps.Models.Tables;
+using MlOps.Tasks.Pipeline;
+using MlOps.Tasks.Tracking;
+
+namespace MlOps.Tasks.Gates;
+
+/// <summary>
+/// The Validate gate: verifies the candidate bundle, scores the rows its run held out, holds the
+/// metrics to the pipeline's bounds and to the production version, runs the behavioural tests, and
+/// writes predictions.csv and the results into metrics.json.
+/// </summary>
+public sealed class ModelValidation(TrackingStore store, PublicKey trusted)
+{
+    /// <summary>The candidate bundle's file name in artifacts/&lt;pipeline&gt;/.</summary>
+    public const string BundleName = "model" + ModelBundle.Extension;
+
+    /// <summary>Validates the candidate of <paramref name="request"/>'s pipeline.</summary>
+    /// <exception cref="UsageException">There is no candidate, or the data changed since it was trained.</exception>
+    public ValidationOutcome Run(ValidationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var pipeline = request.Pipeline;
+        var path = Path.Combine(request.ArtifactsFolder, BundleName);
+        if (!File.Exists(path))
+        {
+            throw new UsageException($"{Path.GetRelativePath(request.RepositoryRoot, path)} does not exist; run ./build.sh --target=Train first.");
+        }
+
+        var bundle = ModelBundle.Open(path, trusted);
+        var version = int.Parse(bundle.Provenance.ModelVersion, System.Globalization.CultureInfo.InvariantCulture);
+        var run = store.GetRun(bundle.Provenance.RunId);
+        var test = HeldOutRows.Of(pipeline, request.RepositoryRoot, bundle, run);
+        var labels = ((FlagColumn)test[pipeline.Schema!.Label]).Values;
+        var scorer = Scorer(bundle);
+        var scores = scorer.Score(test);
+        var metrics = HeldOutMetrics.Of(labels, scores);
+        var champion = Champion(pipeline.Name, version, test, labels);
+        var behaviour = BehaviourTests.Run(scorer, test, pipeline.Schema, pipeline.Validation.Behaviour);
+        var checks = MetricGate.Check(pipeline.Validation, metrics, champion);
+        checks.AddRange(behaviour.Select(BehaviourCheck));
+        var predictions = Path.Combine(request.ArtifactsFolder, "predictions.csv");
+        PredictionsCsv.Write(predictions, test, pipeline.Schema, scores);
+        var outcome = new ValidationOutcome(pipeline.Name, version, metrics, champion, checks, behaviour, predictions);
+        ValidationLog.Write(store, run.Id, request.ArtifactsFolder, outcome);
+        return outcome;
+    }
+
+    private Champion? Champion(string model, int candidate, TableData test, IReadOnlyList<bool> labels)
+    {
+        if (store.ResolveVersion(model, "production") is not { } production || production.Version == candidate)
+        {
+            return null;
+        }
+
+        var bundle = ModelBundle.Open(production.Source, trusted);
+        return new Champion(production.Version, HeldOutMetrics.Of(labels, Scorer(bundle).Score(test)));
+    }
+
+    private static ModelScorer Scorer(ModelBundle bundle)
+    {
+        using var model = bundle.OpenModel();
+        return ModelScorer.Load(model);
+    }
+
+    private static GateCheck BehaviourCheck(BehaviourResult result)
+    {
+        var rate = FormattableString.Invariant($"{result.Failures} of {result.Rows} ({result.FailureRate:P1}) failed, {result.MaxFailureRate:P1} allowed");
+        var examples = result.Examples.Count == 0 ? "" : "; e.g. " + string.Join("; ", result.Examples);
+        var message = result.Passed
+            ? $"behaviour '{result.Name}' ({result.Kind}): {rate}"
+            : $"behaviour '{result.Name}' ({result.Kind}): {rate}{examples} ({result.Location})";
+        return new GateCheck($"behaviour: {result.Name}", result.FailureRate, result.MaxFailureRate, result.Passed, message, result.Location);
+    }
+}

@@ -1,0 +1,17 @@
+using MlOps.Tasks.Tables;
+
+namespace MlOps.Tasks.Gates;
+
+/// <summary>Values written in the pipeline file, read as the model's inputs: numbers, booleans as 1/0, missing as NaN.</summary>
+internal static class TableCells
+{
+    public static float Number(string? text) =>
+        text is not null && TableReader.Number(text) is { } number ? (float)number : float.NaN;
+
+    public static float Boolean(string? text) => text?.ToUpperInvariant() switch
+    {
+        "TRUE" or "YES" or "1" => 1,
+        "FALSE" or "NO" or "0" => 0,
+        _ => float.NaN,
+    };
+}
