@@ -27,6 +27,9 @@ internal sealed record BuildOptions
     /// <summary>--environment, when given.</summary>
     public string? Environment { get; init; }
 
+    /// <summary>Gates report refusals without failing the build.</summary>
+    public bool ReportOnly { get; init; }
+
     /// <summary>The tracking store folder given with --store, or null.</summary>
     public string? Store { get; init; }
 

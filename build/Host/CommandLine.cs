@@ -23,6 +23,7 @@ internal static class CommandLine
         ["environment"] = (true, "Deployment environment named in the pipeline file."),
         ["store"] = (true, "Tracking store and model registry folder (default: $MLOPS_STORE, else .mlops)."),
         ["force"] = (false, "Re-run tasks even when their inputs are unchanged; hash data again instead of trusting remembered md5s."),
+        ["report-only"] = (false, "Run the gates and write their results, but do not fail the build when one refuses."),
         ["help"] = (false, "Show this help."),
     };
 
@@ -75,6 +76,7 @@ internal static class CommandLine
             Description = Flag("description", Single("description")),
             Help = Flag("help", Single("help")),
             Force = Flag("force", Single("force")),
+            ReportOnly = Flag("report-only", Single("report-only")),
             Verbosity = ParseVerbosity(Single("verbosity") ?? "normal"),
             Pipeline = Single("pipeline"),
             Environment = Single("environment"),

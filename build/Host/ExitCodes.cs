@@ -15,6 +15,8 @@ internal static class ExitCodes
     public static int For(Exception exception) => Unwrap(exception) switch
     {
         UsageException or InvalidFileException or DataMismatchException => BadUsage,
+        // A bundle that fails its signature or schema check is a bad input file, like a bad .dvc pointer.
+        MlOps.Models.Bundles.BundleVerificationException or MlOps.Models.Bundles.InvalidKeyException => BadUsage,
         QualityGateException => GateRefused,
         _ => TaskFailed,
     };

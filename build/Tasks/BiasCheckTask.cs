@@ -40,8 +40,12 @@ internal sealed class BiasCheckTask : BuildTask
         if (report.Passed && validated)
         {
             using var store = TrackingStore.Open(context.StoreFolder);
-            store.SetAlias(pipeline.Name, "staging", version, Environment.UserName, "passed Validate and BiasCheck");
-            context.Note($"{report.Attributes.Count} attributes fair; staging -> v{version}");
+            if (store.ResolveVersion(pipeline.Name, "staging")?.Version != version)
+            {
+                store.SetAlias(pipeline.Name, "staging", version, Environment.UserName, "passed Validate and BiasCheck");
+            }
+
+            context.Note($"within limits; staging -> v{version}");
             return;
         }
 

@@ -44,7 +44,12 @@ public static class FairnessCheck
         }
 
         var attributes = schema.Protected.Select((p, i) => ProtectedColumn.Of(p, values[i], fairness.Privileged.GetValueOrDefault(p.Column))).ToList();
-        var report = FairnessAnalysis.Analyze(labels, predicted, attributes, Limits(fairness));
+        var analysis = FairnessAnalysis.Analyze(labels, predicted, attributes, Limits(fairness));
+        var gated = fairness.Gate.Count > 0 ? fairness.Gate : [.. schema.Protected.Select(p => p.Column)];
+        var report = analysis with
+        {
+            Violations = [.. analysis.Violations.Where(v => v.Scope.Split(" & ").All(gated.Contains))],
+        };
         AtomicFile.WriteAllBytes(output, JsonSerializer.SerializeToUtf8Bytes(report, ArtifactJson.Options));
         return report;
     }

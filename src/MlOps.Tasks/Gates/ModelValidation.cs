@@ -1,7 +1,6 @@
 using MlOps.Models.Bundles;
 using MlOps.Models.Scoring;
 using MlOps.Models.Tables;
-using MlOps.Tasks.Pipeline;
 using MlOps.Tasks.Tracking;
 
 namespace MlOps.Tasks.Gates;

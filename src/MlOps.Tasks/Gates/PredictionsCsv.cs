@@ -13,13 +13,15 @@ namespace MlOps.Tasks.Gates;
 /// </summary>
 internal static class PredictionsCsv
 {
+    private static readonly string[] Leading = ["id", "label", "score", "predicted"];
+
     public static void Write(string path, TableData rows, SchemaSection schema, IReadOnlyList<double> scores)
     {
         var ids = schema.Columns.FirstOrDefault(c => c.Type == ColumnType.Id) is { } id ? (TextColumn)rows[id.Name] : null;
         var labels = ((FlagColumn)rows[schema.Label]).Values;
         var attributes = schema.Protected.Select(p => rows[p.Column]).ToList();
         var text = new StringBuilder();
-        text.AppendJoin(',', new[] { "id", "label", "score", "predicted" }.Concat(attributes.Select(a => Escape(a.Name)))).Append('\n');
+        text.AppendJoin(',', Leading.Concat(attributes.Select(a => Escape(a.Name)))).Append('\n');
         for (var row = 0; row < rows.RowCount; row++)
         {
             text.Append(Escape(ids?.Values[row] ?? row.ToString(CultureInfo.InvariantCulture)))

@@ -10,6 +10,12 @@ public sealed record FairnessSection : PipelineSection
     /// </summary>
     public string? Favourable { get; init; }
 
+    /// <summary>
+    /// The protected attributes whose limits decide the gate (default: all of schema.protected). The
+    /// others, and intersections with them, are measured and reported only.
+    /// </summary>
+    public IReadOnlyList<string> Gate { get; init; } = [];
+
     /// <summary>Groups with fewer rows are reported and flagged, but do not decide the gate.</summary>
     public int MinGroupSize { get; init; } = 30;
 

@@ -13,6 +13,8 @@ internal static class PipelineChecks
         }
 
         TrainingChecks.Check(pipeline.Training, pipeline.Schema);
+        ValidationChecks.Check(pipeline.Validation, pipeline.Schema);
+        ValidationChecks.Check(pipeline.Fairness, pipeline.Schema);
     }
 
     private static void CheckData(DataSection data)

@@ -21,6 +21,12 @@ public sealed record PipelineDefinition : PipelineSection
     /// <summary>How Train fits the model; the defaults train LightGBM with seed 42.</summary>
     public TrainingSection Training { get; init; } = new();
 
+    /// <summary>What the Validate gate asks of a candidate: metric bounds, champion/challenger, behavioural tests.</summary>
+    public ValidationSection Validation { get; init; } = new();
+
+    /// <summary>What the BiasCheck gate asks: fairness limits over the protected attributes.</summary>
+    public FairnessSection Fairness { get; init; } = new();
+
     /// <summary>Named deployment targets; <c>local</c> exists when none are declared.</summary>
     public IReadOnlyDictionary<string, EnvironmentSection> Environments { get; init; } =
         new Dictionary<string, EnvironmentSection>(StringComparer.Ordinal)

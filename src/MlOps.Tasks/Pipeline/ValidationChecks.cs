@@ -38,6 +38,11 @@ internal static class ValidationChecks
             }
         }
 
+        foreach (var column in fairness.Gate.Where(c => schema is null || schema.Protected.All(p => p.Column != c)))
+        {
+            throw new InvalidFileException(fairness.LocationOf("gate")!, $"'fairness.gate' names '{column}', which is not in schema.protected.");
+        }
+
         foreach (var column in fairness.Privileged.Keys.Where(c => schema is null || schema.Protected.All(p => p.Column != c)))
         {
             throw new InvalidFileException(fairness.LocationOf($"privileged.{column}")!,

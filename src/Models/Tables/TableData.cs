@@ -34,6 +34,14 @@ public sealed class TableData
     /// <summary>A new table of the given rows, in the given order.</summary>
     public TableData Take(IReadOnlyList<int> rows) => new([.. Columns.Select(c => c.Take(rows))]);
 
+    /// <summary>A new table with <paramref name="column"/> in place of the column of the same name.</summary>
+    public TableData With(TableColumn column)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        _ = this[column.Name];
+        return new([.. Columns.Select(c => c.Name == column.Name ? column : c)]);
+    }
+
     /// <summary>The table as ML.NET sees it.</summary>
     public IDataView AsDataView() => new TableView(this);
 }

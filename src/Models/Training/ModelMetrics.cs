@@ -1,4 +1,4 @@
-using Microsoft.ML.Data;
+using MlOps.Models.Evaluation;
 
 namespace MlOps.Models.Training;
 
@@ -23,8 +23,14 @@ public sealed record ModelMetrics
     /// <summary>Harmonic mean of precision and recall.</summary>
     public required double F1 { get; init; }
 
-    /// <summary>Mean negative log-likelihood of the predicted probabilities (base 2, as ML.NET reports it).</summary>
+    /// <summary>Mean negative log-likelihood of the predicted probabilities (natural log, as scikit-learn).</summary>
     public required double LogLoss { get; init; }
+
+    /// <summary>Mean squared difference between probability and outcome.</summary>
+    public required double Brier { get; init; }
+
+    /// <summary>Expected calibration error over ten equal-width probability bins.</summary>
+    public required double CalibrationError { get; init; }
 
     /// <summary>Rows measured.</summary>
     public required int Rows { get; init; }
@@ -39,17 +45,29 @@ public sealed record ModelMetrics
         ["recall"] = Recall,
         ["f1"] = F1,
         ["log_loss"] = LogLoss,
+        ["brier"] = Brier,
+        ["calibration_error"] = CalibrationError,
     };
 
-    internal static ModelMetrics From(CalibratedBinaryClassificationMetrics metrics, int rows) => new()
+    /// <summary>
+    /// Measures scores (probabilities of the positive class) against labels with scikit-learn's definitions:
+    /// AUC is roc_auc_score, AUC-PR is average_precision_score, classes are predicted at score &gt; 0.5.
+    /// </summary>
+    public static ModelMetrics Of(IReadOnlyList<bool> labels, IReadOnlyList<double> scores)
     {
-        Auc = metrics.AreaUnderRocCurve,
-        AucPr = metrics.AreaUnderPrecisionRecallCurve,
-        Accuracy = metrics.Accuracy,
-        Precision = metrics.PositivePrecision,
-        Recall = metrics.PositiveRecall,
-        F1 = metrics.F1Score,
-        LogLoss = metrics.LogLoss,
-        Rows = rows,
-    };
+        var metrics = BinaryMetrics.Compute(labels, scores);
+        return new ModelMetrics
+        {
+            Auc = metrics.RocAuc,
+            AucPr = metrics.AveragePrecision,
+            Accuracy = metrics.Accuracy,
+            Precision = metrics.Precision,
+            Recall = metrics.Recall,
+            F1 = metrics.F1,
+            LogLoss = metrics.LogLoss,
+            Brier = metrics.BrierScore,
+            CalibrationError = metrics.ExpectedCalibrationError,
+            Rows = metrics.Count,
+        };
+    }
 }

@@ -49,9 +49,10 @@ public static class ModelTrainer
         var trainView = train.AsDataView();
         var transformer = features.Append(trainer).Fit(trainView);
         progress?.Report(new TrainingProgress("measuring on the test rows", step, steps));
-        var scored = transformer.Transform(table.Take(split.Test).AsDataView());
-        var metrics = ml.BinaryClassification.Evaluate(scored, labelColumnName: schema.Label);
-        return new FitResult(ml, transformer, trainView.Schema, ModelMetrics.From(metrics, split.Test.Count), encodings);
+        var test = table.Take(split.Test);
+        var scores = Scoring.ModelScorer.For(ml, transformer).Score(test);
+        var metrics = ModelMetrics.Of(((FlagColumn)test[schema.Label]).Values, scores);
+        return new FitResult(ml, transformer, trainView.Schema, metrics, encodings);
     }
 
     private sealed record FitResult(MLContext Context, ITransformer Transformer, DataViewSchema Schema,
