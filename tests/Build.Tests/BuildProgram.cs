@@ -9,7 +9,7 @@ namespace MlOps.Build.Tests;
 /// </summary>
 internal sealed class BuildProgram : IDisposable
 {
-    private static readonly string SourceRoot =
+    public static readonly string SourceRoot =
         Path.GetFullPath(Path.Combine(TestContext.CurrentContext.TestDirectory, "../../../../.."));
 
     public BuildProgram()
