@@ -85,6 +85,25 @@ public sealed class GateProgramTests
     }
 
     [Test]
+    public void Should_Hold_A_Challenger_To_The_Production_Version_On_The_Same_Rows()
+    {
+        // Given: v1 in production, then a much weaker challenger (two trees).
+        using var build = QuickClone();
+        build.Run("--target=Validate");
+        build.Run("--target=SetAlias", "--alias=production", "--version=v1");
+        var text = File.ReadAllText(build.Repository[Pipeline]).Replace("number_of_iterations: 60", "number_of_iterations: 2", StringComparison.Ordinal);
+        File.WriteAllText(build.Repository[Pipeline], text.Replace("max_regression: { auc: 0.01 }", "max_regression: { auc: 0.001, log_loss: 0.001 }", StringComparison.Ordinal));
+
+        // When
+        var result = build.Run("--target=Validate", "--report-only");
+
+        // Then
+        Assert.That(result.ExitCode, Is.Zero, result.Errors);
+        Assert.That(result.Output, Does.Match(@"FAILED log_loss 0\.\d{4} is 0\.\d{4} worse than production v1 \(0\.\d{4}\); the allowed regression is 0\.001 \(pipelines/credit-scoring\.yaml:\d+:\d+\)"));
+        Assert.That(result.Output, Does.Match(@"Validate\s+ran\s+\S+\s+v2: \d/9 checks passed"));
+    }
+
+    [Test]
     public void Should_Exit_3_When_A_Gated_Attribute_Exceeds_Its_Fairness_Limit()
     {
         // Given: age gated too; the sample's under-25s are approved far less often.
