@@ -4,6 +4,7 @@ using Cake.Core.Diagnostics;
 using MlOps.Build.Host;
 using MlOps.Tasks;
 using MlOps.Tasks.Fairness;
+using MlOps.Tasks.Gates;
 using MlOps.Tasks.Tracking;
 
 namespace MlOps.Build.Tasks;
@@ -20,6 +21,14 @@ internal sealed class BiasCheckTask : BuildTask
         if (!File.Exists(predictions))
         {
             throw new UsageException($"{Path.GetRelativePath(context.RepositoryRoot, predictions)} does not exist; run ./build.sh --target=Validate first.");
+        }
+
+        var metrics = Path.Combine(context.ArtifactsFolder, "metrics.json");
+        var fingerprint = FairnessCheck.Fingerprint(pipeline, context.RepositoryRoot, Path.GetRelativePath(context.RepositoryRoot, predictions)).Value;
+        if (!context.Force && GateRecord.PassedBefore(metrics, "fairness", fingerprint) is { } before)
+        {
+            context.ReportUnchanged($"{before} (checked before)");
+            return;
         }
 
         var output = Path.Combine(context.ArtifactsFolder, "fairness.json");
@@ -45,10 +54,12 @@ internal sealed class BiasCheckTask : BuildTask
                 store.SetAlias(pipeline.Name, "staging", version, Environment.UserName, "passed Validate and BiasCheck");
             }
 
+            GateRecord.Write(metrics, "fairness", passed: true, fingerprint, $"within limits; staging -> v{version}");
             context.Note($"within limits; staging -> v{version}");
             return;
         }
 
+        GateRecord.Write(metrics, "fairness", passed: false, fingerprint, $"{report.Violations.Count} fairness limits exceeded");
         context.Note($"{report.Violations.Count} fairness limits exceeded");
         if (!report.Passed && !context.Options.ReportOnly)
         {

@@ -16,12 +16,23 @@ internal sealed class ValidateTask : BuildTask
     {
         using var store = TrackingStore.Open(context.StoreFolder);
         using var key = SigningKeys.Resolve(context.StoreFolder);
-        var outcome = new ModelValidation(store, key.Key.PublicKey).Run(new ValidationRequest
+        var validation = new ModelValidation(store, key.Key.PublicKey);
+        var request = new ValidationRequest
         {
             Pipeline = context.Pipeline,
             RepositoryRoot = context.RepositoryRoot,
             ArtifactsFolder = context.ArtifactsFolder,
-        });
+        };
+        var metrics = Path.Combine(context.ArtifactsFolder, "metrics.json");
+        var fingerprint = File.Exists(Path.Combine(context.ArtifactsFolder, ModelValidation.BundleName)) ? validation.Fingerprint(request).Value : "";
+        if (!context.Force && GateRecord.PassedBefore(metrics, "validation", fingerprint) is { } before
+            && File.Exists(Path.Combine(context.ArtifactsFolder, "predictions.csv")))
+        {
+            context.ReportUnchanged($"{before} (validated before)");
+            return;
+        }
+
+        var outcome = validation.Run(request);
         context.Log.Information(FormattableString.Invariant(
             $"Validate: {outcome.Model} v{outcome.Version} on {outcome.Behaviour.Count} behavioural tests and the held-out rows: auc {outcome.Metrics["auc"]:0.0000}, accuracy {outcome.Metrics["accuracy"]:0.0000}, log_loss {outcome.Metrics["log_loss"]:0.0000}"));
         foreach (var check in outcome.Checks)
@@ -30,7 +41,9 @@ internal sealed class ValidateTask : BuildTask
         }
 
         var failed = outcome.Checks.Where(c => !c.Passed).ToList();
-        context.Note($"v{outcome.Version}: {outcome.Checks.Count - failed.Count}/{outcome.Checks.Count} checks passed");
+        var summary = $"v{outcome.Version}: {outcome.Checks.Count - failed.Count}/{outcome.Checks.Count} checks passed";
+        GateRecord.Write(metrics, "validation", outcome.Passed, fingerprint, summary);
+        context.Note(summary);
         if (failed.Count > 0 && !context.Options.ReportOnly)
         {
             throw new QualityGateException(failed.Count == 1 ? failed[0].Message

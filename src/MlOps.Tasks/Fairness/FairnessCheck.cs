@@ -54,6 +54,17 @@ public static class FairnessCheck
         return report;
     }
 
+    /// <summary>What a fairness check depends on: the predictions, the sections it reads and the code.</summary>
+    public static Fingerprints.Fingerprint Fingerprint(PipelineDefinition pipeline, string repositoryRoot, string predictions)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        return new Fingerprints.Fingerprint()
+            .AddFile("predictions", repositoryRoot, predictions)
+            .AddSection("schema", pipeline.Schema)
+            .AddSection("fairness", pipeline.Fairness)
+            .AddCode("code", typeof(FairnessCheck).Assembly);
+    }
+
     /// <summary>The sentence a user reads for <paramref name="violation"/>, with the line of its limit.</summary>
     public static string Describe(FairnessViolation violation, FairnessSection fairness)
     {

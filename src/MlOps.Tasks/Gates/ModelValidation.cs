@@ -46,6 +46,23 @@ public sealed class ModelValidation(TrackingStore store, PublicKey trusted)
         return outcome;
     }
 
+    /// <summary>What a validation depends on: the candidate bundle, the data, the sections it reads, the production version and the code.</summary>
+    public Fingerprints.Fingerprint Fingerprint(ValidationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var pipeline = request.Pipeline;
+        var bundle = Path.Combine(request.ArtifactsFolder, BundleName);
+        using var stream = File.Exists(bundle) ? File.OpenRead(bundle) : Stream.Null;
+        return new Fingerprints.Fingerprint()
+            .Add("bundle", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream)))
+            .AddFile("data", request.RepositoryRoot, pipeline.Data.Table ?? pipeline.Data.Path)
+            .AddSection("csv", pipeline.Data.Csv)
+            .AddSection("schema", pipeline.Schema)
+            .AddSection("validation", pipeline.Validation)
+            .Add("production", store.ResolveVersion(pipeline.Name, "production")?.BundleSha256 ?? "none")
+            .AddCode("code", typeof(ModelValidation).Assembly, typeof(ModelScorer).Assembly);
+    }
+
     private Champion? Champion(string model, int candidate, TableData test, IReadOnlyList<bool> labels)
     {
         if (store.ResolveVersion(model, "production") is not { } production || production.Version == candidate)

@@ -72,6 +72,18 @@ public sealed class ModelTraining(TrackingStore store, SigningKey key, IProgress
             ? (run, version) : null;
     }
 
+    private static bool SameRun(string metrics, string runId)
+    {
+        try
+        {
+            return File.Exists(metrics) && System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(metrics))?["run_id"]?.GetValue<string>() == runId;
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     private static string Sha256(string path)
     {
         using var stream = File.OpenRead(path);
@@ -92,8 +104,9 @@ public sealed class ModelTraining(TrackingStore store, SigningKey key, IProgress
             Files.ArtifactJson.Write(metrics, TrainingLog.MetricsDocument(request.Pipeline, run, version, model));
             store.LogArtifact(run.Id, metrics, TrainingLog.MetricsName);
         }
-        else
+        else if (!SameRun(metrics, run.Id))
         {
+            // Reused: bring back the run's metrics.json, unless it is already there with the gates' verdicts added.
             Files.AtomicFile.Copy(run.Artifacts.Single(a => a.Name == TrainingLog.MetricsName).Path, metrics);
         }
 
