@@ -14,7 +14,7 @@ namespace MlOps.Tasks.Reports;
 public sealed class ModelReport(TrackingStore store, PublicKey trusted)
 {
     /// <summary>Permutations per slot for the feature importance: enough for a spread, cheap on a few thousand rows.</summary>
-    public const int Permutations = 5;
+    public const int Permutations = 3;
 
     /// <summary>Writes and logs the card and the report.</summary>
     /// <exception cref="UsageException">metrics.json, predictions.csv or the bundle is missing.</exception>
