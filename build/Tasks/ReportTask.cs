@@ -1,0 +1,34 @@
+using System.Globalization;
+using Cake.Core.Diagnostics;
+using MlOps.Build.Host;
+using MlOps.Tasks.Reports;
+using MlOps.Tasks.Signing;
+using MlOps.Tasks.Tracking;
+
+namespace MlOps.Build.Tasks;
+
+[TaskName("Report")]
+[TaskDescription("Write the model card (model-card.md) and the HTML report with plots and explainability (report.html); log both to the run.")]
+[IsDependentOn(typeof(BiasCheckTask))]
+internal sealed class ReportTask : BuildTask
+{
+    public override void Run(BuildContext context)
+    {
+        using var store = TrackingStore.Open(context.StoreFolder);
+        using var key = SigningKeys.Resolve(context.StoreFolder);
+        var outcome = new ModelReport(store, key.Key.PublicKey).Run(new ReportRequest
+        {
+            Pipeline = context.Pipeline,
+            RepositoryRoot = context.RepositoryRoot,
+            ArtifactsFolder = context.ArtifactsFolder,
+        });
+        if (outcome.Explanation is { } x)
+        {
+            var top = string.Join(", ", x.Importance.Take(3).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Column} {c.AucDrop:0.0000} ± {c.StandardDeviation:0.0000}")));
+            context.Log.Information($"Report: permutation importance (AUC drop): {top}");
+        }
+
+        context.Log.Information($"Report: {Path.GetRelativePath(context.RepositoryRoot, outcome.ModelCard)}, {Path.GetRelativePath(context.RepositoryRoot, outcome.Html)} (logged to run {outcome.RunId[..8]})");
+        context.Note("model-card.md, report.html");
+    }
+}

@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace MlOps.Tasks.Reports;
+
+/// <content>Limitations and ethical considerations, from the numbers of the gates.</content>
+internal static partial class ModelCard
+{
+    private static void Limitations(StringBuilder card, ReportInputs inputs)
+    {
+        var test = inputs.Metrics.GetProperty("test");
+        var schema = inputs.Pipeline.Schema!;
+        card.Append("## Limitations\n\n")
+            .Append(CultureInfo.InvariantCulture, $"- At the 0.5 threshold the model finds {test.GetProperty("recall").GetDouble():P1} of the `{schema.Label}` = `{schema.Positive}` rows, ")
+            .Append(CultureInfo.InvariantCulture, $"with precision {test.GetProperty("precision").GetDouble():P1}; a different threshold trades one for the other (see the PR curve in report.html).\n")
+            .Append(CultureInfo.InvariantCulture, $"- Held-out AUC {F(test.GetProperty("auc").GetDouble())}; expected calibration error {F(test.GetProperty("calibration_error").GetDouble())} (scores read as probabilities are off by about that much on average).\n");
+        if (inputs.Metrics.TryGetProperty("cross_validation", out var cv) && cv.ValueKind == JsonValueKind.Object)
+        {
+            card.Append(CultureInfo.InvariantCulture, $"- AUC varies by ± {F(cv.GetProperty("std").GetProperty("auc").GetDouble())} (one standard deviation) across cross-validation folds.\n");
+        }
+
+        if (inputs.Metrics.TryGetProperty("validation", out var validation))
+        {
+            foreach (var b in validation.GetProperty("behaviour").EnumerateArray().Where(b => b.GetProperty("failures").GetInt32() > 0))
+            {
+                var example = b.GetProperty("examples").EnumerateArray().Select(e => e.GetString()).FirstOrDefault();
+                card.Append(CultureInfo.InvariantCulture, $"- Behavioural test '{b.Str("name")}' ({b.Str("kind")}): {b.GetProperty("failures").GetInt32()} of {b.GetProperty("rows").GetInt32()} cases failed")
+                    .Append(example is null ? ".\n" : $", e.g. {example}.\n");
+            }
+        }
+
+        if (inputs.Fairness is { } fairness)
+        {
+            var small = fairness.GetProperty("intersection").GetProperty("groups").EnumerateArray().Where(g => g.GetProperty("small").GetBoolean()).ToList();
+            if (small.Count > 0)
+            {
+                card.Append(CultureInfo.InvariantCulture, $"- Too few held-out rows (under {fairness.GetProperty("min_group_size").GetInt32()}) to judge the model on: ")
+                    .AppendJoin(", ", small.Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Str("group")} (n={g.GetProperty("count").GetInt32()})"))).Append(".\n");
+            }
+        }
+
+        if (inputs.Pipeline.Data.Source?.Generator is not null)
+        {
+            card.Append("- Trained and evaluated on synthetic data from the sample generator: the numbers say nothing about real applicants.\n");
+        }
+
+        card.Append('\n');
+    }
+
+    private static void Ethics(StringBuilder card, ReportInputs inputs)
+    {
+        var pipeline = inputs.Pipeline;
+        card.Append("## Ethical considerations\n\n");
+        foreach (var attribute in pipeline.Schema!.Protected)
+        {
+            var read = pipeline.Training.Exclude.Contains(attribute.Column) ? "excluded from the features" : "read by the model as a feature";
+            var bins = attribute.Bins.Count == 0 ? "" : $", in bins {string.Join(", ", attribute.Bins.Select(b => b.ToString(CultureInfo.InvariantCulture)))}";
+            var gated = pipeline.Fairness.Gate.Contains(attribute.Column) ? "gated by BiasCheck" : "measured and reported, not gated";
+            card.Append(CultureInfo.InvariantCulture, $"- Protected attribute `{attribute.Column}`{bins}: {read}; {gated}.\n");
+        }
+
+        if (inputs.Fairness is not { } fairness)
+        {
+            card.Append("- BiasCheck has not run: no fairness measurements.\n\n");
+            return;
+        }
+
+        card.Append("- Excluded attributes can still be reconstructed from correlated features; the measurements below are of outcomes, not of inputs.\n\n")
+            .Append("| Attribute | Selection rate by group | Demographic parity difference | Equal opportunity difference |\n| --- | --- | --- | --- |\n");
+        foreach (var frame in fairness.GetProperty("attributes").EnumerateArray().Append(fairness.GetProperty("intersection")))
+        {
+            var rates = string.Join(", ", frame.GetProperty("groups").EnumerateArray().Select(g => string.Create(CultureInfo.InvariantCulture,
+                $"{g.Str("group")} {F(g.GetProperty("selection_rate").GetDouble(), "0.000")}")));
+            var aggregates = frame.GetProperty("aggregates");
+            card.Append(CultureInfo.InvariantCulture, $"| {frame.Str("name")} | {rates} | {F(aggregates.GetProperty("demographic_parity_difference").GetDouble())} | {F(aggregates.GetProperty("equal_opportunity_difference").GetDouble())} |\n");
+        }
+
+        card.Append('\n');
+        foreach (var di in fairness.GetProperty("disparate_impact").EnumerateArray())
+        {
+            var worst = di.GetProperty("groups").EnumerateArray().MinBy(g => g.GetProperty("disparate_impact").GetDouble());
+            card.Append(CultureInfo.InvariantCulture, $"- Disparate impact of `{di.Str("attribute")}` against privileged `{di.Str("privileged")}`: lowest {F(worst.GetProperty("disparate_impact").GetDouble(), "0.000")} ({worst.Str("group")}); the four-fifths rule asks for at least 0.8.\n");
+        }
+
+        var violations = fairness.GetProperty("violations").EnumerateArray().ToList();
+        card.Append(CultureInfo.InvariantCulture, $"- BiasCheck: {(fairness.GetProperty("passed").GetBoolean() ? "within every limit" : $"{violations.Count} limits exceeded")} of the pipeline file ")
+            .AppendJoin(", ", pipeline.Fairness.Max.Select(k => $"{k.Key} ≤ {k.Value.ToString(CultureInfo.InvariantCulture)}")
+                .Concat(pipeline.Fairness.Min.Select(k => $"{k.Key} ≥ {k.Value.ToString(CultureInfo.InvariantCulture)}"))).Append(".\n");
+        foreach (var v in violations)
+        {
+            card.Append(CultureInfo.InvariantCulture, $"  - {v.GetRawText()}\n");
+        }
+
+        card.Append('\n');
+    }
+}
