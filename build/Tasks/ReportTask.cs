@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cake.Core.Diagnostics;
 using MlOps.Build.Host;
+using MlOps.Tasks.Gates;
 using MlOps.Tasks.Reports;
 using MlOps.Tasks.Signing;
 using MlOps.Tasks.Tracking;
@@ -14,6 +15,16 @@ internal sealed class ReportTask : BuildTask
 {
     public override void Run(BuildContext context)
     {
+        // The report reads what the gates measured: unchanged gates (and code) mean an unchanged report.
+        var metrics = Path.Combine(context.ArtifactsFolder, "metrics.json");
+        var fingerprint = ReportFingerprint(context, metrics);
+        if (!context.Force && fingerprint is not null && GateRecord.PassedBefore(metrics, "report", fingerprint) is { } before
+            && File.Exists(Path.Combine(context.ArtifactsFolder, "report.html")))
+        {
+            context.ReportUnchanged($"{before} (written before)");
+            return;
+        }
+
         using var store = TrackingStore.Open(context.StoreFolder);
         using var key = SigningKeys.Resolve(context.StoreFolder);
         var outcome = new ModelReport(store, key.Key.PublicKey).Run(new ReportRequest
@@ -29,6 +40,25 @@ internal sealed class ReportTask : BuildTask
         }
 
         context.Log.Information($"Report: {Path.GetRelativePath(context.RepositoryRoot, outcome.ModelCard)}, {Path.GetRelativePath(context.RepositoryRoot, outcome.Html)} (logged to run {outcome.RunId[..8]})");
+        if (fingerprint is not null)
+        {
+            GateRecord.Write(metrics, "report", passed: true, fingerprint, "model-card.md, report.html");
+        }
+
         context.Note("model-card.md, report.html");
+    }
+
+    private static string? ReportFingerprint(BuildContext context, string metrics)
+    {
+        var document = File.Exists(metrics) ? System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(metrics)) : null;
+        var validation = document?["validation"]?["fingerprint"]?.GetValue<string>();
+        var fairness = document?["fairness"]?["fingerprint"]?.GetValue<string>();
+        return validation is null || fairness is null ? null
+            : new MlOps.Tasks.Fingerprints.Fingerprint()
+                .Add("validation", validation)
+                .Add("fairness", fairness)
+                .Add("pipeline", MlOps.Tasks.Fingerprints.Fingerprint.SectionHash(context.Pipeline))
+                .AddCode("code", typeof(ModelReport).Assembly)
+                .Value;
     }
 }
