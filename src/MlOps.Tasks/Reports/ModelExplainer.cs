@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using Microsoft.ML.Calibrators;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 using MlOps.Models.Tables;
@@ -32,20 +33,49 @@ internal static class ModelExplainer
             .Select(g => new ColumnImportance(g.Key, g.Count(), -g.Sum(s => s.AreaUnderRocCurve.Mean),
                 Math.Sqrt(g.Sum(s => s.AreaUnderRocCurve.StandardDeviation * s.AreaUnderRocCurve.StandardDeviation))))
             .OrderByDescending(c => c.AucDrop).ToList();
-        if (predictor is not ISingleFeaturePredictionTransformer<ICalculateFeatureContribution> attributable)
+        if (ContributionEstimator(ml, predictor, slots.Length) is not { } contributions)
         {
             return new Explanation(permutations, rows.RowCount, byColumn, [],
                 $"the {predictor.Model.GetType().Name} model does not support per-prediction contributions");
         }
 
-        return new Explanation(permutations, rows.RowCount, byColumn, Contributions(ml, attributable, features, slots, ids), null);
+        return new Explanation(permutations, rows.RowCount, byColumn, Contributions(contributions, predictor, features, slots, ids), null);
     }
 
-    private static List<RowContributions> Contributions(MLContext ml, ISingleFeaturePredictionTransformer<ICalculateFeatureContribution> predictor,
+    // ML.NET offers contributions for ICalculateFeatureContribution models, and for calibrated ones through a
+    // second overload; a model loaded from a zip has its type only at run time, so the overload is bound here.
+    private static IEstimator<ITransformer>? ContributionEstimator(MLContext ml, ISingleFeaturePredictionTransformer<object> predictor, int slots)
+    {
+        if (predictor is ISingleFeaturePredictionTransformer<ICalculateFeatureContribution> plain)
+        {
+            return ml.Transforms.CalculateFeatureContribution(plain, slots, slots, normalize: false);
+        }
+
+        var calibrated = Ancestors(predictor.Model.GetType())
+            .FirstOrDefault(t => t.IsGenericType && t.GetGenericTypeDefinition() == typeof(CalibratedModelParametersBase<,>));
+        if (calibrated is null || !typeof(ICalculateFeatureContribution).IsAssignableFrom(calibrated.GetGenericArguments()[0]))
+        {
+            return null;
+        }
+
+        var method = typeof(ExplainabilityCatalog).GetMethods()
+            .Single(m => m.Name == nameof(ExplainabilityCatalog.CalculateFeatureContribution) && m.IsGenericMethodDefinition)
+            .MakeGenericMethod(calibrated.GetGenericArguments());
+        return (IEstimator<ITransformer>)method.Invoke(null, [ml.Transforms, predictor, slots, slots, false])!;
+    }
+
+    private static IEnumerable<Type> Ancestors(Type type)
+    {
+        for (Type? t = type; t is not null; t = t.BaseType)
+        {
+            yield return t;
+        }
+    }
+
+    private static List<RowContributions> Contributions(IEstimator<ITransformer> estimator, ISingleFeaturePredictionTransformer<object> predictor,
         IDataView features, string[] slots, IReadOnlyList<string> ids)
     {
-        var scored = ml.Transforms.CalculateFeatureContribution(predictor, slots.Length, slots.Length, normalize: false)
-            .Fit(features).Transform(predictor.Transform(features));
+        var scored = estimator.Fit(features).Transform(predictor.Transform(features));
         var scores = scored.GetColumn<float>("Probability").ToArray();
         var contributions = scored.GetColumn<VBuffer<float>>("FeatureContributions").Select(v => v.DenseValues().ToArray()).ToArray();
         var order = Enumerable.Range(0, scores.Length).ToArray();
