@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cake.Core.Diagnostics;
+using MlOps.Tasks.Pipeline;
 using MlOps.Build.Host;
 using MlOps.Tasks.Gates;
 using MlOps.Tasks.Reports;
@@ -27,7 +28,7 @@ internal sealed class ReportTask : BuildTask
 
         using var store = TrackingStore.Open(context.StoreFolder);
         using var key = SigningKeys.Resolve(context.StoreFolder);
-        var outcome = new ModelReport(store, key.Key.PublicKey).Run(new ReportRequest
+        var outcome = new ModelReport(store, key.Key.PublicKey).Run(new PipelineWorkspace
         {
             Pipeline = context.Pipeline,
             RepositoryRoot = context.RepositoryRoot,

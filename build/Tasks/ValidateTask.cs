@@ -1,4 +1,5 @@
 using Cake.Core.Diagnostics;
+using MlOps.Tasks.Pipeline;
 using MlOps.Build.Host;
 using MlOps.Tasks;
 using MlOps.Tasks.Gates;
@@ -17,7 +18,7 @@ internal sealed class ValidateTask : BuildTask
         using var store = TrackingStore.Open(context.StoreFolder);
         using var key = SigningKeys.Resolve(context.StoreFolder);
         var validation = new ModelValidation(store, key.Key.PublicKey);
-        var request = new ValidationRequest
+        var request = new PipelineWorkspace
         {
             Pipeline = context.Pipeline,
             RepositoryRoot = context.RepositoryRoot,

@@ -1,3 +1,4 @@
+using MlOps.Tasks.Pipeline;
 using MlOps.Models.Bundles;
 using MlOps.Models.Scoring;
 using MlOps.Models.Tables;
@@ -17,7 +18,7 @@ public sealed class ModelValidation(TrackingStore store, PublicKey trusted)
 
     /// <summary>Validates the candidate of <paramref name="request"/>'s pipeline.</summary>
     /// <exception cref="UsageException">There is no candidate, or the data changed since it was trained.</exception>
-    public ValidationOutcome Run(ValidationRequest request)
+    public ValidationOutcome Run(PipelineWorkspace request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var pipeline = request.Pipeline;
@@ -47,7 +48,7 @@ public sealed class ModelValidation(TrackingStore store, PublicKey trusted)
     }
 
     /// <summary>What a validation depends on: the candidate bundle, the data, the sections it reads, the production version and the code.</summary>
-    public Fingerprints.Fingerprint Fingerprint(ValidationRequest request)
+    public Fingerprints.Fingerprint Fingerprint(PipelineWorkspace request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var pipeline = request.Pipeline;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.ML;
+using MlOps.Tasks.Pipeline;
 using MlOps.Models.Bundles;
 using MlOps.Tasks.Files;
 using MlOps.Tasks.Gates;
@@ -18,7 +19,7 @@ public sealed class ModelReport(TrackingStore store, PublicKey trusted)
 
     /// <summary>Writes and logs the card and the report.</summary>
     /// <exception cref="UsageException">metrics.json, predictions.csv or the bundle is missing.</exception>
-    public ReportOutcome Run(ReportRequest request)
+    public ReportOutcome Run(PipelineWorkspace request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var inputs = Inputs(request);
@@ -31,7 +32,7 @@ public sealed class ModelReport(TrackingStore store, PublicKey trusted)
         return new ReportOutcome(inputs.Run.Id, card, html, inputs.Explanation);
     }
 
-    private ReportInputs Inputs(ReportRequest request)
+    private ReportInputs Inputs(PipelineWorkspace request)
     {
         var pipeline = request.Pipeline;
         string Required(string name)
@@ -63,7 +64,7 @@ public sealed class ModelReport(TrackingStore store, PublicKey trusted)
         };
     }
 
-    private static (Explanation?, string?) Explain(ReportRequest request, ModelBundle bundle, RunRecord run)
+    private static (Explanation?, string?) Explain(PipelineWorkspace request, ModelBundle bundle, RunRecord run)
     {
         var schema = request.Pipeline.Schema!;
         var test = HeldOutRows.Of(request.Pipeline, request.RepositoryRoot, bundle, run);
