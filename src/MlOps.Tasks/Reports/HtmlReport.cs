@@ -92,7 +92,7 @@ internal static class HtmlReport
 
         foreach (var v in f.GetProperty("violations").EnumerateArray())
         {
-            html.Append(CultureInfo.InvariantCulture, $"<p class=\"fail\">{E(v.GetRawText())}</p>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"fail\">{E(ModelCard.Violation(v))}</p>\n");
         }
     }
 

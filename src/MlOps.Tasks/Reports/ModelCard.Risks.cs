@@ -89,9 +89,18 @@ internal static partial class ModelCard
                 .Concat(pipeline.Fairness.Min.Select(k => $"{k.Key} ≥ {k.Value.ToString(CultureInfo.InvariantCulture)}"))).Append(".\n");
         foreach (var v in violations)
         {
-            card.Append(CultureInfo.InvariantCulture, $"  - {v.GetRawText()}\n");
+            card.Append(CultureInfo.InvariantCulture, $"  - {Violation(v)}\n");
         }
 
         card.Append('\n');
+    }
+
+    /// <summary>A fairness violation of fairness.json in words: metric, scope, value, limit and the groups.</summary>
+    internal static string Violation(JsonElement violation)
+    {
+        var maximum = violation.GetProperty("kind").GetString() == "maximum";
+        var groups = string.Join(" vs ", violation.GetProperty("groups").EnumerateArray().Select(g => g.GetString()));
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{violation.GetProperty("metric").GetString()} of {violation.GetProperty("scope").GetString()} is {violation.GetProperty("value").GetDouble():0.0000}, {(maximum ? "above the maximum" : "below the minimum")} {violation.GetProperty("limit").GetDouble()} ({groups})");
     }
 }
