@@ -54,10 +54,13 @@ internal static class HtmlReport
             var name = frame.Str("name");
             var index = inputs.Attributes.ToList().IndexOf(name);
             var groups = frame.GetProperty("groups").EnumerateArray().Select(g => g.Str("group")).ToList();
-            if (index >= 0 && groups.All(g => rows.Any(r => r.Attributes[index] == g)))
+            if (index >= 0 && inputs.Pipeline.Schema!.Protected.FirstOrDefault(p => p.Column == name) is { } section)
             {
+                // Rows grouped as BiasCheck groups them: by value, or by the attribute's explicit bins.
+                var grouping = MlOps.Tasks.Fairness.Grouping.Of(MlOps.Tasks.Fairness.ProtectedColumn.Of(section, [.. rows.Select(r => (string?)r.Attributes[index])]));
+                var groupOf = rows.Select((_, i) => grouping.Names[grouping.Rows[i]]).ToList();
                 Image(html, $"Score distribution by {name}", ReportPlots.ScoreHistogram(name,
-                    [.. groups.Select(g => (g, (IReadOnlyList<double>)[.. rows.Where(r => r.Attributes[index] == g).Select(r => r.Score)]))]));
+                    [.. groups.Select(g => (g, (IReadOnlyList<double>)[.. rows.Where((_, i) => groupOf[i] == g).Select(r => r.Score)]))]));
             }
 
             Image(html, $"Group rates by {name}", ReportPlots.GroupBars(name, [.. frame.GetProperty("groups").EnumerateArray().Select(g =>
