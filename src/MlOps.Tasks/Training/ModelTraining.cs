@@ -40,7 +40,9 @@ public sealed class ModelTraining(TrackingStore store, SigningKey key, IProgress
 
         var previous = store.Runs(pipeline.Name).FirstOrDefault(r => r.Status == RunStatus.Finished);
         var changed = previous is null ? [] : fingerprint.Differences(TrainingTags.Inputs(previous.Tags));
-        var data = TrainingTable.Read(Path.Combine(request.RepositoryRoot, table), table, pipeline.Data.Csv, schema, rows);
+        // The model never reads ids or excluded columns: not holding them saves memory on large tables.
+        var unread = schema.Columns.Where(c => c.Type == Pipeline.ColumnType.Id).Select(c => c.Name).Concat(pipeline.Training.Exclude).ToHashSet(StringComparer.Ordinal);
+        var data = TrainingTable.Read(Path.Combine(request.RepositoryRoot, table), table, pipeline.Data.Csv, schema, rows, unread);
         var run = store.StartRun(pipeline.Name);
         try
         {

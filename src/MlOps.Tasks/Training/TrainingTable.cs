@@ -7,13 +7,18 @@ namespace MlOps.Tasks.Training;
 /// <summary>Reads the pipeline's CSV table into memory, column by column, typed by the schema.</summary>
 internal static class TrainingTable
 {
-    /// <summary>Reads <paramref name="path"/> (<paramref name="file"/> in messages); the label becomes true for the positive value.</summary>
+    /// <summary>
+    /// Reads <paramref name="path"/> (<paramref name="file"/> in messages); the label becomes true for the positive value.
+    /// Columns named in <paramref name="skip"/> are not kept (training leaves out ids and excluded columns to save memory).
+    /// </summary>
     /// <exception cref="InvalidFileException">A value does not fit its column's type, or the label is unusable.</exception>
-    public static TableData Read(string path, string file, CsvSection csv, SchemaSection schema, IProgress<long>? progress = null)
+    public static TableData Read(string path, string file, CsvSection csv, SchemaSection schema, IProgress<long>? progress = null,
+        IReadOnlySet<string>? skip = null)
     {
         var names = schema.Columns.Select(c => c.Name).ToList();
         using var reader = TableReader.Open(path, file, csv, names);
-        var columns = schema.Columns.Select(c => ColumnBuilder.For(c, schema, csv.Missing, IndexOf(reader, c.Name, file))).ToList();
+        var columns = schema.Columns.Where(c => c.Name == schema.Label || skip?.Contains(c.Name) != true)
+            .Select(c => ColumnBuilder.For(c, schema, csv.Missing, IndexOf(reader, c.Name, file))).ToList();
         while (reader.Read())
         {
             foreach (var column in columns)

@@ -44,6 +44,20 @@ public sealed class TrainingTableTests
     }
 
     [Test]
+    public void Should_Leave_Out_Skipped_Columns_But_Never_The_Label()
+    {
+        // Given
+        using var temp = new TempDirectory();
+        temp.Write("t.csv", "id,age,region,verified,default\na,30,north,yes,1\nb,31,south,no,0\n");
+
+        // When
+        var table = TrainingTable.Read(temp["t.csv"], "data/t.csv", new CsvSection(), Schema, skip: new HashSet<string> { "id", "region", "default" });
+
+        // Then
+        Assert.That(table.Columns.Select(c => c.Name), Is.EqualTo(new[] { "age", "verified", "default" }));
+    }
+
+    [Test]
     public void Should_Read_Columns_By_Header_Name_Not_Position()
     {
         // When
