@@ -45,10 +45,11 @@ internal sealed class BiasCheckTask : BuildTask
             context.Log.Error($"  FAILED {FairnessCheck.Describe(violation, pipeline.Fairness)}");
         }
 
-        var (version, validated) = Candidate(context);
+        var (version, validated, runId) = Candidate(context);
+        using var store = TrackingStore.Open(context.StoreFolder);
+        store.LogArtifact(runId, output, "fairness.json");
         if (report.Passed && validated)
         {
-            using var store = TrackingStore.Open(context.StoreFolder);
             if (store.ResolveVersion(pipeline.Name, "staging")?.Version != version)
             {
                 store.SetAlias(pipeline.Name, "staging", version, Environment.UserName, "passed Validate and BiasCheck");
@@ -68,10 +69,10 @@ internal sealed class BiasCheckTask : BuildTask
         }
     }
 
-    // The version Validate checked, and whether it passed (with --report-only it may not have).
-    private static (int Version, bool Passed) Candidate(BuildContext context)
+    // The version Validate checked, whether it passed (with --report-only it may not have) and its run.
+    private static (int Version, bool Passed, string RunId) Candidate(BuildContext context)
     {
         var metrics = JsonNode.Parse(File.ReadAllText(Path.Combine(context.ArtifactsFolder, "metrics.json")))!;
-        return (metrics["version"]!.GetValue<int>(), metrics["validation"]?["passed"]?.GetValue<bool>() == true);
+        return (metrics["version"]!.GetValue<int>(), metrics["validation"]?["passed"]?.GetValue<bool>() == true, metrics["run_id"]!.GetValue<string>());
     }
 }
