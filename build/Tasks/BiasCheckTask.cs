@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Cake.Core.Diagnostics;
 using MlOps.Build.Host;
+using MlOps.Tasks.Files;
 using MlOps.Tasks;
 using MlOps.Tasks.Fairness;
 using MlOps.Tasks.Gates;
@@ -17,13 +18,13 @@ internal sealed class BiasCheckTask : BuildTask
     public override void Run(BuildContext context)
     {
         var pipeline = context.Pipeline;
-        var predictions = Path.Combine(context.ArtifactsFolder, "predictions.csv");
+        var predictions = Path.Combine(context.ArtifactsFolder, ArtifactNames.Predictions);
         if (!File.Exists(predictions))
         {
             throw new UsageException($"{Path.GetRelativePath(context.RepositoryRoot, predictions)} does not exist; run ./build.sh --target=Validate first.");
         }
 
-        var metrics = Path.Combine(context.ArtifactsFolder, "metrics.json");
+        var metrics = Path.Combine(context.ArtifactsFolder, ArtifactNames.Metrics);
         var fingerprint = FairnessCheck.Fingerprint(pipeline, context.RepositoryRoot, Path.GetRelativePath(context.RepositoryRoot, predictions)).Value;
         if (!context.Force && GateRecord.PassedBefore(metrics, "fairness", fingerprint) is { } before)
         {
@@ -31,7 +32,7 @@ internal sealed class BiasCheckTask : BuildTask
             return;
         }
 
-        var output = Path.Combine(context.ArtifactsFolder, "fairness.json");
+        var output = Path.Combine(context.ArtifactsFolder, ArtifactNames.Fairness);
         var report = FairnessCheck.Run(pipeline, predictions, Path.GetRelativePath(context.RepositoryRoot, predictions), output);
         foreach (var frame in report.Attributes.Append(report.Intersection).OfType<MetricFrame>())
         {
@@ -47,7 +48,7 @@ internal sealed class BiasCheckTask : BuildTask
 
         var (version, validated, runId) = Candidate(context);
         using var store = TrackingStore.Open(context.StoreFolder);
-        store.LogArtifact(runId, output, "fairness.json");
+        store.LogArtifact(runId, output, ArtifactNames.Fairness);
         if (report.Passed && validated)
         {
             if (store.ResolveVersion(pipeline.Name, "staging")?.Version != version)
@@ -72,7 +73,7 @@ internal sealed class BiasCheckTask : BuildTask
     // The version Validate checked, whether it passed (with --report-only it may not have) and its run.
     private static (int Version, bool Passed, string RunId) Candidate(BuildContext context)
     {
-        var metrics = JsonNode.Parse(File.ReadAllText(Path.Combine(context.ArtifactsFolder, "metrics.json")))!;
+        var metrics = JsonNode.Parse(File.ReadAllText(Path.Combine(context.ArtifactsFolder, ArtifactNames.Metrics)))!;
         return (metrics["version"]!.GetValue<int>(), metrics["validation"]?["passed"]?.GetValue<bool>() == true, metrics["run_id"]!.GetValue<string>());
     }
 }

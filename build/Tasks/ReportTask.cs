@@ -2,6 +2,7 @@ using System.Globalization;
 using Cake.Core.Diagnostics;
 using MlOps.Tasks.Pipeline;
 using MlOps.Build.Host;
+using MlOps.Tasks.Files;
 using MlOps.Tasks.Gates;
 using MlOps.Tasks.Reports;
 using MlOps.Tasks.Signing;
@@ -17,7 +18,7 @@ internal sealed class ReportTask : BuildTask
     public override void Run(BuildContext context)
     {
         // The report reads what the gates measured: unchanged gates (and code) mean an unchanged report.
-        var metrics = Path.Combine(context.ArtifactsFolder, "metrics.json");
+        var metrics = Path.Combine(context.ArtifactsFolder, ArtifactNames.Metrics);
         var fingerprint = ReportFingerprint(context, metrics);
         if (!context.Force && fingerprint is not null && GateRecord.PassedBefore(metrics, "report", fingerprint) is { } before
             && File.Exists(Path.Combine(context.ArtifactsFolder, "report.html")))

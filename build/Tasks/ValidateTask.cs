@@ -1,6 +1,7 @@
 using Cake.Core.Diagnostics;
 using MlOps.Tasks.Pipeline;
 using MlOps.Build.Host;
+using MlOps.Tasks.Files;
 using MlOps.Tasks;
 using MlOps.Tasks.Gates;
 using MlOps.Tasks.Signing;
@@ -24,10 +25,10 @@ internal sealed class ValidateTask : BuildTask
             RepositoryRoot = context.RepositoryRoot,
             ArtifactsFolder = context.ArtifactsFolder,
         };
-        var metrics = Path.Combine(context.ArtifactsFolder, "metrics.json");
-        var fingerprint = File.Exists(Path.Combine(context.ArtifactsFolder, ModelValidation.BundleName)) ? validation.Fingerprint(request).Value : "";
+        var metrics = Path.Combine(context.ArtifactsFolder, ArtifactNames.Metrics);
+        var fingerprint = File.Exists(Path.Combine(context.ArtifactsFolder, ArtifactNames.Bundle)) ? validation.Fingerprint(request).Value : "";
         if (!context.Force && GateRecord.PassedBefore(metrics, "validation", fingerprint) is { } before
-            && File.Exists(Path.Combine(context.ArtifactsFolder, "predictions.csv")))
+            && File.Exists(Path.Combine(context.ArtifactsFolder, ArtifactNames.Predictions)))
         {
             context.ReportUnchanged($"{before} (validated before)");
             return;
@@ -48,7 +49,7 @@ internal sealed class ValidateTask : BuildTask
         if (failed.Count > 0 && !context.Options.ReportOnly)
         {
             throw new QualityGateException(failed.Count == 1 ? failed[0].Message
-                : $"{failed.Count} of {outcome.Checks.Count} validation checks failed (listed above; details in {Path.GetRelativePath(context.RepositoryRoot, Path.Combine(context.ArtifactsFolder, "metrics.json"))}).");
+                : $"{failed.Count} of {outcome.Checks.Count} validation checks failed (listed above; details in {Path.GetRelativePath(context.RepositoryRoot, Path.Combine(context.ArtifactsFolder, ArtifactNames.Metrics))}).");
         }
     }
 }

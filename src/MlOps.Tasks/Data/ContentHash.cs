@@ -56,6 +56,13 @@ internal static class ContentHash
         }
     }
 
+    /// <summary>Lower-case hex SHA-256 of a file: how bundles are identified in the registry and the provenance chain.</summary>
+    public static string Sha256OfFile(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+
     /// <summary>Lower-case hex MD5 of bytes in memory.</summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA5351", Justification = "DVC's content addresses are md5; not used for security.")]
     public static string Md5Of(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(MD5.HashData(bytes));

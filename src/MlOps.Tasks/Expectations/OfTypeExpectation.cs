@@ -31,10 +31,7 @@ internal sealed class OfTypeExpectation(ExpectationSection spec, string column, 
     };
 
     /// <summary>Whether <paramref name="text"/> is a boolean as CSV files write them.</summary>
-    public static bool IsBoolean(ReadOnlySpan<char> text) =>
-        text.Equals("true", StringComparison.OrdinalIgnoreCase) || text.Equals("false", StringComparison.OrdinalIgnoreCase)
-        || text.Equals("yes", StringComparison.OrdinalIgnoreCase) || text.Equals("no", StringComparison.OrdinalIgnoreCase)
-        || text is "1" or "0";
+    public static bool IsBoolean(ReadOnlySpan<char> text) => Tables.BooleanText.Parse(text) is not null;
 
     protected override bool IsExpected(in Cell cell) => kind switch
     {

@@ -1,3 +1,4 @@
+using MlOps.Tasks.Files;
 using MlOps.Tasks.Pipeline;
 using MlOps.Models.Bundles;
 using MlOps.Models.Scoring;
@@ -13,16 +14,13 @@ namespace MlOps.Tasks.Gates;
 /// </summary>
 public sealed class ModelValidation(TrackingStore store, PublicKey trusted)
 {
-    /// <summary>The candidate bundle's file name in artifacts/&lt;pipeline&gt;/.</summary>
-    public const string BundleName = "model" + ModelBundle.Extension;
-
     /// <summary>Validates the candidate of <paramref name="request"/>'s pipeline.</summary>
     /// <exception cref="UsageException">There is no candidate, or the data changed since it was trained.</exception>
     public ValidationOutcome Run(PipelineWorkspace request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var pipeline = request.Pipeline;
-        var path = Path.Combine(request.ArtifactsFolder, BundleName);
+        var path = Path.Combine(request.ArtifactsFolder, ArtifactNames.Bundle);
         if (!File.Exists(path))
         {
             throw new UsageException($"{Path.GetRelativePath(request.RepositoryRoot, path)} does not exist; run ./build.sh --target=Train first.");
@@ -40,7 +38,7 @@ public sealed class ModelValidation(TrackingStore store, PublicKey trusted)
         var behaviour = BehaviourTests.Run(scorer, test, pipeline.Schema, pipeline.Validation.Behaviour);
         var checks = MetricGate.Check(pipeline.Validation, metrics, champion);
         checks.AddRange(behaviour.Select(BehaviourCheck));
-        var predictions = Path.Combine(request.ArtifactsFolder, "predictions.csv");
+        var predictions = Path.Combine(request.ArtifactsFolder, ArtifactNames.Predictions);
         PredictionsCsv.Write(predictions, test, pipeline.Schema, scores);
         var outcome = new ValidationOutcome(pipeline.Name, version, metrics, champion, checks, behaviour, predictions);
         ValidationLog.Write(store, run.Id, request.ArtifactsFolder, outcome);
@@ -52,10 +50,9 @@ public sealed class ModelValidation(TrackingStore store, PublicKey trusted)
     {
         ArgumentNullException.ThrowIfNull(request);
         var pipeline = request.Pipeline;
-        var bundle = Path.Combine(request.ArtifactsFolder, BundleName);
-        using var stream = File.Exists(bundle) ? File.OpenRead(bundle) : Stream.Null;
+        var bundle = Path.Combine(request.ArtifactsFolder, ArtifactNames.Bundle);
         return new Fingerprints.Fingerprint()
-            .Add("bundle", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream)))
+            .Add("bundle", File.Exists(bundle) ? Data.ContentHash.Sha256OfFile(bundle) : "none")
             .AddFile("data", request.RepositoryRoot, pipeline.Data.Table ?? pipeline.Data.Path)
             .AddSection("csv", pipeline.Data.Csv)
             .AddSection("schema", pipeline.Schema)

@@ -8,10 +8,6 @@ internal static class TableCells
     public static float Number(string? text) =>
         text is not null && TableReader.Number(text) is { } number ? (float)number : float.NaN;
 
-    public static float Boolean(string? text) => text?.ToUpperInvariant() switch
-    {
-        "TRUE" or "YES" or "1" => 1,
-        "FALSE" or "NO" or "0" => 0,
-        _ => float.NaN,
-    };
+    public static float Boolean(string? text) =>
+        BooleanText.Parse(text) is { } value ? (value ? 1 : 0) : float.NaN;
 }

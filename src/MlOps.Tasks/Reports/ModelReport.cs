@@ -42,12 +42,12 @@ public sealed class ModelReport(TrackingStore store, PublicKey trusted)
                 : throw new UsageException($"{Path.GetRelativePath(request.RepositoryRoot, path)} does not exist; run ./build.sh --target=Validate first.");
         }
 
-        using var metrics = JsonDocument.Parse(File.ReadAllText(Required("metrics.json")));
-        var fairnessPath = Path.Combine(request.ArtifactsFolder, "fairness.json");
+        using var metrics = JsonDocument.Parse(File.ReadAllText(Required(ArtifactNames.Metrics)));
+        var fairnessPath = Path.Combine(request.ArtifactsFolder, ArtifactNames.Fairness);
         using var fairness = File.Exists(fairnessPath) ? JsonDocument.Parse(File.ReadAllText(fairnessPath)) : null;
-        var bundle = ModelBundle.Open(Required(ModelValidation.BundleName), trusted);
+        var bundle = ModelBundle.Open(Required(ArtifactNames.Bundle), trusted);
         var run = store.GetRun(bundle.Provenance.RunId);
-        var (attributes, predictions) = PredictionsFile.Read(Required("predictions.csv"));
+        var (attributes, predictions) = PredictionsFile.Read(Required(ArtifactNames.Predictions));
         var (explanation, error) = Explain(request, bundle, run);
         return new ReportInputs
         {

@@ -13,10 +13,6 @@ internal sealed class BooleanBuilder(ColumnSection column, IReadOnlyList<string>
 
     protected override void Add(ReadOnlySpan<char> text, bool isMissing, TableReader reader) =>
         values.Add(isMissing ? float.NaN
-            : Is(text, "true", "yes", "1") ? 1
-            : Is(text, "false", "no", "0") ? 0
+            : BooleanText.Parse(text) is { } value ? (value ? 1 : 0)
             : throw Error(reader, $"is boolean, but holds '{text}'; expected true/false, yes/no or 1/0."));
-
-    private static bool Is(ReadOnlySpan<char> text, string word, string yesNo, string digit) =>
-        text.Equals(word, StringComparison.OrdinalIgnoreCase) || text.Equals(yesNo, StringComparison.OrdinalIgnoreCase) || text.SequenceEqual(digit);
 }

@@ -1,3 +1,4 @@
+using MlOps.Tasks.Files;
 using MlOps.Models.Bundles;
 using MlOps.Models.Training;
 using MlOps.Tasks.Fingerprints;
@@ -13,9 +14,6 @@ namespace MlOps.Tasks.Training;
 /// </summary>
 public sealed class ModelTraining(TrackingStore store, SigningKey key, IProgress<TrainingProgress>? progress = null, IProgress<long>? rows = null)
 {
-    /// <summary>The name of the bundle, in artifacts/ and among the run's artifacts.</summary>
-    public const string BundleName = "model" + ModelBundle.Extension;
-
     /// <summary>The alias a newly trained version gets.</summary>
     public const string Alias = "candidate";
 
@@ -50,7 +48,7 @@ public sealed class ModelTraining(TrackingStore store, SigningKey key, IProgress
             store.SetTags(run.Id, TrainingTags.For(fingerprint, git, request.User));
             var model = ModelTrainer.Train(data, ModelSchemas.From(schema), ModelSchemas.From(pipeline.Training), progress);
             TrainingLog.Write(store, run.Id, pipeline.Training, model);
-            var version = store.RegisterBundle(pipeline.Name, run.Id, BundleName, Alias, request.User, (number, created, path) =>
+            var version = store.RegisterBundle(pipeline.Name, run.Id, ArtifactNames.Bundle, Alias, request.User, (number, created, path) =>
                 ModelBundle.Write(path, TrainingLog.Bundle(pipeline, schema, model, run.Id, fingerprint, git.Commit, number, created), key));
             var outcome = Publish(request, store.GetRun(run.Id), version, model, changed);
             store.EndRun(run.Id, RunStatus.Finished);
@@ -68,9 +66,9 @@ public sealed class ModelTraining(TrackingStore store, SigningKey key, IProgress
         var run = store.LatestFinishedRunWithTag(model, TrainingTags.Fingerprint, fingerprint.Value);
         var version = run is null ? null
             : store.Models().FirstOrDefault(m => m.Name == model)?.Versions.LastOrDefault(v => v.RunId == run.Id);
-        var bundle = run?.Artifacts.FirstOrDefault(a => a.Name == BundleName);
+        var bundle = run?.Artifacts.FirstOrDefault(a => a.Name == ArtifactNames.Bundle);
         return run is not null && version is not null && bundle is not null && File.Exists(bundle.Path)
-            && Sha256(bundle.Path) == version.BundleSha256 && run.Artifacts.Any(a => a.Name == TrainingLog.MetricsName)
+            && Data.ContentHash.Sha256OfFile(bundle.Path) == version.BundleSha256 && run.Artifacts.Any(a => a.Name == ArtifactNames.Metrics)
             ? (run, version) : null;
     }
 
@@ -86,30 +84,24 @@ public sealed class ModelTraining(TrackingStore store, SigningKey key, IProgress
         }
     }
 
-    private static string Sha256(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream));
-    }
-
     // Copies the run's bundle and metrics.json to artifacts/<pipeline>/ with the public key that verifies the bundle.
     private TrainingOutcome Publish(TrainingRequest request, RunRecord run, ModelVersion version, TrainedModel? model, IReadOnlyList<string> changed)
     {
         Directory.CreateDirectory(request.ArtifactsFolder);
-        var bundle = Path.Combine(request.ArtifactsFolder, BundleName);
-        var storedBundle = run.Artifacts.Single(a => a.Name == BundleName).Path;
+        var bundle = Path.Combine(request.ArtifactsFolder, ArtifactNames.Bundle);
+        var storedBundle = run.Artifacts.Single(a => a.Name == ArtifactNames.Bundle).Path;
         Files.AtomicFile.Copy(storedBundle, bundle);
-        Files.AtomicFile.WriteAllText(Path.Combine(request.ArtifactsFolder, "signing-key.pub.pem"), key.ExportPublicPem());
-        var metrics = Path.Combine(request.ArtifactsFolder, TrainingLog.MetricsName);
+        Files.AtomicFile.WriteAllText(Path.Combine(request.ArtifactsFolder, ArtifactNames.PublicKey), key.ExportPublicPem());
+        var metrics = Path.Combine(request.ArtifactsFolder, ArtifactNames.Metrics);
         if (model is not null)
         {
             Files.ArtifactJson.Write(metrics, TrainingLog.MetricsDocument(request.Pipeline, run, version, model));
-            store.LogArtifact(run.Id, metrics, TrainingLog.MetricsName);
+            store.LogArtifact(run.Id, metrics, ArtifactNames.Metrics);
         }
         else if (!SameRun(metrics, run.Id))
         {
             // Reused: bring back the run's metrics.json, unless it is already there with the gates' verdicts added.
-            Files.AtomicFile.Copy(run.Artifacts.Single(a => a.Name == TrainingLog.MetricsName).Path, metrics);
+            Files.AtomicFile.Copy(run.Artifacts.Single(a => a.Name == ArtifactNames.Metrics).Path, metrics);
         }
 
         return new TrainingOutcome(run, version, Reused: model is null, model, changed, bundle);

@@ -10,8 +10,6 @@ namespace MlOps.Tasks.Training;
 /// <summary>What a training run records: params and metrics in the store, metrics.json, the bundle's contents.</summary>
 internal static class TrainingLog
 {
-    public const string MetricsName = "metrics.json";
-
     public static void Write(TrackingStore store, string runId, TrainingSection training, TrainedModel model)
     {
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal)
