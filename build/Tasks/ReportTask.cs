@@ -19,7 +19,7 @@ internal sealed class ReportTask : BuildTask
     {
         // The report reads what the gates measured: unchanged gates (and code) mean an unchanged report.
         var metrics = Path.Combine(context.ArtifactsFolder, ArtifactNames.Metrics);
-        var fingerprint = ReportFingerprint(context, metrics);
+        var fingerprint = ModelReport.Fingerprint(context.Pipeline, metrics);
         if (!context.Force && fingerprint is not null && GateRecord.PassedBefore(metrics, "report", fingerprint) is { } before
             && File.Exists(Path.Combine(context.ArtifactsFolder, "report.html")))
         {
@@ -48,19 +48,5 @@ internal sealed class ReportTask : BuildTask
         }
 
         context.Note("model-card.md, report.html");
-    }
-
-    private static string? ReportFingerprint(BuildContext context, string metrics)
-    {
-        var document = File.Exists(metrics) ? System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(metrics)) : null;
-        var validation = document?["validation"]?["fingerprint"]?.GetValue<string>();
-        var fairness = document?["fairness"]?["fingerprint"]?.GetValue<string>();
-        return validation is null || fairness is null ? null
-            : new MlOps.Tasks.Fingerprints.Fingerprint()
-                .Add("validation", validation)
-                .Add("fairness", fairness)
-                .Add("pipeline", MlOps.Tasks.Fingerprints.Fingerprint.SectionHash(context.Pipeline))
-                .AddCode("code", typeof(ModelReport).Assembly)
-                .Value;
     }
 }

@@ -17,6 +17,24 @@ public sealed class ModelReport(TrackingStore store, PublicKey trusted)
     /// <summary>Permutations per slot for the feature importance: enough for a spread, cheap on a few thousand rows.</summary>
     public const int Permutations = 3;
 
+    /// <summary>
+    /// What the report depends on: the fingerprints of the Validate and BiasCheck verdicts it presents (from
+    /// <paramref name="metrics"/>), the pipeline file and the code; null until both gates have run.
+    /// </summary>
+    public static string? Fingerprint(PipelineDefinition pipeline, string metrics)
+    {
+        var document = File.Exists(metrics) ? System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(metrics)) : null;
+        var validation = document?["validation"]?["fingerprint"]?.GetValue<string>();
+        var fairness = document?["fairness"]?["fingerprint"]?.GetValue<string>();
+        return validation is null || fairness is null ? null
+            : new Fingerprints.Fingerprint()
+                .Add("validation", validation)
+                .Add("fairness", fairness)
+                .Add("pipeline", Fingerprints.Fingerprint.SectionHash(pipeline))
+                .AddCode("code", typeof(ModelReport).Assembly)
+                .Value;
+    }
+
     /// <summary>Writes and logs the card and the report.</summary>
     /// <exception cref="UsageException">metrics.json, predictions.csv or the bundle is missing.</exception>
     public ReportOutcome Run(PipelineWorkspace request)
