@@ -1,0 +1,22 @@
+using System.Globalization;
+
+namespace MlOps.Tasks.Audit;
+
+/// <summary>An audit log whose chain is intact, as the VerifyAudit target reports it.</summary>
+/// <param name="Log">The active file, relative to the repository when it is inside it.</param>
+/// <param name="Records">The records, across all files.</param>
+/// <param name="Files">The rotated segments and the active file.</param>
+/// <param name="LastHash">The hash of the last record, or null when there is none.</param>
+public sealed record AuditLogSummary(string Log, long Records, int Files, string? LastHash)
+{
+    /// <summary>For the task summary, e.g. <c>1,204 records, chain intact</c>.</summary>
+    public string Note => string.Create(CultureInfo.InvariantCulture, $"{Records:N0} records, chain intact");
+
+    /// <summary>E.g. <c>Audit log .mlops/audit/predictions.jsonl: 1,204 records in 3 files, chain intact (last hash 3fa9…09c1).</c></summary>
+    public override string ToString()
+    {
+        var files = Files == 1 ? "1 file" : string.Create(CultureInfo.InvariantCulture, $"{Files:N0} files");
+        var last = LastHash is null ? "" : $" (last hash {LastHash[..4]}…{LastHash[^4..]})";
+        return string.Create(CultureInfo.InvariantCulture, $"Audit log {Log}: {Records:N0} records in {files}, chain intact{last}.");
+    }
+}
