@@ -31,7 +31,7 @@ internal sealed class OfTypeExpectation(ExpectationSection spec, string column, 
     };
 
     /// <summary>Whether <paramref name="text"/> is a boolean as CSV files write them.</summary>
-    public static bool IsBoolean(ReadOnlySpan<char> text) => Tables.BooleanText.Parse(text) is not null;
+    public static bool IsBoolean(ReadOnlySpan<char> text) => Models.Tables.BooleanText.Parse(text) is not null;
 
     protected override bool IsExpected(in Cell cell) => kind switch
     {

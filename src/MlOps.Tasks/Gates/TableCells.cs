@@ -1,3 +1,4 @@
+using MlOps.Models.Tables;
 using MlOps.Tasks.Tables;
 
 namespace MlOps.Tasks.Gates;

@@ -1,7 +1,7 @@
-namespace MlOps.Tasks.Tables;
+namespace MlOps.Models.Tables;
 
-/// <summary>Booleans as CSV files and pipeline files write them: true/false, yes/no (any case), 1/0.</summary>
-internal static class BooleanText
+/// <summary>Booleans as CSV files, pipeline files and scoring requests write them: true/false, yes/no (any case), 1/0.</summary>
+public static class BooleanText
 {
     /// <summary>The value <paramref name="text"/> writes, or null when it is no boolean.</summary>
     public static bool? Parse(ReadOnlySpan<char> text) =>
