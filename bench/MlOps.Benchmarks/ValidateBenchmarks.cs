@@ -21,7 +21,7 @@ public class ValidateBenchmarks
     {
         csv = Environment.GetEnvironmentVariable("MLOPS_BENCH_CSV")
             ?? throw new InvalidOperationException("Set MLOPS_BENCH_CSV to a sample CSV (see bench/validate-vs-pandas.sh).");
-        pipeline = PipelineFile.Load(FindRoot(), "pipelines/credit-scoring.yaml");
+        pipeline = PipelineFile.Load(Repository.Root, "pipelines/credit-scoring.yaml");
     }
 
     /// <summary>Sep reading every field, and the numeric ones parsed: what any reader of this file must do.</summary>
@@ -47,15 +47,4 @@ public class ValidateBenchmarks
     [Benchmark]
     public long Validate() =>
         TableValidator.Validate(csv, "credit.csv", pipeline.Data, pipeline.Schema, pipeline.Expectations).Rows;
-
-    private static string FindRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "pipelines", "credit-scoring.yaml")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("Run from inside the repository.");
-    }
 }
