@@ -1,0 +1,42 @@
+using System.Collections.Frozen;
+using MlOps.Models.Schema;
+using MlOps.Models.Scoring;
+using MlOps.Models.Tables;
+
+namespace MlOps.Serving.Requests;
+
+/// <summary>The columns requests may send, from the bundle's schema, and which of them the model reads.</summary>
+internal sealed class InputLayout
+{
+    private readonly FrozenDictionary<string, InputColumn> byName;
+
+    private InputLayout(IReadOnlyList<InputColumn> columns, string label)
+    {
+        Columns = columns;
+        Label = label;
+        byName = columns.ToFrozenDictionary(c => c.Name, StringComparer.Ordinal);
+    }
+
+    /// <summary>The columns in table order.</summary>
+    public IReadOnlyList<InputColumn> Columns { get; }
+
+    /// <summary>The label: what the model predicts, never an input.</summary>
+    public string Label { get; }
+
+    /// <summary>The identifier column, carried through to the predictions, if the schema has one.</summary>
+    public InputColumn? Id => Columns.FirstOrDefault(c => c.Kind == ColumnKind.Id);
+
+    /// <summary>The layout of <paramref name="schema"/>, asking <paramref name="scorer"/> which columns its model reads.</summary>
+    public static InputLayout For(ModelSchema schema, ModelScorer scorer)
+    {
+        var columns = schema.Columns.Where(c => c.Name != schema.Label).Select((c, i) => new InputColumn(c.Name, c.Kind, Required: false, i)).ToList();
+        var read = scorer.ColumnsRead(new InputLayout(columns, schema.Label).Missing(1)).ToHashSet(StringComparer.Ordinal);
+        return new([.. columns.Select(c => c with { Required = read.Contains(c.Name) })], schema.Label);
+    }
+
+    /// <summary>The column called <paramref name="name"/>, or null.</summary>
+    public InputColumn? Find(string name) => byName.GetValueOrDefault(name);
+
+    /// <summary>A table of <paramref name="rows"/> rows in which every value is missing.</summary>
+    public TableData Missing(int rows) => new BatchBuilder(this, rows).Unchecked();
+}

@@ -1,0 +1,222 @@
+using System.Text.Json;
+using MlOps.Models.Scoring;
+
+namespace MlOps.Serving.Requests;
+
+/// <summary>
+/// Reads MLflow's JSON scoring request: an object with exactly one of <c>dataframe_split</c>,
+/// <c>dataframe_records</c>, <c>instances</c> or <c>inputs</c>, and optionally <c>params</c>.
+/// </summary>
+internal static class JsonRequestReader
+{
+    private static readonly string[] Formats = ["dataframe_split", "dataframe_records", "instances", "inputs"];
+
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 16 };
+
+    public static ScoringRequest Read(ReadOnlyMemory<byte> body, InputLayout layout)
+    {
+        try
+        {
+            return Read(Parse(body), layout);
+        }
+        catch (InvalidOperationException e)
+        {
+            // JsonElement.GetString throws this for escapes that are no text, such as a lone "\uD800".
+            throw new BadRequestException(Problems.InvalidJson, $"The body holds a string that is not valid text: {e.Message}");
+        }
+    }
+
+    private static ScoringRequest Read(JsonDocument parsed, InputLayout layout)
+    {
+        using var document = parsed;
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw Shape($"The body is {Kind(root)}; expected an object with exactly one of {string.Join(", ", Formats)}.");
+        }
+
+        JsonProperty? format = null;
+        var threshold = ModelScorer.Threshold;
+        foreach (var member in root.EnumerateObject())
+        {
+            if (member.NameEquals("params"))
+            {
+                threshold = Parameters(member.Value);
+            }
+            else if (!Formats.Contains(member.Name))
+            {
+                throw Shape($"The body has a member '{member.Name}'; expected exactly one of {string.Join(", ", Formats)} (and optionally params).");
+            }
+            else if (format is { } first)
+            {
+                throw Shape($"The body has both '{first.Name}' and '{member.Name}'; send exactly one of {string.Join(", ", Formats)}.");
+            }
+            else
+            {
+                format = member;
+            }
+        }
+
+        if (format is not { } data)
+        {
+            throw Shape($"The body has none of {string.Join(", ", Formats)}; send the rows in exactly one of them.");
+        }
+
+        var batch = data.Name switch
+        {
+            "dataframe_split" => Split(data.Value, layout),
+            "inputs" when data.Value.ValueKind == JsonValueKind.Object => Columnar(data.Value, layout),
+            _ => Records(data.Value, data.Name, layout),
+        };
+        return new ScoringRequest(Checked(batch).Table(), batch.Ids(), threshold);
+    }
+
+    private static JsonDocument Parse(ReadOnlyMemory<byte> body)
+    {
+        try
+        {
+            return JsonDocument.Parse(body, Options);
+        }
+        catch (JsonException e)
+        {
+            var at = $"line {(e.LineNumber ?? 0) + 1}, byte {(e.BytePositionInLine ?? 0) + 1}";
+            throw new BadRequestException(Problems.InvalidJson, $"The body is not valid JSON at {at}: {FirstSentence(e.Message)}");
+        }
+    }
+
+    /// <summary><c>{"columns": [...], "data": [[...], ...], "index": [...]}</c>, pandas' split orientation.</summary>
+    private static BatchBuilder Split(JsonElement split, InputLayout layout)
+    {
+        Expect(split, JsonValueKind.Object, "dataframe_split", "an object with 'columns' and 'data'");
+        if (!split.TryGetProperty("columns", out var names) || !split.TryGetProperty("data", out var data))
+        {
+            throw Shape("dataframe_split needs both 'columns' (the column names) and 'data' (one array of values per row).");
+        }
+
+        Expect(names, JsonValueKind.Array, "dataframe_split.columns", "an array of column names");
+        Expect(data, JsonValueKind.Array, "dataframe_split.data", "an array of rows, each an array of values");
+        var batch = new BatchBuilder(layout, data.GetArrayLength());
+        var columns = names.EnumerateArray().Select((name, i) =>
+            name.ValueKind == JsonValueKind.String ? batch.Column(name.GetString()!, "dataframe_split.columns")
+            : throw Shape($"dataframe_split.columns[{i}] is {Kind(name)}; expected a column name (a string).")).ToList();
+        var row = 0;
+        foreach (var values in data.EnumerateArray())
+        {
+            Expect(values, JsonValueKind.Array, $"dataframe_split.data[{row}]", "an array of values, one per column", row);
+            if (values.GetArrayLength() != columns.Count)
+            {
+                throw new BadRequestException(Problems.InvalidFormat, $"dataframe_split.data[{row}] has {values.GetArrayLength()} values, but 'columns' names {columns.Count}.", row: row);
+            }
+
+            var i = 0;
+            foreach (var value in values.EnumerateArray())
+            {
+                batch.Set(columns[i], row, value, new(ValueLocation.Shape.Split, "dataframe_split.data", row, columns[i].Name, i));
+                i++;
+            }
+
+            row++;
+        }
+
+        return batch;
+    }
+
+    /// <summary><c>[{"column": value, ...}, ...]</c>: dataframe_records, instances, or inputs as rows.</summary>
+    private static BatchBuilder Records(JsonElement records, string name, InputLayout layout)
+    {
+        Expect(records, JsonValueKind.Array, name, "an array of rows, each an object of column: value");
+        var batch = new BatchBuilder(layout, records.GetArrayLength());
+        var row = 0;
+        foreach (var record in records.EnumerateArray())
+        {
+            Expect(record, JsonValueKind.Object, $"{name}[{row}]", "an object of column: value", row);
+            foreach (var member in record.EnumerateObject())
+            {
+                batch.Set(batch.Column(member.Name, name, row), row, member.Value, new(ValueLocation.Shape.Record, name, row, member.Name, 0));
+            }
+
+            row++;
+        }
+
+        return batch;
+    }
+
+    /// <summary><c>{"column": [values...], ...}</c>: inputs in the columnar (TensorFlow serving) form.</summary>
+    private static BatchBuilder Columnar(JsonElement inputs, InputLayout layout)
+    {
+        var rows = -1;
+        foreach (var member in inputs.EnumerateObject())
+        {
+            Expect(member.Value, JsonValueKind.Array, $"inputs.{member.Name}", "an array of values, one per row");
+            var length = member.Value.GetArrayLength();
+            if (rows >= 0 && length != rows)
+            {
+                throw new BadRequestException(Problems.InvalidFormat, $"inputs.{member.Name} has {length} values, but the columns before it have {rows}; every column needs one value per row.", member.Name);
+            }
+
+            rows = length;
+        }
+
+        var batch = new BatchBuilder(layout, Math.Max(rows, 0));
+        foreach (var member in inputs.EnumerateObject())
+        {
+            var column = batch.Column(member.Name, "inputs");
+            var row = 0;
+            foreach (var value in member.Value.EnumerateArray())
+            {
+                batch.Set(column, row, value, new(ValueLocation.Shape.Columnar, "inputs", row, column.Name, 0));
+                row++;
+            }
+        }
+
+        return batch;
+    }
+
+    private static double Parameters(JsonElement parameters)
+    {
+        Expect(parameters, JsonValueKind.Object, "params", "an object of parameter: value");
+        var threshold = ModelScorer.Threshold;
+        foreach (var parameter in parameters.EnumerateObject())
+        {
+            if (!parameter.NameEquals("threshold"))
+            {
+                throw new BadRequestException(Problems.InvalidParameter, $"params.{parameter.Name} is not a parameter of this model; the only one is 'threshold' (a number between 0 and 1, default 0.5).", parameter.Name);
+            }
+
+            threshold = parameter.Value.ValueKind == JsonValueKind.Number && parameter.Value.TryGetDouble(out var value) && value is >= 0 and <= 1
+                ? value
+                : throw new BadRequestException(Problems.InvalidParameter, $"params.threshold is {parameter.Value.GetRawText()}; expected a number between 0 and 1.", "threshold");
+        }
+
+        return threshold;
+    }
+
+    private static BatchBuilder Checked(BatchBuilder batch) =>
+        batch.Rows > 0 ? batch : throw new BadRequestException(Problems.EmptyRequest, "The request holds no rows; send at least one.");
+
+    private static void Expect(JsonElement element, JsonValueKind kind, string where, string expected, int? row = null)
+    {
+        if (element.ValueKind != kind)
+        {
+            throw new BadRequestException(Problems.InvalidFormat, $"{where} is {Kind(element)}; expected {expected}.", row: row);
+        }
+    }
+
+    private static BadRequestException Shape(string detail) => new(Problems.InvalidFormat, detail);
+
+    private static string Kind(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => "null",
+    };
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(" Path:", StringComparison.Ordinal) is var path and >= 0 ? path : message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return (end >= 0 ? message[..end] : message).TrimEnd();
+    }
+}

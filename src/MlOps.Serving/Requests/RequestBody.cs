@@ -1,0 +1,95 @@
+using System.Buffers;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Net.Http.Headers;
+
+namespace MlOps.Serving.Requests;
+
+/// <summary>Reads a scoring request's body within the size limit, checks its content type and encoding, and parses it.</summary>
+internal static class RequestBody
+{
+    /// <summary>The parsed request and the body's bytes (for the audit log's input hash).</summary>
+    public static async Task<(ScoringRequest Request, byte[] Body)> ReadAsync(HttpRequest http, InputLayout layout, long maxBytes)
+    {
+        var reader = Reader(http.ContentType);
+        var body = await Bytes(http, maxBytes);
+        if (!Utf8.IsValid(body))
+        {
+            throw new BadRequestException(Problems.InvalidUtf8, $"The body is not valid UTF-8: the bytes at offset {InvalidOffset(body)} are no UTF-8 character. Send UTF-8 text.");
+        }
+
+        return (reader(body, layout), body);
+    }
+
+    private static Func<ReadOnlyMemory<byte>, InputLayout, ScoringRequest> Reader(string? contentType)
+    {
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var media) || media.MediaType.Value is not { } type)
+        {
+            throw Unsupported(contentType is null ? "The request has no Content-Type" : $"The Content-Type '{contentType}' is not a media type");
+        }
+
+        if (media.Charset.HasValue && !media.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+        {
+            throw Unsupported($"The charset '{media.Charset}' is not one the server reads; send UTF-8 (charset=utf-8)");
+        }
+
+        return type.ToLowerInvariant() switch
+        {
+            "application/json" => JsonRequestReader.Read,
+            "text/csv" => CsvRequestReader.Read,
+            _ => throw Unsupported($"The Content-Type '{type}' is not one the server reads"),
+        };
+    }
+
+    private static async Task<byte[]> Bytes(HttpRequest http, long maxBytes)
+    {
+        if (http.ContentLength > maxBytes)
+        {
+            throw TooLarge(http.ContentLength.Value, maxBytes);
+        }
+
+        if (http.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = maxBytes;
+        }
+
+        using var buffer = new MemoryStream(http.ContentLength is { } length ? (int)length : 4096); // length <= maxBytes <= 1 GiB
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await http.Body.ReadAsync(chunk, http.HttpContext.RequestAborted)) > 0)
+            {
+                if (buffer.Length + read > maxBytes)
+                {
+                    throw TooLarge(null, maxBytes);
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            throw TooLarge(null, maxBytes);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+
+        return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
+    }
+
+    private static int InvalidOffset(byte[] body)
+    {
+        var chars = new char[body.Length];
+        Utf8.ToUtf16(body, chars, out var read, out _, replaceInvalidSequences: false);
+        return read;
+    }
+
+    private static BadRequestException Unsupported(string what) =>
+        new(Problems.UnsupportedMediaType, $"{what}. Send application/json (MLflow's dataframe_split, dataframe_records, instances or inputs) or text/csv with a header line.");
+
+    private static BadRequestException TooLarge(long? length, long maxBytes) =>
+        new(Problems.TooLarge, $"The body{(length is { } l ? $" is {l:N0} bytes; it" : "")} exceeds the limit of {maxBytes:N0} bytes. Split the rows over several requests, or raise MLOPS_MAX_BODY_BYTES.");
+}

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using MlOps.Serving.Requests;
+
+namespace MlOps.Serving;
+
+/// <summary>The bodies the server writes: predictions in MLflow's shape, and RFC 7807 problem details.</summary>
+internal static class Responses
+{
+    /// <summary><c>{"predictions": [{"id": …, "score": 0.23, "class": 0}, …]}</c>; <c>id</c> only when the request sent the identifier column.</summary>
+    public static async Task PredictionsAsync(HttpResponse response, ScoringRequest request, double[] scores)
+    {
+        response.ContentType = "application/json";
+        await using (var json = new Utf8JsonWriter(response.BodyWriter))
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("predictions");
+            for (var row = 0; row < scores.Length; row++)
+            {
+                json.WriteStartObject();
+                if (request.Ids is { } ids)
+                {
+                    json.WriteString("id", ids[row]);
+                }
+
+                json.WriteNumber("score", scores[row]);
+                json.WriteNumber("class", scores[row] > request.Threshold ? 1 : 0);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        await response.BodyWriter.FlushAsync();
+    }
+
+    /// <summary>
+    /// An <c>application/problem+json</c> body for a rejected request. It also carries MLflow's
+    /// <c>error_code</c> and <c>message</c>, so clients written for MLflow show the reason.
+    /// </summary>
+    public static async Task ProblemAsync(HttpResponse response, Problem problem, string detail, string requestId, string? field = null, int? row = null)
+    {
+        response.StatusCode = problem.Status;
+        response.ContentType = "application/problem+json";
+        await using (var json = new Utf8JsonWriter(response.BodyWriter))
+        {
+            json.WriteStartObject();
+            json.WriteString("type", problem.Type);
+            json.WriteString("title", problem.Title);
+            json.WriteNumber("status", problem.Status);
+            json.WriteString("detail", detail);
+            if (field is not null)
+            {
+                json.WriteString("field", field);
+            }
+
+            if (row is { } index)
+            {
+                json.WriteNumber("row", index);
+            }
+
+            json.WriteString("request_id", requestId);
+            json.WriteString("error_code", problem.Status == StatusCodes.Status401Unauthorized ? "UNAUTHENTICATED" : "BAD_REQUEST");
+            json.WriteString("message", detail);
+            json.WriteEndObject();
+        }
+
+        await response.BodyWriter.FlushAsync();
+    }
+}

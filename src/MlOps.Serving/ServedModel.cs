@@ -1,0 +1,64 @@
+using MlOps.Models.Bundles;
+using MlOps.Models.Scoring;
+using MlOps.Serving.Requests;
+
+namespace MlOps.Serving;
+
+/// <summary>The one model this server scores with: its verified bundle, the loaded scorer and the columns requests may send.</summary>
+internal sealed class ServedModel
+{
+    private ServedModel(ModelBundle bundle, ModelScorer scorer, InputLayout layout)
+    {
+        Bundle = bundle;
+        Scorer = scorer;
+        Layout = layout;
+    }
+
+    public ModelBundle Bundle { get; }
+
+    public ModelScorer Scorer { get; }
+
+    public InputLayout Layout { get; }
+
+    /// <summary>
+    /// Verifies the bundle against the trusted key, loads the model and scores a row of missing
+    /// values once, so the first request does not pay for the warm-up.
+    /// </summary>
+    /// <exception cref="StartupException">The key or the bundle is missing or does not verify.</exception>
+    public static ServedModel Load(ServingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var key = TrustedKey(options.PublicKey);
+        ModelBundle bundle;
+        try
+        {
+            bundle = ModelBundle.Open(options.Bundle, key);
+        }
+        catch (BundleVerificationException e)
+        {
+            throw new StartupException($"Refusing to serve: {e.Message}");
+        }
+
+        var scorer = ModelScorer.Load(bundle.OpenModel());
+        var layout = InputLayout.For(bundle.Schema, scorer);
+        _ = scorer.Score(layout.Missing(1));
+        _ = scorer.Score(layout.Missing(2));
+        return new ServedModel(bundle, scorer, layout);
+    }
+
+    private static PublicKey TrustedKey(string path)
+    {
+        try
+        {
+            return PublicKey.FromPem(File.ReadAllText(path));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StartupException($"Refusing to serve: cannot read the public key {path} (MLOPS_PUBLIC_KEY): {e.Message}");
+        }
+        catch (InvalidKeyException e)
+        {
+            throw new StartupException($"Refusing to serve: {path} (MLOPS_PUBLIC_KEY) is not a usable public key: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Net;
+
+namespace MlOps.Serving;
+
+/// <summary>
+/// The server's settings, from environment variables (<c>MLOPS_PORT=5080</c>) or the command line
+/// (<c>--port=5080</c>); the command line wins.
+/// </summary>
+public sealed record ServingOptions
+{
+    /// <summary>The signed model bundle to serve (<c>MLOPS_BUNDLE</c>).</summary>
+    public required string Bundle { get; init; }
+
+    /// <summary>The PEM public key the bundle must be signed with (<c>MLOPS_PUBLIC_KEY</c>).</summary>
+    public required string PublicKey { get; init; }
+
+    /// <summary>The address to listen on (<c>MLOPS_BIND</c>, default 127.0.0.1).</summary>
+    public IPAddress Bind { get; init; } = IPAddress.Loopback;
+
+    /// <summary>The port to listen on (<c>MLOPS_PORT</c>, default 5080; 0 picks a free one).</summary>
+    public int Port { get; init; } = 5080;
+
+    /// <summary>The largest request body accepted, in bytes (<c>MLOPS_MAX_BODY_BYTES</c>, default 10 MiB, at most 1 GiB); larger ones get 413.</summary>
+    public long MaxBodyBytes { get; init; } = 10 * 1024 * 1024;
+
+    /// <summary>The prediction audit log (<c>MLOPS_AUDIT_LOG</c>); none when unset.</summary>
+    public string? AuditLog { get; init; }
+
+    /// <summary>The size at which the audit log rotates (<c>MLOPS_AUDIT_MAX_BYTES</c>, default 100 MB).</summary>
+    public long AuditMaxBytes { get; init; } = 100_000_000;
+
+    /// <summary>Whether the audit log also keeps the raw inputs (<c>MLOPS_AUDIT_INPUTS</c>, default false: they may hold personal data).</summary>
+    public bool AuditInputs { get; init; }
+
+    /// <summary>The key clients must send as <c>Authorization: Bearer …</c> or <c>X-Api-Key</c> (<c>MLOPS_API_KEY</c>); none when unset.</summary>
+    public string? ApiKey { get; init; }
+
+    /// <summary>Reads the settings; a missing or malformed one is a <see cref="StartupException"/> naming it.</summary>
+    public static ServingOptions From(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return new ServingOptions
+        {
+            Bundle = Required(configuration, "BUNDLE", "the model bundle to serve, e.g. artifacts/credit-scoring/model.mlbundle"),
+            PublicKey = Required(configuration, "PUBLIC_KEY", "the PEM public key the bundle is signed with, e.g. artifacts/credit-scoring/signing-key.pub.pem"),
+            Bind = Parse(configuration, "BIND", IPAddress.Loopback, (string s, out IPAddress v) => IPAddress.TryParse(s, out v!), "an IP address such as 127.0.0.1"),
+            Port = Parse(configuration, "PORT", 5080, (string s, out int v) => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out v) && v <= 65535, "a port number from 0 to 65535"),
+            MaxBodyBytes = Parse(configuration, "MAX_BODY_BYTES", 10L * 1024 * 1024, TryBodySize, "a number of bytes from 1 to 1073741824 (1 GiB)"),
+            AuditLog = Optional(configuration, "AUDIT_LOG"),
+            AuditMaxBytes = Parse(configuration, "AUDIT_MAX_BYTES", 100_000_000L, (string s, out long v) => long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out v), "a number of bytes (0: never rotate)"),
+            AuditInputs = Parse(configuration, "AUDIT_INPUTS", false, bool.TryParse, "true or false"),
+            ApiKey = Optional(configuration, "API_KEY"),
+        };
+    }
+
+    private delegate bool TryParser<T>(string text, out T value);
+
+    private static string? Optional(IConfiguration configuration, string name) =>
+        configuration[name] is { Length: > 0 } value ? value : null;
+
+    private static string Required(IConfiguration configuration, string name, string what) =>
+        Optional(configuration, name)
+        ?? throw new StartupException($"MLOPS_{name} is not set: it names {what}. Set it, or pass --{name.ToLowerInvariant()}=<path>.");
+
+    private static T Parse<T>(IConfiguration configuration, string name, T fallback, TryParser<T> parse, string expected) =>
+        Optional(configuration, name) is not { } text ? fallback
+        : parse(text, out var value) ? value
+        : throw new StartupException($"MLOPS_{name} is '{text}'; expected {expected}.");
+
+    private static bool TryBodySize(string text, out long value) =>
+        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value is > 0 and <= 1L << 30;
+}

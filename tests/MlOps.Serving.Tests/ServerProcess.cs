@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace MlOps.Serving.Tests;
+
+/// <summary>The scoring server as its own process (dotnet MlOps.Serving.dll) on a free loopback port, serving <see cref="TestModel"/>.</summary>
+internal sealed partial class ServerProcess : IAsyncDisposable
+{
+    private readonly Process process;
+
+    private ServerProcess(Process process, Uri address)
+    {
+        this.process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    /// <summary>Runs the server to its end: for servers that refuse to start.</summary>
+    public static async Task<(int Code, string Output, string Error)> RunAsync(string publicKey)
+    {
+        using var process = Process.Start(Start(publicKey))!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        var (output, error) = (process.StandardOutput.ReadToEndAsync(timeout.Token), process.StandardError.ReadToEndAsync(timeout.Token));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+
+    /// <summary>Starts the server and waits until it says where it listens.</summary>
+    public static async Task<ServerProcess> StartAsync(string publicKey)
+    {
+        var process = Process.Start(Start(publicKey))!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        {
+            if (Listening().Match(line) is { Success: true } match)
+            {
+                _ = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+                return new ServerProcess(process, new Uri(match.Groups[1].Value));
+            }
+        }
+
+        throw new InvalidOperationException($"The server stopped before listening: {await process.StandardError.ReadToEndAsync(timeout.Token)}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        process.Kill();
+        await process.WaitForExitAsync();
+        process.Dispose();
+    }
+
+    private static ProcessStartInfo Start(string publicKey)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "MlOps.Serving.dll"), $"--bundle={TestModel.Bundle}", $"--public_key={publicKey}", "--port=0" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        return start;
+    }
+
+    [GeneratedRegex(@" on (http://127\.0\.0\.1:\d+)")]
+    private static partial Regex Listening();
+}
