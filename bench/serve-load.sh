@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Load test of the scoring server with wrk (Debian's wrk 4.1), beside a bare ASP.NET Core endpoint
+# that answers a constant (bench/peers/ConstantServer): the stack's ceiling on this machine.
+# Needs the sample model: run ./build.sh once first. Everything binds 127.0.0.1.
+#
+#   bench/serve-load.sh                  # 60 s per run
+#   DURATION=10 bench/serve-load.sh      # shorter, while iterating
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+duration=${DURATION:-60}
+connections=${CONNECTIONS:-32}
+work=$(mktemp -d)
+pids=()
+trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"' EXIT
+
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+artifacts="$root/artifacts/credit-scoring"
+[ -f "$artifacts/model.mlbundle" ] || { echo "No sample model: run ./build.sh first" >&2; exit 1; }
+
+dotnet publish -c Release "$root/src/MlOps.Serving" -o "$work/serving" --nologo -v quiet
+dotnet publish -c Release "$root/bench/peers/ConstantServer" -o "$work/constant" --nologo -v quiet
+
+# Request bodies from the sample's rows: one row, and a batch of 100, as MLflow's dataframe_records.
+/usr/bin/python3 - "$root/data/credit.csv" "$work" <<'PY'
+import csv, json, sys
+rows = []
+with open(sys.argv[1], newline="") as f:
+    for row in csv.DictReader(f):
+        row.pop("default")
+        for k, v in row.items():
+            if v in ("", "NA"):
+                row[k] = None
+            else:
+                try:
+                    row[k] = float(v)
+                except ValueError:
+                    pass
+        rows.append(row)
+        if len(rows) == 100:
+            break
+json.dump({"dataframe_records": rows[:1]}, open(sys.argv[2] + "/one.json", "w"))
+json.dump({"dataframe_records": rows}, open(sys.argv[2] + "/batch.json", "w"))
+PY
+
+# POSTs the file in $BODY; with DELAY_MS each connection waits that long between requests (a fixed rate).
+cat > "$work/post.lua" <<'LUA'
+local f = assert(io.open(os.getenv("BODY"), "rb"))
+wrk.method = "POST"
+wrk.body = f:read("*a")
+f:close()
+wrk.headers["Content-Type"] = "application/json"
+local pause = tonumber(os.getenv("DELAY_MS") or "0")
+function delay() return pause end
+LUA
+
+wait_healthy() {
+    for _ in $(seq 1 100); do
+        curl -sf "http://127.0.0.1:$1/health" >/dev/null && return 0
+        sleep 0.2
+    done
+    echo "server on port $1 did not become healthy" >&2
+    exit 1
+}
+
+rss() { ps -o rss= -p "$1" | awk '{printf "%.0f MB", $1/1024}'; }
+
+run() { # name port body seconds [delay_ms]
+    local name=$1 port=$2 body=$3 seconds=$4 delay=${5:-0}
+    echo "== $name: wrk -t1 -c$connections -d${seconds}s --latency (body $(basename "$body"), delay ${delay} ms)"
+    BODY=$body DELAY_MS=$delay wrk -t1 -c"$connections" -d"${seconds}s" --latency -s "$work/post.lua" "http://127.0.0.1:$port/invocations" \
+        | tee "$work/$name.txt" | grep -E "Requests/sec|Non-2xx|Socket errors|  (50|99)%|Latency  "
+}
+
+dotnet "$work/constant/ConstantServer.dll" --port=5180 >/dev/null & pids+=($!)
+constant=$!
+MLOPS_AUDIT_LOG="$work/audit/predictions.jsonl" dotnet "$work/serving/MlOps.Serving.dll" \
+    --bundle="$artifacts/model.mlbundle" --public_key="$artifacts/signing-key.pub.pem" --port=5181 >/dev/null & pids+=($!)
+server=$!
+wait_healthy 5180
+wait_healthy 5181
+
+BODY=$work/one.json DELAY_MS=0 wrk -t1 -c"$connections" -d5s -s "$work/post.lua" http://127.0.0.1:5180/invocations >/dev/null
+BODY=$work/one.json DELAY_MS=0 wrk -t1 -c"$connections" -d5s -s "$work/post.lua" http://127.0.0.1:5181/invocations >/dev/null
+echo "server RSS after warm-up: $(rss $server)"
+
+run ceiling-single 5180 "$work/one.json" "$duration"
+run serving-single 5181 "$work/one.json" "$duration"
+echo "server RSS: $(rss $server)"
+run serving-batch100 5181 "$work/batch.json" "$duration"
+echo "server RSS: $(rss $server)"
+
+# Half of the measured single-row maximum, as a fixed rate: each connection pauses connections/rate seconds.
+max=$(awk '/Requests\/sec/ {print $2}' "$work/serving-single.txt")
+delay=$(awk -v c="$connections" -v m="$max" 'BEGIN { d = c * 1000 / (m / 2); printf "%d", (d < 1 ? 1 : d) }')
+run serving-single-half 5181 "$work/one.json" "$duration" "$delay"
+echo "server RSS: $(rss $server)"
+echo "audit records: $(cat "$work"/audit/*.jsonl | wc -l)"
