@@ -50,19 +50,19 @@ public class ScoringBenchmarks
     public double ScoreOneRowThroughDataView() => scorer.ScoreBatch(one)[0];
 
     [Benchmark]
-    public double ScoreOneRowPooled() => scorer.Score(one)[0];
+    public double ScoreOneRowPooled() => scorer.ScoreRows(one)[0];
 
     [Benchmark]
     public double ScoreHundredRowsThroughDataView() => scorer.ScoreBatch(hundred)[99];
 
     [Benchmark]
-    public double ScoreHundredRowsPooled() => scorer.Score(hundred)[99];
+    public double ScoreHundredRowsPooled() => scorer.ScoreRows(hundred)[99];
 
     [Benchmark]
     public double ScoreFourThousandRowsThroughDataView() => scorer.ScoreBatch(thousands)[3999];
 
     [Benchmark]
-    public double ScoreFourThousandRowsPooled() => scorer.Score(thousands)[3999];
+    public double ScoreFourThousandRowsPooled() => scorer.ScoreRows(thousands)[3999];
 
     /// <summary>Rows of data/credit.csv as JSON records, numbers as numbers, missing values as null, the label left out.</summary>
     private static List<string> SampleRecords(int count)

@@ -18,16 +18,18 @@ public sealed class ModelScorerTests
     });
 
     [Test]
-    public void Should_Score_As_Ml_Net_Scores_Through_An_IDataView()
+    public void Should_Score_Alike_Through_The_Row_Scorer_And_An_IDataView()
     {
         // Given
         var (scorer, table) = Trained.Value;
 
         // When
-        var scores = scorer.Score(table);
+        var scores = scorer.ScoreRows(table);
 
         // Then
+        Assert.That(table.RowCount, Is.GreaterThan(ModelScorer.RowPathLimit));
         Assert.That(scores, Is.EqualTo(scorer.ScoreBatch(table)));
+        Assert.That(scorer.Score(table), Is.EqualTo(scores));
         Assert.That(scores.Distinct().Count(), Is.GreaterThan(50));
     }
 
