@@ -20,6 +20,26 @@ internal sealed class BuildProgram : IDisposable
         }
     }
 
+    /// <summary>
+    /// A clone of the sample that trains in seconds: no cross-validation, 60 boosting iterations,
+    /// and the pipeline file's text changed by <paramref name="changes"/> (each must occur).
+    /// </summary>
+    public static BuildProgram QuickSample(params (string From, string To)[] changes)
+    {
+        var build = new BuildProgram();
+        build.CopyFromSource("data.dvc");
+        var pipeline = build.Repository["pipelines/credit-scoring.yaml"];
+        var text = File.ReadAllText(pipeline);
+        foreach (var (from, to) in changes.Prepend(("folds: 5 ", "folds: 0 ")).Prepend(("number_of_iterations: 200", "number_of_iterations: 60")))
+        {
+            Assert.That(text, Does.Contain(from));
+            text = text.Replace(from, to, StringComparison.Ordinal);
+        }
+
+        File.WriteAllText(pipeline, text);
+        return build;
+    }
+
     /// <summary>Copies a file of this repository (e.g. data.dvc) into the temporary one.</summary>
     public void CopyFromSource(string relative) =>
         Repository.Write(relative, File.ReadAllBytes(Path.Combine(SourceRoot, relative)));
@@ -28,6 +48,23 @@ internal sealed class BuildProgram : IDisposable
     public TempDirectory Repository { get; } = new();
 
     public Result Run(params string[] args)
+    {
+        using var process = Process.Start(Start(args))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"build {string.Join(' ', args)} did not finish in 2 minutes");
+        }
+
+        return new Result(process.ExitCode, output.Result, errors.Result);
+    }
+
+    /// <summary>Starts the program in the background, for targets that run until stopped (Serve).</summary>
+    public RunningBuild Launch(params string[] args) => new(Process.Start(Start(args))!);
+
+    private ProcessStartInfo Start(string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -43,16 +80,7 @@ internal sealed class BuildProgram : IDisposable
         }
 
         start.Environment["NO_COLOR"] = "1";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"build {string.Join(' ', args)} did not finish in 2 minutes");
-        }
-
-        return new Result(process.ExitCode, output.Result, errors.Result);
+        return start;
     }
 
     public void Dispose() => Repository.Dispose();

@@ -9,21 +9,6 @@ public sealed class GateProgramTests
 {
     private const string Pipeline = "pipelines/credit-scoring.yaml";
 
-    private static BuildProgram QuickClone(params (string From, string To)[] changes)
-    {
-        var build = new BuildProgram();
-        build.CopyFromSource("data.dvc");
-        var text = File.ReadAllText(build.Repository[Pipeline]);
-        foreach (var (from, to) in changes.Prepend(("folds: 5 ", "folds: 0 ")).Prepend(("number_of_iterations: 200", "number_of_iterations: 60")))
-        {
-            Assert.That(text, Does.Contain(from));
-            text = text.Replace(from, to, StringComparison.Ordinal);
-        }
-
-        File.WriteAllText(build.Repository[Pipeline], text);
-        return build;
-    }
-
     private static int LineOf(BuildProgram build, string text) =>
         Array.FindIndex(File.ReadAllLines(build.Repository[Pipeline]), l => l.Contains(text, StringComparison.Ordinal)) + 1;
 
@@ -31,7 +16,7 @@ public sealed class GateProgramTests
     public void Should_Pass_Both_Gates_On_The_Sample_And_Move_Staging()
     {
         // Given
-        using var build = QuickClone();
+        using var build = BuildProgram.QuickSample();
 
         // When
         var result = build.Run();
@@ -53,7 +38,7 @@ public sealed class GateProgramTests
     public void Should_Exit_3_Naming_Metric_Value_Limit_And_Line()
     {
         // Given
-        using var build = QuickClone(("min: { auc: 0.68, accuracy: 0.70 }", "min: { auc: 0.95, accuracy: 0.70 }"));
+        using var build = BuildProgram.QuickSample(("min: { auc: 0.68, accuracy: 0.70 }", "min: { auc: 0.95, accuracy: 0.70 }"));
 
         // When
         var result = build.Run("--target=Validate");
@@ -68,7 +53,7 @@ public sealed class GateProgramTests
     public void Should_Fail_The_Behavioural_Tests_Of_A_Deliberately_Broken_Model()
     {
         // Given: a model that may read only the region, which the label does not depend on.
-        using var build = QuickClone(("exclude: [email, gender, age]",
+        using var build = BuildProgram.QuickSample(("exclude: [email, gender, age]",
             "exclude: [email, gender, age, marital_status, employment, employment_years, income, home_ownership, loan_amount, loan_term, "
             + "interest_rate, purpose, credit_history_years, open_accounts, delinquencies, debt_to_income, phone_verified]"));
 
@@ -88,7 +73,7 @@ public sealed class GateProgramTests
     public void Should_Hold_A_Challenger_To_The_Production_Version_On_The_Same_Rows()
     {
         // Given: v1 in production, then a much weaker challenger (two trees).
-        using var build = QuickClone();
+        using var build = BuildProgram.QuickSample();
         build.Run("--target=Validate");
         build.Run("--target=SetAlias", "--alias=production", "--version=v1");
         var text = File.ReadAllText(build.Repository[Pipeline]).Replace("number_of_iterations: 60", "number_of_iterations: 2", StringComparison.Ordinal);
@@ -107,7 +92,7 @@ public sealed class GateProgramTests
     public void Should_Exit_3_When_A_Gated_Attribute_Exceeds_Its_Fairness_Limit()
     {
         // Given: age gated too; the sample's under-25s are approved far less often.
-        using var build = QuickClone(("gate: [gender]", "gate: [gender, age]"));
+        using var build = BuildProgram.QuickSample(("gate: [gender]", "gate: [gender, age]"));
 
         // When
         var result = build.Run();
@@ -130,7 +115,7 @@ public sealed class GateProgramTests
             Assert.Ignore("Debian's python3-sklearn is not installed (.ci/run installs it).");
         }
 
-        using var build = QuickClone();
+        using var build = BuildProgram.QuickSample();
         build.Run("--target=Validate");
 
         // When

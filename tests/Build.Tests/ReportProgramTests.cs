@@ -18,11 +18,7 @@ public sealed class ReportProgramTests
             Assert.Ignore("chromium is not installed (.ci/run installs it; MLOPS_REQUIRE_CHROMIUM=1 makes this a failure).");
         }
 
-        using var build = new BuildProgram();
-        build.CopyFromSource("data.dvc");
-        var pipeline = build.Repository["pipelines/credit-scoring.yaml"];
-        File.WriteAllText(pipeline, File.ReadAllText(pipeline).Replace("folds: 5 ", "folds: 0 ", StringComparison.Ordinal)
-            .Replace("number_of_iterations: 200", "number_of_iterations: 60", StringComparison.Ordinal));
+        using var build = BuildProgram.QuickSample();
 
         // When
         var result = build.Run();

@@ -10,13 +10,15 @@ namespace MlOps.Tasks.Audit;
 public sealed record AuditLogSummary(string Log, long Records, int Files, string? LastHash)
 {
     /// <summary>For the task summary, e.g. <c>1,204 records, chain intact</c>.</summary>
-    public string Note => string.Create(CultureInfo.InvariantCulture, $"{Records:N0} records, chain intact");
+    public string Note => $"{RecordCount}, chain intact";
 
     /// <summary>E.g. <c>Audit log .mlops/audit/predictions.jsonl: 1,204 records in 3 files, chain intact (last hash 3fa9…09c1).</c></summary>
     public override string ToString()
     {
         var files = Files == 1 ? "1 file" : string.Create(CultureInfo.InvariantCulture, $"{Files:N0} files");
         var last = LastHash is null ? "" : $" (last hash {LastHash[..4]}…{LastHash[^4..]})";
-        return string.Create(CultureInfo.InvariantCulture, $"Audit log {Log}: {Records:N0} records in {files}, chain intact{last}.");
+        return $"Audit log {Log}: {RecordCount} in {files}, chain intact{last}.";
     }
+
+    private string RecordCount => Records == 1 ? "1 record" : string.Create(CultureInfo.InvariantCulture, $"{Records:N0} records");
 }
