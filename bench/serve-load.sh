@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load test of the scoring server with wrk (Debian's wrk 4.1), beside a bare ASP.NET Core endpoint
-# that answers a constant (bench/peers/ConstantServer): the stack's ceiling on this machine.
+# that answers a constant (bench/peers/ConstantServer): the stack's ceiling on this machine. The
+# latency at half of the maximum throughput comes from hey (Debian's hey), which holds a fixed rate.
 # Needs the sample model: run ./build.sh once first. Everything binds 127.0.0.1.
 #
 #   bench/serve-load.sh                  # 60 s per run
@@ -13,7 +14,9 @@ work=$(mktemp -d)
 pids=()
 trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"' EXIT
 
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+for tool in wrk hey; do
+    command -v $tool >/dev/null || { echo "$tool is missing: apt-get install -y $tool" >&2; exit 1; }
+done
 artifacts="$root/artifacts/credit-scoring"
 [ -f "$artifacts/model.mlbundle" ] || { echo "No sample model: run ./build.sh first" >&2; exit 1; }
 
@@ -42,15 +45,13 @@ json.dump({"dataframe_records": rows[:1]}, open(sys.argv[2] + "/one.json", "w"))
 json.dump({"dataframe_records": rows}, open(sys.argv[2] + "/batch.json", "w"))
 PY
 
-# POSTs the file in $BODY; with DELAY_MS each connection waits that long between requests (a fixed rate).
+# POSTs the file in $BODY.
 cat > "$work/post.lua" <<'LUA'
 local f = assert(io.open(os.getenv("BODY"), "rb"))
 wrk.method = "POST"
 wrk.body = f:read("*a")
 f:close()
 wrk.headers["Content-Type"] = "application/json"
-local pause = tonumber(os.getenv("DELAY_MS") or "0")
-function delay() return pause end
 LUA
 
 wait_healthy() {
@@ -64,10 +65,10 @@ wait_healthy() {
 
 rss() { ps -o rss= -p "$1" | awk '{printf "%.0f MB", $1/1024}'; }
 
-run() { # name port body seconds [delay_ms]
-    local name=$1 port=$2 body=$3 seconds=$4 delay=${5:-0}
-    echo "== $name: wrk -t1 -c$connections -d${seconds}s --latency (body $(basename "$body"), delay ${delay} ms)"
-    BODY=$body DELAY_MS=$delay wrk -t1 -c"$connections" -d"${seconds}s" --latency -s "$work/post.lua" "http://127.0.0.1:$port/invocations" \
+run() { # name port body seconds
+    local name=$1 port=$2 body=$3 seconds=$4
+    echo "== $name: wrk -t1 -c$connections -d${seconds}s --latency (body $(basename "$body"))"
+    BODY=$body wrk -t1 -c"$connections" -d"${seconds}s" --latency -s "$work/post.lua" "http://127.0.0.1:$port/invocations" \
         | tee "$work/$name.txt" | grep -E "Requests/sec|Non-2xx|Socket errors|  (50|99)%|Latency  "
 }
 
@@ -79,8 +80,8 @@ server=$!
 wait_healthy 5180
 wait_healthy 5181
 
-BODY=$work/one.json DELAY_MS=0 wrk -t1 -c"$connections" -d5s -s "$work/post.lua" http://127.0.0.1:5180/invocations >/dev/null
-BODY=$work/one.json DELAY_MS=0 wrk -t1 -c"$connections" -d5s -s "$work/post.lua" http://127.0.0.1:5181/invocations >/dev/null
+BODY=$work/one.json wrk -t1 -c"$connections" -d5s -s "$work/post.lua" http://127.0.0.1:5180/invocations >/dev/null
+BODY=$work/one.json wrk -t1 -c"$connections" -d5s -s "$work/post.lua" http://127.0.0.1:5181/invocations >/dev/null
 echo "server RSS after warm-up: $(rss $server)"
 
 run ceiling-single 5180 "$work/one.json" "$duration"
@@ -89,9 +90,11 @@ echo "server RSS: $(rss $server)"
 run serving-batch100 5181 "$work/batch.json" "$duration"
 echo "server RSS: $(rss $server)"
 
-# Half of the measured single-row maximum, as a fixed rate: each connection pauses connections/rate seconds.
+# Half of the measured single-row maximum, as a fixed rate: $connections workers of hey, each rate-limited.
 max=$(awk '/Requests\/sec/ {print $2}' "$work/serving-single.txt")
-delay=$(awk -v c="$connections" -v m="$max" 'BEGIN { d = c * 1000 / (m / 2); printf "%d", (d < 1 ? 1 : d) }')
-run serving-single-half 5181 "$work/one.json" "$duration" "$delay"
+per_worker=$(awk -v c="$connections" -v m="$max" 'BEGIN { printf "%d", m / 2 / c }')
+echo "== serving-single-half: hey -z ${duration}s -c $connections -q $per_worker (half of $max requests/s)"
+hey -z "${duration}s" -c "$connections" -q "$per_worker" -m POST -T application/json -D "$work/one.json" http://127.0.0.1:5181/invocations \
+    | grep -E "Requests/sec|  (50|90|99)% in|^  \[[0-9]+\]"
 echo "server RSS: $(rss $server)"
 echo "audit records: $(cat "$work"/audit/*.jsonl | wc -l)"

@@ -19,10 +19,11 @@ internal static class ScoringApi
         {
             var (request, body) = await RequestBody.ReadAsync(http.Request, model.Layout, options.MaxBodyBytes);
             var scores = model.Scorer.Score(request.Rows);
-            await Responses.PredictionsAsync(http.Response, request, scores);
             var elapsed = Stopwatch.GetElapsedTime(start);
-            metrics.Scored(request, scores, elapsed);
+            // Queued before the answer, so no prediction leaves the server without its audit record.
             await audit.RecordAsync(http, requestId, body, request, scores, elapsed);
+            await Responses.PredictionsAsync(http.Response, request, scores);
+            metrics.Scored(request, scores, Stopwatch.GetElapsedTime(start));
         }
         catch (BadRequestException e)
         {
