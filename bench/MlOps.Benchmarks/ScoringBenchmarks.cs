@@ -35,16 +35,16 @@ public class ScoringBenchmarks
         var records = SampleRecords(100);
         oneRow = Encoding.UTF8.GetBytes($"{{\"dataframe_records\": [{records[0]}]}}");
         hundredRows = Encoding.UTF8.GetBytes($"{{\"dataframe_records\": [{string.Join(", ", records)}]}}");
-        one = JsonRequestReader.Read(oneRow, layout).Rows;
-        hundred = JsonRequestReader.Read(hundredRows, layout).Rows;
-        thousands = JsonRequestReader.Read(Encoding.UTF8.GetBytes($"{{\"dataframe_records\": [{string.Join(", ", SampleRecords(4000))}]}}"), layout).Rows;
+        one = JsonRequestReader.Read(oneRow, layout, int.MaxValue).Rows;
+        hundred = JsonRequestReader.Read(hundredRows, layout, int.MaxValue).Rows;
+        thousands = JsonRequestReader.Read(Encoding.UTF8.GetBytes($"{{\"dataframe_records\": [{string.Join(", ", SampleRecords(4000))}]}}"), layout, int.MaxValue).Rows;
     }
 
     [Benchmark]
-    public TableData ReadOneRowRequest() => JsonRequestReader.Read(oneRow, layout).Rows;
+    public TableData ReadOneRowRequest() => JsonRequestReader.Read(oneRow, layout, int.MaxValue).Rows;
 
     [Benchmark]
-    public TableData ReadHundredRowRequest() => JsonRequestReader.Read(hundredRows, layout).Rows;
+    public TableData ReadHundredRowRequest() => JsonRequestReader.Read(hundredRows, layout, int.MaxValue).Rows;
 
     [Benchmark(Baseline = true)]
     public double ScoreOneRowThroughDataView() => scorer.ScoreBatch(one)[0];

@@ -1,11 +1,12 @@
 using MlOps.Serving;
 
 var builder = WebApplication.CreateSlimBuilder(args);
-builder.Configuration.AddEnvironmentVariables("MLOPS_");
-builder.Configuration.AddCommandLine(args);
+// The server's settings come from MLOPS_* variables and the command line only: not from an
+// appsettings.json that happens to lie in the working folder, nor from unprefixed variables.
+var settings = new ConfigurationBuilder().AddEnvironmentVariables("MLOPS_").AddCommandLine(args).Build();
 try
 {
-    builder.AddScoring();
+    builder.AddScoring(settings);
 }
 catch (StartupException e)
 {
@@ -16,7 +17,17 @@ catch (StartupException e)
 var app = builder.Build();
 app.MapScoring();
 app.Lifetime.ApplicationStarted.Register(app.LogStarted);
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (IOException e)
+{
+    // Kestrel cannot bind: the port is taken, or the address is not this machine's.
+    Console.Error.WriteLine($"Error: {e.Message} Pass another port with --port=<n> (or MLOPS_PORT).");
+    return 2;
+}
+
 return 0;
 
 /// <summary>The scoring server's entry point (public for WebApplicationFactory).</summary>

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using MlOps.Serving.Requests;
 
@@ -6,11 +7,14 @@ namespace MlOps.Serving;
 /// <summary>The bodies the server writes: predictions in MLflow's shape, and RFC 7807 problem details.</summary>
 internal static class Responses
 {
+    // The bodies are JSON for programs and people, never HTML: quotes and apostrophes stay as they are.
+    private static readonly JsonWriterOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary><c>{"predictions": [{"id": …, "score": 0.23, "class": 0}, …]}</c>; <c>id</c> only when the request sent the identifier column.</summary>
     public static async Task PredictionsAsync(HttpResponse response, ScoringRequest request, double[] scores)
     {
         response.ContentType = "application/json";
-        await using (var json = new Utf8JsonWriter(response.BodyWriter))
+        await using (var json = new Utf8JsonWriter(response.BodyWriter, Json))
         {
             json.WriteStartObject();
             json.WriteStartArray("predictions");
@@ -42,7 +46,7 @@ internal static class Responses
     {
         response.StatusCode = problem.Status;
         response.ContentType = "application/problem+json";
-        await using (var json = new Utf8JsonWriter(response.BodyWriter))
+        await using (var json = new Utf8JsonWriter(response.BodyWriter, Json))
         {
             json.WriteStartObject();
             json.WriteString("type", problem.Type);

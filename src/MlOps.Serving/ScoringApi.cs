@@ -11,16 +11,24 @@ internal static class ScoringApi
     public static IEndpointConventionBuilder MapScoring(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost("/invocations", InvocationsAsync);
 
+    /// <summary>The scores, once none is NaN or infinite: extreme inputs can overflow a linear model's normalisation.</summary>
+    private static double[] Finite(double[] scores)
+    {
+        var row = Array.FindIndex(scores, s => !double.IsFinite(s));
+        return row < 0 ? scores : throw new BadRequestException(Problems.InvalidValue,
+            $"Row {row}'s values are too extreme for the model: its score is not a number. Check the row's magnitudes against the training data.", row: row);
+    }
+
     private static async Task InvocationsAsync(HttpContext http, ServedModel model, ServingOptions options, ScoringMetrics metrics, PredictionAudit audit, ILogger<ServedModel> log)
     {
         var start = Stopwatch.GetTimestamp();
         var requestId = RequestIds.Of(http);
         try
         {
-            var (request, body) = await RequestBody.ReadAsync(http.Request, model.Layout, options.MaxBodyBytes);
-            var scores = model.Scorer.Score(request.Rows);
+            var (request, body) = await RequestBody.ReadAsync(http.Request, model.Layout, options);
+            var scores = Finite(model.Scorer.Score(request.Rows));
             var elapsed = Stopwatch.GetElapsedTime(start);
-            // Queued before the answer, so no prediction leaves the server without its audit record.
+            // Queued for the log's writer before the answer; a writer that has stopped fails the request instead.
             await audit.RecordAsync(http, requestId, body, request, scores, elapsed);
             await Responses.PredictionsAsync(http.Response, request, scores);
             metrics.Scored(request, scores, Stopwatch.GetElapsedTime(start));
@@ -29,6 +37,10 @@ internal static class ScoringApi
         {
             metrics.Rejected(e.Problem, Stopwatch.GetElapsedTime(start));
             await Responses.ProblemAsync(http.Response, e.Problem, e.Message, requestId, e.Field, e.Row);
+        }
+        catch (Exception e) when ((e is IOException or OperationCanceledException) && http.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; nothing to answer, and not the server's failure.
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using MlOps.Models.Audit;
 
 namespace MlOps.Serving;
 
@@ -24,11 +25,14 @@ public sealed record ServingOptions
     /// <summary>The largest request body accepted, in bytes (<c>MLOPS_MAX_BODY_BYTES</c>, default 10 MiB, at most 1 GiB); larger ones get 413.</summary>
     public long MaxBodyBytes { get; init; } = 10 * 1024 * 1024;
 
+    /// <summary>The most rows one request may hold (<c>MLOPS_MAX_ROWS</c>, default 10,000); more get 413.</summary>
+    public int MaxRows { get; init; } = 10_000;
+
     /// <summary>The prediction audit log (<c>MLOPS_AUDIT_LOG</c>); none when unset.</summary>
     public string? AuditLog { get; init; }
 
-    /// <summary>The size at which the audit log rotates (<c>MLOPS_AUDIT_MAX_BYTES</c>, default 100 MB).</summary>
-    public long AuditMaxBytes { get; init; } = 100_000_000;
+    /// <summary>The size at which the audit log rotates (<c>MLOPS_AUDIT_MAX_BYTES</c>, default 100 MiB).</summary>
+    public long AuditMaxBytes { get; init; } = AuditLogOptions.DefaultMaxBytes;
 
     /// <summary>Whether the audit log also keeps the raw inputs (<c>MLOPS_AUDIT_INPUTS</c>, default false: they may hold personal data).</summary>
     public bool AuditInputs { get; init; }
@@ -47,8 +51,9 @@ public sealed record ServingOptions
             Bind = Parse(configuration, "BIND", IPAddress.Loopback, (string s, out IPAddress v) => IPAddress.TryParse(s, out v!), "an IP address such as 127.0.0.1"),
             Port = Parse(configuration, "PORT", 5080, (string s, out int v) => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out v) && v <= 65535, "a port number from 0 to 65535"),
             MaxBodyBytes = Parse(configuration, "MAX_BODY_BYTES", 10L * 1024 * 1024, TryBodySize, "a number of bytes from 1 to 1073741824 (1 GiB)"),
+            MaxRows = Parse(configuration, "MAX_ROWS", 10_000, (string s, out int v) => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out v) && v > 0, "a number of rows greater than 0"),
             AuditLog = Optional(configuration, "AUDIT_LOG"),
-            AuditMaxBytes = Parse(configuration, "AUDIT_MAX_BYTES", 100_000_000L, (string s, out long v) => long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out v), "a number of bytes (0: never rotate)"),
+            AuditMaxBytes = Parse(configuration, "AUDIT_MAX_BYTES", AuditLogOptions.DefaultMaxBytes, (string s, out long v) => long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out v), "a number of bytes (0: never rotate)"),
             AuditInputs = Parse(configuration, "AUDIT_INPUTS", false, bool.TryParse, "true or false"),
             ApiKey = Optional(configuration, "API_KEY"),
         };

@@ -6,16 +6,20 @@ namespace MlOps.Serving;
 /// <summary>Puts the scoring server together: settings, model, metrics, audit log, endpoints.</summary>
 public static class ServingSetup
 {
-    /// <summary>Reads the settings and loads the model; throws <see cref="StartupException"/> when either is wrong.</summary>
-    public static WebApplicationBuilder AddScoring(this WebApplicationBuilder builder)
+    /// <summary>How long a stopping server waits for requests in flight, before the audit log is drained and closed.</summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(20);
+
+    /// <summary>Reads the settings, loads the model and opens the audit log; throws <see cref="StartupException"/> when any is wrong.</summary>
+    public static WebApplicationBuilder AddScoring(this WebApplicationBuilder builder, IConfiguration settings)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var options = ServingOptions.From(builder.Configuration);
+        var options = ServingOptions.From(settings);
         var model = ServedModel.Load(options);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(model);
         builder.Services.AddSingleton<ScoringMetrics>();
-        builder.Services.AddSingleton(_ => PredictionAudit.Open(model, options));
+        builder.Services.AddSingleton(PredictionAudit.Open(model, options));
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(options.Bind, options.Port);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MlOps.Serving.Audit;
 using MlOps.Serving.Monitoring;
 
 namespace MlOps.Serving;
@@ -13,8 +14,9 @@ internal static class StatusApi
     {
         endpoints.MapGet("/ping", () => Results.Text("\n"));
         endpoints.MapGet("/health", () => Results.Json(new { status = "healthy" }));
-        endpoints.MapGet("/ready", (IHostApplicationLifetime lifetime) => lifetime.ApplicationStopping.IsCancellationRequested
-            ? Results.Json(new { status = "stopping" }, statusCode: StatusCodes.Status503ServiceUnavailable)
+        endpoints.MapGet("/ready", (IHostApplicationLifetime lifetime, PredictionAudit audit) =>
+            lifetime.ApplicationStopping.IsCancellationRequested ? Unready("stopping")
+            : audit.Failure is { } failure ? Unready($"the audit log stopped: {failure.Message}")
             : Results.Json(new { status = "ready" }));
         guarded.MapGet("/version", Version);
         guarded.MapGet("/metrics", async (HttpContext http, ScoringMetrics metrics) =>
@@ -23,6 +25,9 @@ internal static class StatusApi
             await metrics.WriteAsync(http.Response.Body, http.RequestAborted);
         });
     }
+
+    private static IResult Unready(string reason) =>
+        Results.Json(new { status = "unready", reason }, statusCode: StatusCodes.Status503ServiceUnavailable);
 
     private static IResult Version(ServedModel model)
     {

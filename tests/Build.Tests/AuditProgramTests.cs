@@ -41,7 +41,7 @@ public sealed class AuditProgramTests
         // Given
         using var build = new BuildProgram();
         await WriteLogAsync(build.Repository[Log], 30, maxBytes: 2000);
-        var files = Directory.GetFiles(build.Repository[".mlops/audit"]).Length;
+        var files = Directory.GetFiles(build.Repository[".mlops/audit"], "*.jsonl").Length;
         var hash = LastHash(build.Repository[Log]);
 
         // When

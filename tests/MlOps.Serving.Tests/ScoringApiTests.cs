@@ -23,7 +23,7 @@ public sealed class ScoringApiTests
     {
         var bundle = ModelBundle.Open(TestModel.Bundle, PublicKey.FromPem(File.ReadAllText(TestModel.PublicKey)));
         var scorer = ModelScorer.Load(bundle.OpenModel());
-        var request = JsonRequestReader.Read(System.Text.Encoding.UTF8.GetBytes(Records(count)), InputLayout.For(bundle.Schema, scorer));
+        var request = JsonRequestReader.Read(System.Text.Encoding.UTF8.GetBytes(Records(count)), InputLayout.For(bundle.Schema, scorer), int.MaxValue);
         return [.. Enumerable.Range(0, count).Select(i => scorer.Score(request.Rows.Take([i]))[0])];
     }
 
@@ -54,6 +54,19 @@ public sealed class ScoringApiTests
         var expected = Expected(2);
         Assert.That(scores, Has.All.EqualTo(expected).Within(1e-6));
         Assert.That(csv, Is.EqualTo(expected).Within(1e-6));
+    }
+
+    [Test]
+    public async Task Should_Skip_The_Byte_Order_Mark_Excel_Puts_Before_A_Csv()
+    {
+        // Given
+        byte[] body = [.. System.Text.Encoding.UTF8.Preamble, .. System.Text.Encoding.UTF8.GetBytes("income,debt,region,note,verified\n20,0.0,north,,true\n")];
+
+        // When
+        var response = await server.PostAsync(body, "text/csv");
+
+        // Then
+        Assert.That(await ScoringServer.ScoresAsync(response), Has.Length.EqualTo(1));
     }
 
     [Test]

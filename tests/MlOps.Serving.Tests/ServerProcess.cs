@@ -17,9 +17,9 @@ internal sealed partial class ServerProcess : IAsyncDisposable
     public Uri Address { get; }
 
     /// <summary>Runs the server to its end: for servers that refuse to start.</summary>
-    public static async Task<(int Code, string Output, string Error)> RunAsync(string publicKey)
+    public static async Task<(int Code, string Output, string Error)> RunAsync(string publicKey, string port = "--port=0")
     {
-        using var process = Process.Start(Start(publicKey))!;
+        using var process = Process.Start(Start(publicKey, port))!;
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         var (output, error) = (process.StandardOutput.ReadToEndAsync(timeout.Token), process.StandardError.ReadToEndAsync(timeout.Token));
         await process.WaitForExitAsync(timeout.Token);
@@ -50,10 +50,10 @@ internal sealed partial class ServerProcess : IAsyncDisposable
         process.Dispose();
     }
 
-    private static ProcessStartInfo Start(string publicKey)
+    private static ProcessStartInfo Start(string publicKey, string port = "--port=0")
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "MlOps.Serving.dll"), $"--bundle={TestModel.Bundle}", $"--public_key={publicKey}", "--port=0" })
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "MlOps.Serving.dll"), $"--bundle={TestModel.Bundle}", $"--public_key={publicKey}", port })
         {
             start.ArgumentList.Add(argument);
         }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using MlOps.Serving.Audit;
 using MlOps.Testing;
 
 namespace MlOps.Serving.Tests;
@@ -60,6 +61,56 @@ public sealed class StartupTests
 
         // Then
         Assert.That(error.Message, Does.StartWith($"Refusing to serve: {key} (MLOPS_PUBLIC_KEY) is not a usable public key: "));
+    }
+
+    [Test]
+    public async Task Should_Refuse_An_Audit_Log_Another_Server_Writes()
+    {
+        // Given
+        using var temp = new TempDirectory();
+        var log = temp["audit/predictions.jsonl"];
+        var options = Options(TestModel.Bundle, TestModel.PublicKey) with { AuditLog = log };
+        var model = ServedModel.Load(options);
+        await using var first = PredictionAudit.Open(model, options);
+
+        // When
+        var error = Assert.Throws<StartupException>(() => PredictionAudit.Open(model, options));
+
+        // Then
+        Assert.That(error.Message, Is.EqualTo(
+            $"Refusing to serve without the audit log {log} (MLOPS_AUDIT_LOG): The audit log {log} is in use by another writer (it holds {log}.lock); stop that server, or give this one another log."));
+    }
+
+    [Test]
+    public void Should_Refuse_An_Audit_Log_It_Cannot_Continue()
+    {
+        // Given
+        using var temp = new TempDirectory();
+        var log = temp.Write("audit/predictions.jsonl", "not an audit record\n");
+        var options = Options(TestModel.Bundle, TestModel.PublicKey) with { AuditLog = log };
+
+        // When
+        var error = Assert.Throws<StartupException>(() => PredictionAudit.Open(ServedModel.Load(options), options));
+
+        // Then
+        Assert.That(error.Message, Does.StartWith($"Refusing to serve without the audit log {log} (MLOPS_AUDIT_LOG): {log}: the audit log cannot be continued"));
+    }
+
+    [Test]
+    public async Task Should_Exit_2_With_One_Error_Line_When_The_Port_Is_Taken()
+    {
+        // Given
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+
+        // When
+        var (code, _, error) = await ServerProcess.RunAsync(TestModel.PublicKey, $"--port={port}");
+
+        // Then
+        Assert.That(code, Is.EqualTo(2), error);
+        Assert.That(error.Trim().Split('\n'), Has.Length.EqualTo(1));
+        Assert.That(error, Does.StartWith("Error: Failed to bind to address http://127.0.0.1:" + port).And.Contain("Pass another port with --port=<n> (or MLOPS_PORT)."));
     }
 
     [Test]

@@ -13,17 +13,27 @@ namespace MlOps.Serving.Audit;
 /// </summary>
 internal sealed class PredictionAudit(AuditLog? log, ServedModel model, ServingOptions options) : IAsyncDisposable
 {
-    private readonly string? apiKeyId = options.ApiKey is { } key ? "api-key:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..8] : null;
-
+    /// <summary>Opens the log (when one is configured) before the server listens.</summary>
+    /// <exception cref="StartupException">The log cannot be written or continued, or another server writes it.</exception>
     public static PredictionAudit Open(ServedModel model, ServingOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var log = options.AuditLog is { } path ? AuditLog.Open(new AuditLogOptions { Path = path, MaxBytes = options.AuditMaxBytes }) : null;
-        return new PredictionAudit(log, model, options);
+        try
+        {
+            var log = options.AuditLog is { } path ? AuditLog.Open(new AuditLogOptions { Path = path, MaxBytes = options.AuditMaxBytes }) : null;
+            return new PredictionAudit(log, model, options);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            throw new StartupException($"Refusing to serve without the audit log {options.AuditLog} (MLOPS_AUDIT_LOG): {e.Message}");
+        }
     }
 
     /// <summary>Where the log is, or null when auditing is off.</summary>
     public string? Path => options.AuditLog;
+
+    /// <summary>Why the log stopped writing, or null while it writes (or is off).</summary>
+    public Exception? Failure => log?.Failure;
 
     public ValueTask RecordAsync(HttpContext http, string requestId, byte[] body, ScoringRequest request, double[] scores, TimeSpan elapsed)
     {
@@ -40,7 +50,8 @@ internal sealed class PredictionAudit(AuditLog? log, ServedModel model, ServingO
             ModelName = provenance.ModelName,
             ModelVersion = provenance.ModelVersion,
             BundleSha256 = model.Bundle.Sha256,
-            User = apiKeyId ?? http.Connection.RemoteIpAddress?.ToString(),
+            // With a key, the caller is whoever holds it; without, the address it called from.
+            User = options.ApiKey is not null ? "api-key" : http.Connection.RemoteIpAddress?.ToString(),
             InputSha256 = Convert.ToHexStringLower(SHA256.HashData(body)),
             Scores = scores,
             Threshold = request.Threshold,

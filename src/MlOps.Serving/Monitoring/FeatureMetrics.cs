@@ -16,6 +16,9 @@ internal sealed class FeatureMetrics
     /// <summary>The most distinct values counted per categorical feature: label values are series, and series cost memory.</summary>
     public const int MaxCategories = 50;
 
+    /// <summary>The longest value kept as a label; longer ones are cut (a client's text must not grow the scrape).</summary>
+    public const int MaxValueLength = 64;
+
     private readonly Dictionary<string, Numeric> numbers = [];
     private readonly Dictionary<string, Categorical> categories = [];
 
@@ -104,7 +107,7 @@ internal sealed class FeatureMetrics
 
         private Counter.Child Child(string value) =>
             seen.TryGetValue(value, out var known) ? known
-            : seen.Count < MaxCategories ? seen.GetOrAdd(value, child)
+            : seen.Count < MaxCategories ? seen.GetOrAdd(value.Length > MaxValueLength ? value[..MaxValueLength] : value, child)
             : seen.GetOrAdd("__other__", child);
     }
 }

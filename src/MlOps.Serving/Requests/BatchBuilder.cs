@@ -15,8 +15,14 @@ internal sealed class BatchBuilder
     private readonly string[][] texts;
     private readonly bool[][] given;
 
-    public BatchBuilder(InputLayout layout, int rows)
+    public BatchBuilder(InputLayout layout, int rows, int maxRows = int.MaxValue)
     {
+        if (rows > maxRows)
+        {
+            throw new BadRequestException(Problems.TooLarge, string.Create(CultureInfo.InvariantCulture,
+                $"The request has {rows:N0} rows; the server scores at most {maxRows:N0} per request. Split them over several requests, or raise MLOPS_MAX_ROWS."));
+        }
+
         this.layout = layout;
         Rows = rows;
         numbers = [.. layout.Columns.Select(c => c.IsNumber ? Filled(rows, float.NaN) : [])];
@@ -38,7 +44,7 @@ internal sealed class BatchBuilder
         var where = row >= 0 ? string.Create(CultureInfo.InvariantCulture, $"{container}[{row}]") : container;
         var detail = name == layout.Label
             ? $"{where} names '{name}', the label the model predicts; leave it out of scoring requests."
-            : $"{where} names the column '{name}', which the model does not know. Its columns are: {string.Join(", ", layout.Columns.Select(c => c.Name))}.";
+            : $"{where} names the column '{Shown.Text(name)}', which the model does not know. Its columns are: {string.Join(", ", layout.Columns.Select(c => c.Name))}.";
         throw new BadRequestException(Problems.UnknownColumn, detail, name);
     }
 
@@ -67,9 +73,9 @@ internal sealed class BatchBuilder
         }
 
         numbers[column.Index][row] = cell.Length == 0 ? float.NaN
-            : column.Kind == Models.Schema.ColumnKind.Boolean ? Flag(BooleanText.Parse(cell), column, row, where, $"'{cell}'")
+            : column.Kind == Models.Schema.ColumnKind.Boolean ? Flag(BooleanText.Parse(cell), column, row, where, $"'{Shown.Text(cell)}'")
             : double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? Checked(number, column, row, where)
-            : throw Invalid(column, row, where, $"'{cell}'");
+            : throw Invalid(column, row, where, $"'{Shown.Text(cell)}'");
     }
 
     /// <summary>The table, once every row carries every column the model reads.</summary>
@@ -122,11 +128,11 @@ internal sealed class BatchBuilder
     {
         JsonValueKind.Null => float.NaN,
         JsonValueKind.Number when column.Kind == Models.Schema.ColumnKind.Boolean =>
-            Flag(value.GetRawText() switch { "1" => true, "0" => false, _ => null }, column, row, where, value.GetRawText()),
+            Flag(value.GetRawText() switch { "1" => true, "0" => false, _ => null }, column, row, where, Shown.Text(value.GetRawText())),
         JsonValueKind.Number => value.TryGetDouble(out var number) ? Checked(number, column, row, where) : throw OutOfRange(column, row, where),
         JsonValueKind.True or JsonValueKind.False when column.Kind == Models.Schema.ColumnKind.Boolean => value.GetBoolean() ? 1 : 0,
-        JsonValueKind.String when column.Kind == Models.Schema.ColumnKind.Boolean => Flag(BooleanText.Parse(value.GetString()), column, row, where, Quoted(value)),
-        _ => throw Invalid(column, row, where, Describe(value)),
+        JsonValueKind.String when column.Kind == Models.Schema.ColumnKind.Boolean => Flag(BooleanText.Parse(value.GetString()), column, row, where, Shown.Value(value)),
+        _ => throw Invalid(column, row, where, Shown.Value(value)),
     };
 
     private static string Text(InputColumn column, JsonElement value, int row, ValueLocation where) => value.ValueKind switch
@@ -134,7 +140,7 @@ internal sealed class BatchBuilder
         JsonValueKind.Null => "",
         JsonValueKind.String => value.GetString()!,
         JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
-        _ => throw Invalid(column, row, where, Describe(value)),
+        _ => throw Invalid(column, row, where, Shown.Value(value)),
     };
 
     private static float Flag(bool? value, InputColumn column, int row, ValueLocation where, string got) =>
@@ -156,20 +162,7 @@ internal sealed class BatchBuilder
         _ => $"{column.Kind.ToString().ToLowerInvariant()}: expected a string, or null when missing",
     };
 
-    private static string Describe(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.String => $"the string {Quoted(value)}",
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
-        _ => value.GetRawText(),
-    };
 
-    private static string Quoted(JsonElement value)
-    {
-        var text = value.GetString() ?? "";
-        return JsonSerializer.Serialize(text.Length > 40 ? text[..40] + "…" : text);
-    }
 
     private static T[] Filled<T>(int rows, T value)
     {

@@ -4,17 +4,26 @@ using nietras.SeparatedValues;
 
 namespace MlOps.Serving.Requests;
 
-/// <summary>Reads a <c>text/csv</c> scoring request: a header naming the columns, then one line per row; an empty cell is missing.</summary>
+/// <summary>
+/// Reads a <c>text/csv</c> scoring request: a header naming the columns, then one line per row; an
+/// empty cell is missing. A UTF-8 byte order mark (as Excel writes) is skipped, as pandas skips it.
+/// </summary>
 internal static class CsvRequestReader
 {
-    public static ScoringRequest Read(ReadOnlyMemory<byte> body, InputLayout layout)
+    public static ScoringRequest Read(ReadOnlyMemory<byte> body, InputLayout layout, int maxRows)
     {
-        var (header, rows) = Parse(Encoding.UTF8.GetString(body.Span));
-        var batch = new BatchBuilder(layout, rows.Count);
-        var columns = header.Select(name => batch.Column(name, "The CSV header")).ToList();
-        for (var row = 0; row < rows.Count; row++)
+        var bytes = body.Span.StartsWith(Encoding.UTF8.Preamble) ? body[Encoding.UTF8.Preamble.Length..] : body;
+        var lines = Parse(Encoding.UTF8.GetString(bytes.Span));
+        if (lines.Count == 0)
         {
-            var (line, cells) = rows[row];
+            throw new BadRequestException(Problems.EmptyRequest, "The CSV is empty; send a header naming the columns, then one line per row.");
+        }
+
+        var batch = new BatchBuilder(layout, lines.Count - 1, maxRows);
+        var columns = Header(lines[0].Cells).Select(name => batch.Column(name, "The CSV header")).ToList();
+        for (var row = 0; row < batch.Rows; row++)
+        {
+            var (line, cells) = lines[row + 1];
             if (cells.Length != columns.Count)
             {
                 throw new BadRequestException(Problems.InvalidCsv, $"Line {line} has {cells.Length} fields, but the header has {columns.Count}; check the quoting of this line.", row: row);
@@ -31,17 +40,21 @@ internal static class CsvRequestReader
             : throw new BadRequestException(Problems.EmptyRequest, "The CSV has a header but no rows; send at least one row.");
     }
 
-    private static (IReadOnlyList<string> Header, List<(int Line, string[] Cells)> Rows) Parse(string text)
+    private static string[] Header(string[] names)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return names.FirstOrDefault(name => !seen.Add(name)) is { } twice
+            ? throw new BadRequestException(Problems.DuplicateColumn, $"The CSV header names '{Shown.Text(twice)}' twice.", twice)
+            : names;
+    }
+
+    /// <summary>Every non-blank line as its cells (the header first), with the line number it starts on.</summary>
+    private static List<(int Line, string[] Cells)> Parse(string text)
     {
         try
         {
-            using var reader = Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true }).FromText(text);
-            if (reader.IsEmpty)
-            {
-                throw new BadRequestException(Problems.EmptyRequest, "The CSV is empty; send a header naming the columns, then one line per row.");
-            }
-
-            var rows = new List<(int, string[])>();
+            using var reader = Sep.New(',').Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).FromText(text);
+            var lines = new List<(int, string[])>();
             foreach (var row in reader)
             {
                 if (row.ColCount == 1 && row[0].Span.IsEmpty)
@@ -55,14 +68,15 @@ internal static class CsvRequestReader
                     cells[i] = row[i].ToString();
                 }
 
-                rows.Add((row.LineNumberFrom, cells));
+                lines.Add((row.LineNumberFrom, cells));
             }
 
-            return (reader.Header.ColNames.ToList(), rows);
+            return lines;
         }
-        catch (ArgumentException e) when (e.Message.StartsWith("Col name '", StringComparison.Ordinal))
+        catch (NotSupportedException e)
         {
-            throw new BadRequestException(Problems.InvalidCsv, $"The CSV header names the column '{e.Message.Split('\'')[1]}' more than once.");
+            // Sep's limit on one row's length, reached by an unterminated quote in a large body.
+            throw new BadRequestException(Problems.InvalidCsv, $"The CSV has a line Sep cannot read ({Shown.Text(e.Message)}); check for an unterminated quote.");
         }
     }
 }

@@ -13,11 +13,11 @@ internal static class JsonRequestReader
 
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = 16 };
 
-    public static ScoringRequest Read(ReadOnlyMemory<byte> body, InputLayout layout)
+    public static ScoringRequest Read(ReadOnlyMemory<byte> body, InputLayout layout, int maxRows)
     {
         try
         {
-            return Read(Parse(body), layout);
+            return Read(Parse(body), layout, maxRows);
         }
         catch (InvalidOperationException e)
         {
@@ -26,13 +26,13 @@ internal static class JsonRequestReader
         }
     }
 
-    private static ScoringRequest Read(JsonDocument parsed, InputLayout layout)
+    private static ScoringRequest Read(JsonDocument parsed, InputLayout layout, int maxRows)
     {
         using var document = parsed;
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object)
         {
-            throw Shape($"The body is {Kind(root)}; expected an object with exactly one of {string.Join(", ", Formats)}.");
+            throw Shape($"The body is {Shown.Kind(root)}; expected an object with exactly one of {string.Join(", ", Formats)}.");
         }
 
         JsonProperty? format = null;
@@ -45,7 +45,7 @@ internal static class JsonRequestReader
             }
             else if (!Formats.Contains(member.Name))
             {
-                throw Shape($"The body has a member '{member.Name}'; expected exactly one of {string.Join(", ", Formats)} (and optionally params).");
+                throw Shape($"The body has a member '{Shown.Text(member.Name)}'; expected exactly one of {string.Join(", ", Formats)} (and optionally params).");
             }
             else if (format is { } first)
             {
@@ -64,9 +64,9 @@ internal static class JsonRequestReader
 
         var batch = data.Name switch
         {
-            "dataframe_split" => Split(data.Value, layout),
-            "inputs" when data.Value.ValueKind == JsonValueKind.Object => Columnar(data.Value, layout),
-            _ => Records(data.Value, data.Name, layout),
+            "dataframe_split" => Split(data.Value, layout, maxRows),
+            "inputs" when data.Value.ValueKind == JsonValueKind.Object => Columnar(data.Value, layout, maxRows),
+            _ => Records(data.Value, data.Name, layout, maxRows),
         };
         return new ScoringRequest(Checked(batch).Table(), batch.Ids(), threshold);
     }
@@ -85,7 +85,7 @@ internal static class JsonRequestReader
     }
 
     /// <summary><c>{"columns": [...], "data": [[...], ...], "index": [...]}</c>, pandas' split orientation.</summary>
-    private static BatchBuilder Split(JsonElement split, InputLayout layout)
+    private static BatchBuilder Split(JsonElement split, InputLayout layout, int maxRows)
     {
         Expect(split, JsonValueKind.Object, "dataframe_split", "an object with 'columns' and 'data'");
         if (!split.TryGetProperty("columns", out var names) || !split.TryGetProperty("data", out var data))
@@ -95,10 +95,10 @@ internal static class JsonRequestReader
 
         Expect(names, JsonValueKind.Array, "dataframe_split.columns", "an array of column names");
         Expect(data, JsonValueKind.Array, "dataframe_split.data", "an array of rows, each an array of values");
-        var batch = new BatchBuilder(layout, data.GetArrayLength());
+        var batch = new BatchBuilder(layout, data.GetArrayLength(), maxRows);
         var columns = names.EnumerateArray().Select((name, i) =>
             name.ValueKind == JsonValueKind.String ? batch.Column(name.GetString()!, "dataframe_split.columns")
-            : throw Shape($"dataframe_split.columns[{i}] is {Kind(name)}; expected a column name (a string).")).ToList();
+            : throw Shape($"dataframe_split.columns[{i}] is {Shown.Kind(name)}; expected a column name (a string).")).ToList();
         var row = 0;
         foreach (var values in data.EnumerateArray())
         {
@@ -122,10 +122,10 @@ internal static class JsonRequestReader
     }
 
     /// <summary><c>[{"column": value, ...}, ...]</c>: dataframe_records, instances, or inputs as rows.</summary>
-    private static BatchBuilder Records(JsonElement records, string name, InputLayout layout)
+    private static BatchBuilder Records(JsonElement records, string name, InputLayout layout, int maxRows)
     {
         Expect(records, JsonValueKind.Array, name, "an array of rows, each an object of column: value");
-        var batch = new BatchBuilder(layout, records.GetArrayLength());
+        var batch = new BatchBuilder(layout, records.GetArrayLength(), maxRows);
         var row = 0;
         foreach (var record in records.EnumerateArray())
         {
@@ -142,7 +142,7 @@ internal static class JsonRequestReader
     }
 
     /// <summary><c>{"column": [values...], ...}</c>: inputs in the columnar (TensorFlow serving) form.</summary>
-    private static BatchBuilder Columnar(JsonElement inputs, InputLayout layout)
+    private static BatchBuilder Columnar(JsonElement inputs, InputLayout layout, int maxRows)
     {
         var rows = -1;
         foreach (var member in inputs.EnumerateObject())
@@ -157,7 +157,7 @@ internal static class JsonRequestReader
             rows = length;
         }
 
-        var batch = new BatchBuilder(layout, Math.Max(rows, 0));
+        var batch = new BatchBuilder(layout, Math.Max(rows, 0), maxRows);
         foreach (var member in inputs.EnumerateObject())
         {
             var column = batch.Column(member.Name, "inputs");
@@ -180,12 +180,12 @@ internal static class JsonRequestReader
         {
             if (!parameter.NameEquals("threshold"))
             {
-                throw new BadRequestException(Problems.InvalidParameter, $"params.{parameter.Name} is not a parameter of this model; the only one is 'threshold' (a number between 0 and 1, default 0.5).", parameter.Name);
+                throw new BadRequestException(Problems.InvalidParameter, $"params.{Shown.Text(parameter.Name)} is not a parameter of this model; the only one is 'threshold' (a number between 0 and 1, default 0.5).", parameter.Name);
             }
 
             threshold = parameter.Value.ValueKind == JsonValueKind.Number && parameter.Value.TryGetDouble(out var value) && value is >= 0 and <= 1
                 ? value
-                : throw new BadRequestException(Problems.InvalidParameter, $"params.threshold is {parameter.Value.GetRawText()}; expected a number between 0 and 1.", "threshold");
+                : throw new BadRequestException(Problems.InvalidParameter, $"params.threshold is {Shown.Text(parameter.Value.GetRawText())}; expected a number between 0 and 1.", "threshold");
         }
 
         return threshold;
@@ -198,21 +198,11 @@ internal static class JsonRequestReader
     {
         if (element.ValueKind != kind)
         {
-            throw new BadRequestException(Problems.InvalidFormat, $"{where} is {Kind(element)}; expected {expected}.", row: row);
+            throw new BadRequestException(Problems.InvalidFormat, $"{where} is {Shown.Kind(element)}; expected {expected}.", row: row);
         }
     }
 
     private static BadRequestException Shape(string detail) => new(Problems.InvalidFormat, detail);
-
-    private static string Kind(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        _ => "null",
-    };
 
     private static string FirstSentence(string message)
     {

@@ -23,6 +23,8 @@ internal static class Problems
 
     public static readonly Problem EmptyRequest = new("empty-request", "The request holds no rows to score.", StatusCodes.Status400BadRequest);
 
+    public static readonly Problem UnreadableBody = new("unreadable-body", "The body could not be read as sent.", StatusCodes.Status400BadRequest);
+
     public static readonly Problem TooLarge = new("too-large", "The body is larger than the server accepts.", StatusCodes.Status413PayloadTooLarge);
 
     public static readonly Problem UnsupportedMediaType = new("unsupported-media-type", "The content type is not one the server reads.", StatusCodes.Status415UnsupportedMediaType);

@@ -9,19 +9,19 @@ namespace MlOps.Serving.Requests;
 internal static class RequestBody
 {
     /// <summary>The parsed request and the body's bytes (for the audit log's input hash).</summary>
-    public static async Task<(ScoringRequest Request, byte[] Body)> ReadAsync(HttpRequest http, InputLayout layout, long maxBytes)
+    public static async Task<(ScoringRequest Request, byte[] Body)> ReadAsync(HttpRequest http, InputLayout layout, ServingOptions options)
     {
         var reader = Reader(http.ContentType);
-        var body = await Bytes(http, maxBytes);
+        var body = await Bytes(http, options.MaxBodyBytes);
         if (!Utf8.IsValid(body))
         {
             throw new BadRequestException(Problems.InvalidUtf8, $"The body is not valid UTF-8: the bytes at offset {InvalidOffset(body)} are no UTF-8 character. Send UTF-8 text.");
         }
 
-        return (reader(body, layout), body);
+        return (reader(body, layout, options.MaxRows), body);
     }
 
-    private static Func<ReadOnlyMemory<byte>, InputLayout, ScoringRequest> Reader(string? contentType)
+    private static Func<ReadOnlyMemory<byte>, InputLayout, int, ScoringRequest> Reader(string? contentType)
     {
         if (!MediaTypeHeaderValue.TryParse(contentType, out var media) || media.MediaType.Value is not { } type)
         {
@@ -53,7 +53,8 @@ internal static class RequestBody
             limit.MaxRequestBodySize = maxBytes;
         }
 
-        using var buffer = new MemoryStream(http.ContentLength is { } length ? (int)length : 4096); // length <= maxBytes <= 1 GiB
+        // Grown as bytes arrive, not sized by what the client claims.
+        using var buffer = new MemoryStream((int)Math.Min(http.ContentLength ?? 4096, 64 * 1024));
         var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
         try
         {
@@ -71,6 +72,11 @@ internal static class RequestBody
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             throw TooLarge(null, maxBytes);
+        }
+        catch (BadHttpRequestException e)
+        {
+            // The body ended before its Content-Length, its chunks were malformed, or it came too slowly.
+            throw new BadRequestException(Problems.UnreadableBody with { Status = e.StatusCode }, $"The body could not be read as sent: {e.Message}");
         }
         finally
         {

@@ -13,12 +13,8 @@ public sealed partial class ScoringServerProcess : IDisposable
     private const int SigTerm = 15;
 
     private readonly Process process;
-    private bool stopping;
 
     private ScoringServerProcess(Process process) => this.process = process;
-
-    /// <summary>The server's process id.</summary>
-    public int Id => process.Id;
 
     /// <summary>Starts the server in the foreground: its output goes to the build's console.</summary>
     /// <exception cref="UsageException">The server program is not where the build put it.</exception>
@@ -45,25 +41,25 @@ public sealed partial class ScoringServerProcess : IDisposable
     }
 
     /// <summary>Waits until the server ends, stopping it when the build is told to stop.</summary>
-    /// <returns>The server's exit code, or 0 when the build stopped it.</returns>
+    /// <returns>The server's exit code: 0 when it stopped cleanly, also when the build asked it to.</returns>
     public int RunUntilStopped()
     {
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         process.WaitForExit();
-        return stopping ? 0 : process.ExitCode;
+        return process.ExitCode;
     }
 
     /// <summary>Asks the server to stop (SIGTERM: it finishes the requests in flight and flushes its audit log), then waits.</summary>
     public void Stop()
     {
-        stopping = true;
         if (process.HasExited)
         {
             return;
         }
 
-        if (OperatingSystem.IsWindows() || Terminate(process.Id, SigTerm) != 0 || !process.WaitForExit(TimeSpan.FromSeconds(30)))
+        // The server waits up to 20 s for requests in flight, then drains its audit log: give it that and more.
+        if (OperatingSystem.IsWindows() || Terminate(process.Id, SigTerm) != 0 || !process.WaitForExit(TimeSpan.FromSeconds(60)))
         {
             process.Kill();
         }

@@ -14,12 +14,14 @@ public sealed partial class AuditLog : IAsyncDisposable
     private readonly AuditLogOptions options;
     private readonly Channel<byte[]> queue;
     private readonly Task writer;
+    private readonly FileStream ownership;
     private volatile Exception? failure;
     private int disposed;
 
-    private AuditLog(AuditLogOptions options, AuditResume resume)
+    private AuditLog(AuditLogOptions options, FileStream ownership, AuditResume resume)
     {
         this.options = options;
+        this.ownership = ownership;
         queue = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(options.Capacity)
         {
             FullMode = BoundedChannelFullMode.Wait,
@@ -37,7 +39,7 @@ public sealed partial class AuditLog : IAsyncDisposable
     /// partial line (the writer stopped while writing it) is rotated away as it is.
     /// </summary>
     /// <exception cref="InvalidDataException">The record to continue from is not an audit record.</exception>
-    /// <exception cref="IOException">The folder or file cannot be created or read.</exception>
+    /// <exception cref="IOException">The folder or file cannot be created or read, or another writer holds the log.</exception>
     public static AuditLog Open(AuditLogOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -45,8 +47,20 @@ public sealed partial class AuditLog : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxBytes);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Capacity, 1);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Path))!);
-        return new AuditLog(options, AuditResume.Prepare(options.Path));
+        var ownership = Own(options.Path);
+        try
+        {
+            return new AuditLog(options, ownership, AuditResume.Prepare(options.Path));
+        }
+        catch
+        {
+            ownership.Dispose();
+            throw;
+        }
     }
+
+    /// <summary>Why the writer stopped (the disk is full, the file was removed), or null while it writes.</summary>
+    public Exception? Failure => failure;
 
     /// <summary>
     /// Queues <paramref name="entry"/> to be written as the next record. Returns at once unless
@@ -75,6 +89,7 @@ public sealed partial class AuditLog : IAsyncDisposable
 
         queue.Writer.TryComplete();
         await writer.ConfigureAwait(false);
+        await ownership.DisposeAsync().ConfigureAwait(false);
         if (failure is not null)
         {
             throw Stopped();
@@ -90,6 +105,19 @@ public sealed partial class AuditLog : IAsyncDisposable
         catch (ChannelClosedException)
         {
             throw Stopped();
+        }
+    }
+
+    // An exclusive lock (flock on Unix) on <log>.lock for the writer's lifetime: a second writer would fork the chain.
+    private static FileStream Own(string path)
+    {
+        try
+        {
+            return new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e) when (File.Exists(path + ".lock"))
+        {
+            throw new IOException($"The audit log {path} is in use by another writer (it holds {path}.lock); stop that server, or give this one another log.", e);
         }
     }
 

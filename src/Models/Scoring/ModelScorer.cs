@@ -13,15 +13,10 @@ namespace MlOps.Models.Scoring;
 /// </summary>
 public sealed class ModelScorer
 {
-    private readonly MLContext context;
     private readonly ITransformer model;
     private readonly ConcurrentQueue<RowScorer> rowScorers = new();
 
-    private ModelScorer(MLContext context, ITransformer model)
-    {
-        this.context = context;
-        this.model = model;
-    }
+    private ModelScorer(ITransformer model) => this.model = model;
 
     /// <summary>The threshold above which a score predicts the positive class (as scikit-learn's predict on probabilities).</summary>
     public const double Threshold = 0.5;
@@ -29,15 +24,11 @@ public sealed class ModelScorer
     /// <summary>Loads an ML.NET model zip (the bundle's model.zip).</summary>
     public static ModelScorer Load(Stream modelZip)
     {
-        var context = new MLContext(seed: 0);
-        return new ModelScorer(context, context.Model.Load(modelZip, out _));
+        return new ModelScorer(new MLContext(seed: 0).Model.Load(modelZip, out _));
     }
 
     /// <summary>A scorer for a model already in memory.</summary>
-    public static ModelScorer For(MLContext context, ITransformer model) => new(context, model);
-
-    /// <summary>The context, for ML.NET tools that need one (feature importance, contributions).</summary>
-    public MLContext Context => context;
+    public static ModelScorer For(ITransformer model) => new(model);
 
     /// <summary>
     /// The most rows scored through the pooled row scorer. Measured on the sample (docs/benchmarks.md):
@@ -66,6 +57,7 @@ public sealed class ModelScorer
             scores[row] = scorer.Score(rows, row);
         }
 
+        scorer.Release();
         rowScorers.Enqueue(scorer);
         return scores;
     }

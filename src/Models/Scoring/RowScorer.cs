@@ -36,6 +36,9 @@ internal sealed class RowScorer
         return value;
     }
 
+    /// <summary>Lets go of the last table, so a pooled scorer holds no request's data.</summary>
+    public void Release() => input.MoveTo(null, -1);
+
     /// <summary>One row of a table; moving to another row advances the position, so no transform serves a cached value.</summary>
     private sealed class InputRow : DataViewRow
     {
@@ -56,7 +59,7 @@ internal sealed class RowScorer
 
         public override long Batch => 0;
 
-        public void MoveTo(TableData rows, int index)
+        public void MoveTo(TableData? rows, int index)
         {
             table = rows;
             row = index;

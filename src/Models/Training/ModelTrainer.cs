@@ -50,7 +50,7 @@ public static class ModelTrainer
         var transformer = features.Append(trainer).Fit(trainView);
         progress?.Report(new TrainingProgress("measuring on the test rows", step, steps));
         var test = table.Take(split.Test);
-        var scores = Scoring.ModelScorer.For(ml, transformer).Score(test);
+        var scores = Scoring.ModelScorer.For(transformer).Score(test);
         var metrics = ModelMetrics.Of(((FlagColumn)test[schema.Label]).Values, scores);
         return new FitResult(ml, transformer, trainView.Schema, metrics, encodings);
     }

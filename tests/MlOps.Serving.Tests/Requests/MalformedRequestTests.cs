@@ -105,6 +105,8 @@ public sealed class MalformedRequestTests
         yield return Case("CSV text for a number", "income,debt,region,note,verified\nabc,0.1,north,,true\n", Csv);
         yield return Case("CSV unterminated quote", "income,debt,region,note,verified\n1,0.1,\"north,,true\n", Csv);
         yield return Case("CSV invalid UTF-8", [.. Encoding.UTF8.GetBytes("income,region\n1,"), 0xFF, 0xFE, (byte)'\n'], Csv);
+        yield return Case("More rows than the server takes", "{\"dataframe_records\": [" + string.Join(",", Enumerable.Repeat("{}", 10_001)) + "]}", Json, 413);
+        yield return Case("A CSV header naming a column twice after a BOM", [.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes("income,income\n1,2\n")], Csv);
         yield return Case("Body over the limit", new byte[(1024 * 1024) + 1], Json, 413);
         yield return Case("100 MB body", new byte[100 * 1024 * 1024], Json, 413);
     }
