@@ -1,4 +1,4 @@
-using MlOps.Models.Audit;
+using MlOps.Testing;
 
 namespace MlOps.Build.Tests;
 
@@ -7,27 +7,6 @@ namespace MlOps.Build.Tests;
 public sealed class AuditProgramTests
 {
     private const string Log = ".mlops/audit/predictions.jsonl";
-
-    private static async Task WriteLogAsync(string path, int records, long maxBytes = 0)
-    {
-        await using var log = AuditLog.Open(new AuditLogOptions { Path = path, MaxBytes = maxBytes });
-        for (var i = 1; i <= records; i++)
-        {
-            await log.AppendAsync(new AuditEntry
-            {
-                Time = new DateTimeOffset(2026, 11, 26, 13, 58, 0, TimeSpan.Zero).AddSeconds(i),
-                RequestId = $"req-{i:D4}",
-                ModelName = "credit-scoring",
-                ModelVersion = "3",
-                BundleSha256 = new string('b', 64),
-                User = "alice",
-                InputSha256 = new string('a', 64),
-                Scores = [i / 100.0],
-                Threshold = 0.5,
-                LatencyMs = 0.8,
-            });
-        }
-    }
 
     private static string LastHash(string file)
     {
@@ -40,7 +19,7 @@ public sealed class AuditProgramTests
     {
         // Given
         using var build = new BuildProgram();
-        await WriteLogAsync(build.Repository[Log], 30, maxBytes: 2000);
+        await AuditSamples.WriteAsync(build.Repository[Log], 30, maxBytes: 2000);
         var files = Directory.GetFiles(build.Repository[".mlops/audit"], "*.jsonl").Length;
         var hash = LastHash(build.Repository[Log]);
 
@@ -60,9 +39,9 @@ public sealed class AuditProgramTests
         // Given
         using var build = new BuildProgram();
         var path = build.Repository[Log];
-        await WriteLogAsync(path, 10);
+        await AuditSamples.WriteAsync(path, 10);
         var lines = File.ReadAllLines(path);
-        lines[3] = lines[3].Replace("\"scores\":[0.04]", "\"scores\":[0.4]", StringComparison.Ordinal);
+        lines[3] = lines[3].Replace("\"scores\":[0.04,", "\"scores\":[0.4,", StringComparison.Ordinal);
         File.WriteAllText(path, string.Concat(lines.Select(l => l + "\n")));
 
         // When
@@ -80,7 +59,7 @@ public sealed class AuditProgramTests
     {
         // Given
         using var build = new BuildProgram();
-        await WriteLogAsync(build.Repository["server/audit.jsonl"], 3);
+        await AuditSamples.WriteAsync(build.Repository["server/audit.jsonl"], 3);
 
         // When
         var result = build.Run("--target=VerifyAudit", "--log=server/audit.jsonl");

@@ -8,26 +8,6 @@ public sealed class AuditLogCheckTests
 {
     private const string Log = ".mlops/audit/predictions.jsonl";
 
-    private static async Task WriteAsync(string path, int records, long maxBytes = 0, int first = 1)
-    {
-        await using var log = AuditLog.Open(new AuditLogOptions { Path = path, MaxBytes = maxBytes });
-        for (var i = first; i < first + records; i++)
-        {
-            await log.AppendAsync(new AuditEntry
-            {
-                Time = new DateTimeOffset(2026, 11, 26, 13, 58, 0, TimeSpan.Zero).AddSeconds(i),
-                RequestId = $"req-{i:D4}",
-                ModelName = "credit-scoring",
-                ModelVersion = "3",
-                BundleSha256 = new string('b', 64),
-                InputSha256 = new string('a', 64),
-                Scores = [i / 100.0],
-                Threshold = 0.5,
-                LatencyMs = 0.8,
-            });
-        }
-    }
-
     public sealed class Verify
     {
         [Test]
@@ -35,7 +15,7 @@ public sealed class AuditLogCheckTests
         {
             // Given
             using var temp = new TempDirectory();
-            await WriteAsync(temp[Log], 1204);
+            await AuditSamples.WriteAsync(temp[Log], 1204);
             var hash = File.ReadLines(temp[Log]).Last()[^66..^2];
 
             // When
@@ -67,7 +47,7 @@ public sealed class AuditLogCheckTests
             using var repository = new TempDirectory();
             using var elsewhere = new TempDirectory();
             var path = elsewhere["predictions.jsonl"];
-            await WriteAsync(path, 2);
+            await AuditSamples.WriteAsync(path, 2);
 
             // When
             var summary = new AuditLogCheck(repository.Path).Verify(path);
@@ -81,7 +61,7 @@ public sealed class AuditLogCheckTests
         {
             // Given
             using var temp = new TempDirectory();
-            await WriteAsync(temp[Log], 20, maxBytes: 1000);
+            await AuditSamples.WriteAsync(temp[Log], 20, maxBytes: 1000);
             var segments = AuditLogVerifier.Verify(temp[Log]).Files;
             File.Delete(segments[1]);
             var next = Path.GetRelativePath(temp.Path, segments[2]);
@@ -99,7 +79,7 @@ public sealed class AuditLogCheckTests
         {
             // Given
             using var temp = new TempDirectory();
-            await WriteAsync(temp[Log], 3);
+            await AuditSamples.WriteAsync(temp[Log], 3);
             File.AppendAllText(temp[Log], "{\"seq\":4,");
 
             // When
@@ -115,9 +95,9 @@ public sealed class AuditLogCheckTests
         {
             // Given
             using var temp = new TempDirectory();
-            await WriteAsync(temp[Log], 3);
+            await AuditSamples.WriteAsync(temp[Log], 3);
             File.AppendAllText(temp[Log], "{\"seq\":4,");
-            await WriteAsync(temp[Log], 3, first: 4);
+            await AuditSamples.WriteAsync(temp[Log], 3, first: 4);
             var lines = File.ReadAllLines(temp[Log]);
             lines[1] = lines[1].Replace("\"threshold\":0.5", "\"threshold\":0.2", StringComparison.Ordinal);
             File.WriteAllText(temp[Log], string.Concat(lines.Select(l => l + "\n")));

@@ -1,10 +1,10 @@
 using System.Text;
 using MlOps.Models.Audit;
 
-namespace MlOps.Models.Tests.Audit;
+namespace MlOps.Testing;
 
 /// <summary>Sample entries, logs written with <see cref="AuditLog"/>, and the means to tamper with them.</summary>
-internal static class AuditSamples
+public static class AuditSamples
 {
     /// <summary>The sample entry of request <paramref name="i"/>: its first score is i / 100, so line k holds 0.0k.</summary>
     public static AuditEntry Entry(int i) => new()
