@@ -14,6 +14,11 @@ internal sealed class VerifyAuditTask : BuildTask
         var log = context.Argument("log") ?? AuditLogCheck.DefaultLog(context.StoreFolder);
         var summary = new AuditLogCheck(context.RepositoryRoot).Verify(log);
         context.Log.Information(summary.ToString());
+        if (summary.Warning is { } warning)
+        {
+            context.Log.Warning(warning);
+        }
+
         context.Note(summary.Note);
     }
 }

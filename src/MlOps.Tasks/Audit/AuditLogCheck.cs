@@ -12,7 +12,10 @@ public sealed class AuditLogCheck(string repositoryRoot)
     /// <summary>Verifies the log whose active file is <paramref name="log"/>, with its rotated segments.</summary>
     /// <param name="log">The active file, relative to the repository root or absolute.</param>
     /// <exception cref="UsageException">There is no log there.</exception>
-    /// <exception cref="InvalidFileException">The chain is broken; the message names the file and line, and the next step.</exception>
+    /// <exception cref="InvalidFileException">
+    /// The chain is broken; the message names the file and line, and the next step. Lines a crash cut
+    /// short are not breaks on their own: the summary lists them.
+    /// </exception>
     public AuditLogSummary Verify(string log)
     {
         var full = Path.GetFullPath(log, repositoryRoot);
@@ -27,18 +30,19 @@ public sealed class AuditLogCheck(string repositoryRoot)
                 + "The scoring server writes it when MLOPS_AUDIT_LOG is set or `./build.sh --target=Serve` runs; give another log with --log=<file>.");
         }
 
-        if (verification.Breaks.Count > 0)
+        if (verification.Breaks.Any(b => b.Kind != AuditBreakKind.Incomplete))
         {
             throw Broken(verification.Breaks);
         }
 
-        return new AuditLogSummary(Display(full), verification.Records, verification.Files.Count, verification.LastHash);
+        var incomplete = verification.Breaks.Select(b => $"{Display(b.File)}:{b.Line}").ToList();
+        return new AuditLogSummary(Display(full), verification.Records, verification.Files.Count, verification.LastHash, incomplete);
     }
 
-    // A record changed after a crash matters more than the crash: name the worst break, and the torn lines beside it.
+    // A record changed after a crash matters more than the crash: name the break, and the torn lines beside it.
     private InvalidFileException Broken(IReadOnlyList<AuditBreak> breaks)
     {
-        var worst = breaks.FirstOrDefault(b => b.Kind != AuditBreakKind.Incomplete) ?? breaks[0];
+        var worst = breaks.First(b => b.Kind != AuditBreakKind.Incomplete);
         var torn = breaks.Where(b => b != worst).Select(b => $"{Display(b.File)}:{b.Line}").ToList();
         var also = torn.Count == 0 ? "" : $" Also incomplete, from a crash while writing: {string.Join(", ", torn)}.";
         return new InvalidFileException(new SourceLocation(Display(worst.File), worst.Line, 1), $"{worst.Reason}; {NextStep(worst.Kind)}.{also}");
@@ -46,7 +50,6 @@ public sealed class AuditLogCheck(string repositoryRoot)
 
     private static string NextStep(AuditBreakKind kind) => kind switch
     {
-        AuditBreakKind.Incomplete => "keep the file as it is (the records before it are intact, and the server continues the chain in a new file when it starts)",
         AuditBreakKind.SegmentMissing => "restore the missing segment from a backup (records after the break cannot be trusted)",
         _ => "restore the file from a backup (records after the break cannot be trusted)",
     };

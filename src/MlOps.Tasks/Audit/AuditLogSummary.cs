@@ -7,8 +7,13 @@ namespace MlOps.Tasks.Audit;
 /// <param name="Records">The records, across all files.</param>
 /// <param name="Files">The rotated segments and the active file.</param>
 /// <param name="LastHash">The hash of the last record, or null when there is none.</param>
-public sealed record AuditLogSummary(string Log, long Records, int Files, string? LastHash)
+/// <param name="Incomplete">Lines a crash cut short (<c>file:line</c>): nothing was changed or lost around them, so they are warned of, not failed.</param>
+public sealed record AuditLogSummary(string Log, long Records, int Files, string? LastHash, IReadOnlyList<string> Incomplete)
 {
+    /// <summary>The warning about <see cref="Incomplete"/> lines, or null when there are none.</summary>
+    public string? Warning => Incomplete.Count == 0 ? null
+        : $"Incomplete, from a crash while writing (the server continued the chain after each): {string.Join(", ", Incomplete)}.";
+
     /// <summary>For the task summary, e.g. <c>1,204 records, chain intact</c>.</summary>
     public string Note => $"{RecordCount}, chain intact";
 
