@@ -29,6 +29,9 @@ internal static class TestModel
     /// <summary>The signed bundle.</summary>
     public static string Bundle => Written.Value.Bundle;
 
+    /// <summary>A logistic regression (L-BFGS, min-max normalised) on the same table, signed with the same key.</summary>
+    public static string LinearBundle => Written.Value.LinearBundle;
+
     /// <summary>The public key that verifies it.</summary>
     public static string PublicKey => Written.Value.PublicKey;
 
@@ -47,12 +50,19 @@ internal static class TestModel
     private static Files Write()
     {
         var folder = new TempDirectory();
-        var model = ModelTrainer.Train(Table(400), Schema, new TrainingOptions { Parameters = new Dictionary<string, string> { ["number_of_iterations"] = "20" }, Exclude = ["age"] });
-        using var stream = new MemoryStream();
-        model.Save(stream);
         using var key = SigningKey.Generate();
         using var other = SigningKey.Generate();
-        var bundle = folder["model" + ModelBundle.Extension];
+        var options = new TrainingOptions { Exclude = ["age"] };
+        var bundle = WriteBundle(folder["model" + ModelBundle.Extension], options with { Parameters = new Dictionary<string, string> { ["number_of_iterations"] = "20" } }, key);
+        var linear = WriteBundle(folder["linear" + ModelBundle.Extension], options with { Trainer = "lbfgs" }, key);
+        return new Files(folder, bundle, linear, folder.Write("key.pub.pem", key.PublicKey.ExportPem()), folder.Write("other.pub.pem", other.PublicKey.ExportPem()));
+    }
+
+    private static string WriteBundle(string bundle, TrainingOptions options, SigningKey key)
+    {
+        var model = ModelTrainer.Train(Table(400), Schema, options);
+        using var stream = new MemoryStream();
+        model.Save(stream);
         ModelBundle.Write(bundle, new BundleContents
         {
             Model = stream.ToArray(),
@@ -69,7 +79,7 @@ internal static class TestModel
                 Trainer = "LightGbm",
             },
         }, key);
-        return new Files(folder, bundle, folder.Write("key.pub.pem", key.PublicKey.ExportPem()), folder.Write("other.pub.pem", other.PublicKey.ExportPem()));
+        return bundle;
     }
 
     private static TableData Table(int rows)
@@ -97,5 +107,5 @@ internal static class TestModel
         ]);
     }
 
-    private sealed record Files(TempDirectory Folder, string Bundle, string PublicKey, string OtherPublicKey);
+    private sealed record Files(TempDirectory Folder, string Bundle, string LinearBundle, string PublicKey, string OtherPublicKey);
 }

@@ -167,4 +167,24 @@ public sealed class ProblemDetailsTests
         // Then
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
+
+    [TestCase("3e38", "-3e38")]
+    [TestCase("3e38", "3e38")]
+    [TestCase("-3e38", "3e38")]
+    public async Task Should_Never_Answer_500_To_Extreme_Values_For_A_Linear_Model(string income, string debt)
+    {
+        // Given: min-max normalisation of ±3e38 overflows a float; ML.NET saturates the score, and a score that is no number would be a 400.
+        using var linear = new ScoringServer(("bundle", TestModel.LinearBundle));
+
+        // When
+        var response = await linear.PostAsync($$"""{"dataframe_records": [{{TestModel.Record(0)}}, {{Row(1, "income", income).Replace("\"debt\": 0.37", $"\"debt\": {debt}", StringComparison.Ordinal)}}]}""");
+        var body = await response.Content.ReadAsStringAsync();
+
+        // Then
+        Assert.That((int)response.StatusCode, Is.EqualTo(200).Or.EqualTo(400), body);
+        if (response.StatusCode == HttpStatusCode.BadRequest)
+        {
+            Assert.That(body, Does.Contain("Row 1's values are too extreme for the model: its score is not a number."));
+        }
+    }
 }
