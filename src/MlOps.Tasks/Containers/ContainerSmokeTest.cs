@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+
+namespace MlOps.Tasks.Containers;
+
+/// <summary>
+/// Runs a model image once before it is trusted: a container on the host network, listening on a
+/// free loopback port, must answer /health and score sample rows on /invocations. The container is
+/// stopped and removed whatever happens.
+/// </summary>
+public static class ContainerSmokeTest
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Smoke-tests <paramref name="image"/> with <paramref name="rows"/> (an /invocations JSON body).</summary>
+    /// <exception cref="ContainerException">The server exited, did not get healthy within <paramref name="timeout"/>, or did not score the rows; the message holds its log.</exception>
+    public static async Task<SmokeTestResult> RunAsync(IDockerClient docker, string image, string rows, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(docker);
+        var port = FreeLoopbackPort();
+        var container = await docker.Containers.CreateContainerAsync(
+            new CreateContainerParameters
+            {
+                Image = image,
+                Name = "mlops-smoke-" + Guid.NewGuid().ToString("N")[..12],
+                Env = [$"MLOPS_PORT={port.ToString(CultureInfo.InvariantCulture)}", "MLOPS_BIND=127.0.0.1"],
+                Labels = new Dictionary<string, string> { ["mlops.role"] = "smoke-test" },
+                
+                // Read-only as a hardened deployment runs it; ML.NET unpacks models into /tmp, so that is a tmpfs.
+                HostConfig = new HostConfig
+                {
+                    NetworkMode = "host",
+                    ReadonlyRootfs = true,
+                    Tmpfs = new Dictionary<string, string> { ["/tmp"] = "rw,noexec,nosuid,size=64m" },
+                },
+            },
+            cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await docker.Containers.StartContainerAsync(container.ID, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/"), Timeout = TimeSpan.FromSeconds(10) };
+            var healthy = await WaitHealthyAsync(docker, container.ID, http, timeout, cancellationToken).ConfigureAwait(false);
+            using var body = new StringContent(rows, Encoding.UTF8, "application/json");
+            using var response = await http.PostAsync(new Uri("invocations", UriKind.Relative), body, cancellationToken).ConfigureAwait(false);
+            var answer = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            return response.IsSuccessStatusCode
+                ? new SmokeTestResult(port, healthy, answer)
+                : throw new ContainerException($"The smoke test of {image} failed: /invocations answered {(int)response.StatusCode}: {answer}");
+        }
+        finally
+        {
+            await RemoveAsync(docker, container.ID).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<TimeSpan> WaitHealthyAsync(IDockerClient docker, string id, HttpClient http, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                using var health = await http.GetAsync(new Uri("health", UriKind.Relative), cancellationToken).ConfigureAwait(false);
+                if (health.StatusCode == HttpStatusCode.OK)
+                {
+                    return clock.Elapsed;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            var state = (await docker.Containers.InspectContainerAsync(id, cancellationToken).ConfigureAwait(false)).State;
+            if (!state.Running)
+            {
+                throw new ContainerException($"The smoke-test container exited with code {state.ExitCode} before /health answered:\n{await LogAsync(docker, id).ConfigureAwait(false)}");
+            }
+
+            if (clock.Elapsed > timeout)
+            {
+                throw new ContainerException($"The smoke-test container did not answer /health within {timeout.TotalSeconds:0} s:\n{await LogAsync(docker, id).ConfigureAwait(false)}");
+            }
+
+            await Task.Delay(Poll, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<string> LogAsync(IDockerClient docker, string id)
+    {
+        using var log = await docker.Containers.GetContainerLogsAsync(id, tty: false, new ContainerLogsParameters { ShowStdout = true, ShowStderr = true, Tail = "40" }, CancellationToken.None).ConfigureAwait(false);
+        var (stdout, stderr) = await log.ReadOutputToEndAsync(CancellationToken.None).ConfigureAwait(false);
+        return (stdout + stderr).Trim();
+    }
+
+    private static async Task RemoveAsync(IDockerClient docker, string id)
+    {
+        // Not cancellable: a cancelled build must not leave the container running.
+        await docker.Containers.StopContainerAsync(id, new ContainerStopParameters { WaitBeforeKillSeconds = 10 }, CancellationToken.None).ConfigureAwait(false);
+        await docker.Containers.RemoveContainerAsync(id, new ContainerRemoveParameters { Force = true }, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using MlOps.Models.Bundles;
+
+namespace MlOps.Tasks.Containers;
+
+/// <summary>The Dockerfile, labels and tags of a model image: pure text, so it can be checked without a daemon.</summary>
+internal static class ImageDefinition
+{
+    /// <summary>The uid and gid the server runs as: not root, and no user of the base.</summary>
+    public const int User = 10001;
+
+    public const string BundlePath = "/model/model.mlbundle";
+    public const string PublicKeyPath = "/model/signing-key.pub.pem";
+
+    /// <summary>
+    /// The Dockerfile. The health probe is the offline base's static busybox fetching /health on
+    /// MLOPS_PORT; DOTNET_EnableDiagnostics=0 stops the runtime creating its diagnostics socket, so
+    /// the container runs with a read-only root file system.
+    /// </summary>
+    public static string Dockerfile(ImageRequest request) => string.Create(CultureInfo.InvariantCulture, $$"""
+        FROM {{request.BaseImage}}
+        COPY app/ /app/
+        COPY model/ /model/
+        ENV MLOPS_BUNDLE={{BundlePath}} \
+            MLOPS_PUBLIC_KEY={{PublicKeyPath}} \
+            MLOPS_BIND=127.0.0.1 \
+            MLOPS_PORT={{request.Port}} \
+            DOTNET_EnableDiagnostics=0 \
+            DOTNET_NOLOGO=1
+        USER {{User}}:{{User}}
+        WORKDIR /app
+        HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
+            CMD ["/bin/busybox", "sh", "-c", "wget -q -O /dev/null http://127.0.0.1:${MLOPS_PORT}/health"]
+        ENTRYPOINT ["/app/MlOps.Serving"]
+
+        """);
+
+    /// <summary>The OCI labels and the provenance links of the bundle.</summary>
+    public static Dictionary<string, string> Labels(ImageRequest request, ModelBundle bundle) => new()
+    {
+        ["org.opencontainers.image.created"] = request.Created.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        ["org.opencontainers.image.revision"] = request.GitCommit,
+        ["org.opencontainers.image.title"] = bundle.Provenance.ModelName,
+        ["org.opencontainers.image.version"] = bundle.Provenance.ModelVersion,
+        ["org.opencontainers.image.base.name"] = request.BaseImage,
+        ["mlops.model.name"] = bundle.Provenance.ModelName,
+        ["mlops.model.version"] = bundle.Provenance.ModelVersion,
+        ["mlops.bundle.sha256"] = bundle.Sha256,
+        ["mlops.data.md5"] = bundle.Provenance.DataMd5,
+        ["mlops.run.id"] = bundle.Provenance.RunId,
+    };
+
+    /// <summary>The tags: <c>mlops/{model}:{environment}-{version}-{shortsha}</c> and <c>mlops/{model}:{version}</c>.</summary>
+    public static IReadOnlyList<string> Tags(ImageRequest request, ModelBundle bundle)
+    {
+        var repository = "mlops/" + bundle.Provenance.ModelName.ToLowerInvariant();
+        var version = bundle.Provenance.ModelVersion;
+        var shortSha = request.GitCommit.Length >= 7 && request.GitCommit != "unknown" ? request.GitCommit[..7] : "nogit";
+        return [$"{repository}:{request.Environment}-{version}-{shortSha}", $"{repository}:{version}"];
+    }
+}

@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using MlOps.Models.Bundles;
+using MlOps.Tasks.Containers;
+using MlOps.Testing;
+
+namespace MlOps.Tasks.Tests.Containers;
+
+[Category("Slow")]
+[Category("Docker")]
+public class ImageBuilderTests
+{
+    private static ImageRequest Request(string baseImage, string? publicKey = null) => new()
+    {
+        ServingFolder = ServingFiles.ServingFolder,
+        Bundle = ServingFiles.Bundle,
+        PublicKey = publicKey ?? ServingFiles.PublicKey,
+        BaseImage = baseImage,
+        Environment = "docker",
+        GitCommit = "5c93d6f0a1b2c3d4e5f60718293a4b5c6d7e8f90",
+        Created = new DateTimeOffset(2026, 11, 26, 15, 0, 0, TimeSpan.Zero),
+    };
+
+    [Test]
+    public async Task Should_Build_A_Labelled_Non_Root_Image_That_Passes_Its_Smoke_Test()
+    {
+        // Given
+        using var docker = await Docker.RequireAsync();
+        using var work = new TempDirectory();
+        var baseImage = await OfflineBaseImage.EnsureAsync(docker, work.Path);
+
+        // When
+        var clock = Stopwatch.StartNew();
+        var image = await ImageBuilder.BuildAsync(docker, Request(baseImage.Tag));
+        var built = clock.Elapsed;
+        var smoke = await ContainerSmokeTest.RunAsync(docker, image.Tags[0], ServingFiles.Rows, TimeSpan.FromSeconds(60));
+
+        // Then
+        Assert.That(image.Tags, Is.EqualTo(new[] { "mlops/credit-scoring:docker-4-5c93d6f", "mlops/credit-scoring:4" }));
+        var inspected = await docker.Images.InspectImageAsync(image.Id);
+        Assert.That(inspected.Config.User, Is.EqualTo("10001:10001"));
+        Assert.That(inspected.Config.Healthcheck.Test, Is.Not.Empty);
+        Assert.That(inspected.Config.Labels["mlops.bundle.sha256"], Is.EqualTo(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(ServingFiles.Bundle)))));
+        Assert.That(inspected.Config.Labels["mlops.data.md5"], Is.EqualTo("3f1c0a4b2e8d9f7a6b5c4d3e2f1a0b9c.dir"));
+        Assert.That(inspected.Config.Labels["org.opencontainers.image.revision"], Is.EqualTo("5c93d6f0a1b2c3d4e5f60718293a4b5c6d7e8f90"));
+        Assert.That(inspected.Config.Labels["org.opencontainers.image.created"], Is.EqualTo("2026-11-26T15:00:00Z"));
+        Assert.That(smoke.Invocations, Does.Contain("predictions"));
+        TestContext.Out.WriteLine($"base {baseImage.Tag} imported={baseImage.Imported}; image {image.Tags[0]} {image.Size / 1e6:0.0} MB built in {built.TotalSeconds:0.0} s; healthy after {smoke.Healthy.TotalSeconds:0.0} s; {smoke.Invocations}");
+    }
+
+    [Test]
+    public async Task Should_Refuse_A_Bundle_Signed_By_Another_Key_Before_Building()
+    {
+        // Given
+        using var docker = await Docker.RequireAsync();
+        var request = Request("mlops/base:absent", ServingFiles.OtherPublicKey);
+
+        // When
+        var refused = await Assert.ThrowsAsync<BundleVerificationException>(() => ImageBuilder.BuildAsync(docker, request));
+
+        // Then
+        Assert.That(refused!.Message, Does.StartWith($"{ServingFiles.Bundle}: signed by key ").And.EndWith("; pass the public key that signed it, or sign the bundle with the trusted key"));
+        Assert.That(await docker.Images.ListImagesAsync(new() { Filters = new Dictionary<string, IDictionary<string, bool>> { ["reference"] = new Dictionary<string, bool> { ["mlops/base:absent"] = true } } }), Is.Empty);
+    }
+}
