@@ -7,15 +7,28 @@ namespace MlOps.Tasks.Containers;
 /// <param name="Version">Its version, e.g. <c>2.36-9+deb12u14</c>.</param>
 public sealed record DebianPackage(string Name, string Version)
 {
-    /// <summary>The version apt would install now (its candidate), from <c>apt-cache show</c>.</summary>
-    /// <exception cref="ContainerException">apt knows no such package.</exception>
-    public static DebianPackage Candidate(string name)
+    /// <summary>The versions apt would install now (its candidates) of <paramref name="names"/>, from one <c>apt-cache show</c>.</summary>
+    /// <exception cref="ContainerException">apt knows one of the packages not.</exception>
+    public static IReadOnlyList<DebianPackage> Candidates(IReadOnlyList<string> names)
     {
-        var show = HostCommand.Run("apt-cache", ["show", "--no-all-versions", name]);
-        var version = show.Split('\n').FirstOrDefault(l => l.StartsWith("Version: ", StringComparison.Ordinal))?["Version: ".Length..].Trim();
-        return version is { Length: > 0 }
-            ? new DebianPackage(name, version)
-            : throw new ContainerException($"apt has no package {name}; run `apt-get update` and try again.");
+        ArgumentNullException.ThrowIfNull(names);
+        var versions = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? package = null;
+        foreach (var line in HostCommand.Run("apt-cache", ["show", "--no-all-versions", .. names]).Split('\n'))
+        {
+            if (line.StartsWith("Package: ", StringComparison.Ordinal))
+            {
+                package = line["Package: ".Length..].Trim();
+            }
+            else if (line.StartsWith("Version: ", StringComparison.Ordinal) && package is not null)
+            {
+                versions.TryAdd(package, line["Version: ".Length..].Trim());
+            }
+        }
+
+        return names
+            .Select(n => versions.TryGetValue(n, out var v) ? new DebianPackage(n, v) : throw new ContainerException($"apt has no package {n}; run `apt-get update` and try again."))
+            .ToList();
     }
 
     /// <summary>Downloads exactly this version's .deb into <paramref name="folder"/> and returns its path.</summary>

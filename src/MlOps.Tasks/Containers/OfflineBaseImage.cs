@@ -35,7 +35,7 @@ public static class OfflineBaseImage
     public static async Task<BaseImage> EnsureAsync(IDockerClient docker, string workFolder, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(docker);
-        var packages = PackageNames.Select(DebianPackage.Candidate).ToList();
+        var packages = DebianPackage.Candidates(PackageNames);
         var tag = TagFor(packages);
         if (await ImageInspection.FindAsync(docker, tag, cancellationToken).ConfigureAwait(false) is { } existing)
         {

@@ -26,11 +26,14 @@ public class ImageBuilderTests
         // Given
         using var docker = await Docker.RequireAsync();
         using var work = new TempDirectory();
+        var baseClock = Stopwatch.StartNew();
         var baseImage = await OfflineBaseImage.EnsureAsync(docker, work.Path);
+        var baseTime = baseClock.Elapsed;
+        var request = Request(baseImage.Tag);
+        var clock = Stopwatch.StartNew();
 
         // When
-        var clock = Stopwatch.StartNew();
-        var image = await ImageBuilder.BuildAsync(docker, Request(baseImage.Tag));
+        var image = await ImageBuilder.BuildAsync(docker, request);
         var built = clock.Elapsed;
         var smoke = await ContainerSmokeTest.RunAsync(docker, image.Tags[0], ServingFiles.Rows, TimeSpan.FromSeconds(60));
 
@@ -44,7 +47,27 @@ public class ImageBuilderTests
         Assert.That(inspected.Config.Labels["org.opencontainers.image.revision"], Is.EqualTo("5c93d6f0a1b2c3d4e5f60718293a4b5c6d7e8f90"));
         Assert.That(inspected.Config.Labels["org.opencontainers.image.created"], Is.EqualTo("2026-11-26T15:00:00Z"));
         Assert.That(smoke.Invocations, Does.Contain("predictions"));
-        TestContext.Out.WriteLine($"base {baseImage.Tag} imported={baseImage.Imported}; image {image.Tags[0]} {image.Size / 1e6:0.0} MB built in {built.TotalSeconds:0.0} s; healthy after {smoke.Healthy.TotalSeconds:0.0} s; {smoke.Invocations}");
+        TestContext.Out.WriteLine($"base {baseImage.Tag} imported={baseImage.Imported} in {baseTime.TotalSeconds:0.0} s; image {image.Tags[0]} {image.Size / 1e6:0.0} MB built in {built.TotalSeconds:0.0} s; healthy after {smoke.Healthy.TotalSeconds:0.0} s; {smoke.Invocations}");
+    }
+
+    [Test]
+    public async Task Should_Reuse_Every_Layer_When_Nothing_Changed()
+    {
+        // Given
+        using var docker = await Docker.RequireAsync();
+        using var work = new TempDirectory();
+        var baseImage = await OfflineBaseImage.EnsureAsync(docker, work.Path);
+        var request = Request(baseImage.Tag);
+        var first = await ImageBuilder.BuildAsync(docker, request);
+        var clock = Stopwatch.StartNew();
+
+        // When
+        var second = await ImageBuilder.BuildAsync(docker, request);
+        var rebuilt = clock.Elapsed;
+
+        // Then
+        Assert.That(second.Id, Is.EqualTo(first.Id));
+        TestContext.Out.WriteLine($"warm rebuild of {second.Tags[0]} in {rebuilt.TotalSeconds:0.0} s");
     }
 
     [Test]
