@@ -27,7 +27,7 @@ public static class ImageBuilder
                 $"{request.ServingFolder} holds no {ServerExecutable}; publish the server with `dotnet publish src/MlOps.Serving -c Release -r linux-x64 --self-contained -o {request.ServingFolder}`.");
         }
 
-        var tags = ImageDefinition.Tags(request, bundle);
+        var tags = ImageDefinition.Tags(request, bundle.Provenance.ModelName, bundle.Provenance.ModelVersion);
         var labels = ImageDefinition.Labels(request, bundle);
         var progress = new BuildProgress();
         using (var context = BuildContext.Create(ImageDefinition.Dockerfile(request), request))

@@ -51,10 +51,9 @@ internal static class ImageDefinition
     };
 
     /// <summary>The tags: <c>mlops/{model}:{environment}-{version}-{shortsha}</c> and <c>mlops/{model}:{version}</c>.</summary>
-    public static IReadOnlyList<string> Tags(ImageRequest request, ModelBundle bundle)
+    public static IReadOnlyList<string> Tags(ImageRequest request, string modelName, string version)
     {
-        var repository = "mlops/" + bundle.Provenance.ModelName.ToLowerInvariant();
-        var version = bundle.Provenance.ModelVersion;
+        var repository = "mlops/" + modelName.ToLowerInvariant();
         var shortSha = request.GitCommit.Length >= 7 && request.GitCommit != "unknown" ? request.GitCommit[..7] : "nogit";
         return [$"{repository}:{request.Environment}-{version}-{shortSha}", $"{repository}:{version}"];
     }

@@ -1,0 +1,54 @@
+using MlOps.Tasks.Containers;
+
+namespace MlOps.Tasks.Tests.Containers;
+
+public class ImageDefinitionTests
+{
+    private static ImageRequest Request(string commit = "5c93d6f0a1b2c3d4e5f60718293a4b5c6d7e8f90") => new()
+    {
+        ServingFolder = "/publish",
+        Bundle = "/artifacts/model.mlbundle",
+        PublicKey = "/artifacts/signing-key.pub.pem",
+        BaseImage = "mlops/base:debian12-0a1b2c3d4e5f",
+        Environment = "docker",
+        GitCommit = commit,
+        Created = new DateTimeOffset(2026, 11, 26, 16, 0, 0, TimeSpan.FromHours(1)),
+        Port = 9090,
+    };
+
+    public class Dockerfile
+    {
+        [Test]
+        public void Should_Run_The_Server_As_A_Numeric_Non_Root_User_On_Loopback()
+        {
+            // Given
+            var request = Request();
+
+            // When
+            var dockerfile = ImageDefinition.Dockerfile(request);
+
+            // Then
+            Assert.That(dockerfile, Does.StartWith("FROM mlops/base:debian12-0a1b2c3d4e5f\n"));
+            Assert.That(dockerfile, Does.Contain("\nUSER 10001:10001\n"));
+            Assert.That(dockerfile, Does.Contain("MLOPS_BIND=127.0.0.1 \\").And.Contain("MLOPS_PORT=9090 \\"));
+            Assert.That(dockerfile, Does.Contain("HEALTHCHECK ").And.Contain("http://127.0.0.1:${MLOPS_PORT}/health"));
+            Assert.That(dockerfile, Does.Contain("ENTRYPOINT [\"/app/MlOps.Serving\"]"));
+        }
+    }
+
+    public class Tags
+    {
+        [Test]
+        public void Should_Fall_Back_To_Nogit_Outside_A_Repository()
+        {
+            // Given
+            var request = Request(commit: "unknown");
+
+            // When
+            var tags = ImageDefinition.Tags(request, modelName: "Credit-Scoring", version: "3");
+
+            // Then
+            Assert.That(tags, Is.EqualTo(new[] { "mlops/credit-scoring:docker-3-nogit", "mlops/credit-scoring:3" }));
+        }
+    }
+}
