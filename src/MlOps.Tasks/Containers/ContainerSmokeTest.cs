@@ -15,21 +15,26 @@ namespace MlOps.Tasks.Containers;
 /// </summary>
 public static class ContainerSmokeTest
 {
+    /// <summary>The label that marks smoke-test containers (value <c>smoke-test</c>).</summary>
+    public const string RoleLabel = "mlops.role";
+
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>Smoke-tests <paramref name="image"/> with <paramref name="rows"/> (an /invocations JSON body).</summary>
-    /// <exception cref="ContainerException">The server exited, did not get healthy within <paramref name="timeout"/>, or did not score the rows; the message holds its log.</exception>
-    public static async Task<SmokeTestResult> RunAsync(IDockerClient docker, string image, string rows, TimeSpan timeout, CancellationToken cancellationToken = default)
+    /// <summary>Smoke-tests the request's image with its rows.</summary>
+    /// <exception cref="ContainerException">The server exited, did not get healthy in time, or did not score the rows; the message holds its log.</exception>
+    public static async Task<SmokeTestResult> RunAsync(IDockerClient docker, SmokeTestRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(docker);
+        ArgumentNullException.ThrowIfNull(request);
+        var (image, rows, timeout) = (request.Image, request.Rows, request.Timeout);
         var port = FreeLoopbackPort();
         var container = await docker.Containers.CreateContainerAsync(
             new CreateContainerParameters
             {
                 Image = image,
                 Name = "mlops-smoke-" + Guid.NewGuid().ToString("N")[..12],
-                Env = [$"MLOPS_PORT={port.ToString(CultureInfo.InvariantCulture)}", "MLOPS_BIND=127.0.0.1"],
-                Labels = new Dictionary<string, string> { ["mlops.role"] = "smoke-test" },
+                Env = [$"MLOPS_PORT={port.ToString(CultureInfo.InvariantCulture)}", "MLOPS_BIND=127.0.0.1", .. request.Environment],
+                Labels = new Dictionary<string, string> { [RoleLabel] = "smoke-test" },
                 
                 // Read-only as a hardened deployment runs it; ML.NET unpacks models into /tmp, so that is a tmpfs.
                 HostConfig = new HostConfig

@@ -35,7 +35,7 @@ public class ImageBuilderTests
         // When
         var image = await ImageBuilder.BuildAsync(docker, request);
         var built = clock.Elapsed;
-        var smoke = await ContainerSmokeTest.RunAsync(docker, image.Tags[0], ServingFiles.Rows, TimeSpan.FromSeconds(60));
+        var smoke = await ContainerSmokeTest.RunAsync(docker, new SmokeTestRequest { Image = image.Tags[0], Rows = ServingFiles.Rows });
 
         // Then
         Assert.That(image.Tags, Is.EqualTo(new[] { "mlops/credit-scoring:docker-4-5c93d6f", "mlops/credit-scoring:4" }));

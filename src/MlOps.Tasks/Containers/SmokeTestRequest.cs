@@ -1,0 +1,17 @@
+namespace MlOps.Tasks.Containers;
+
+/// <summary>What to smoke-test: an image and the rows it must score.</summary>
+public sealed record SmokeTestRequest
+{
+    /// <summary>The image (tag or id).</summary>
+    public required string Image { get; init; }
+
+    /// <summary>The /invocations body (JSON) with the sample rows.</summary>
+    public required string Rows { get; init; }
+
+    /// <summary>How long the server may take to answer /health.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>More environment variables for the container (<c>NAME=value</c>), after MLOPS_PORT and MLOPS_BIND.</summary>
+    public IReadOnlyList<string> Environment { get; init; } = [];
+}
