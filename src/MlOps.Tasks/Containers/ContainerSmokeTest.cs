@@ -50,7 +50,7 @@ public static class ContainerSmokeTest
             await docker.Containers.StartContainerAsync(container.ID, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/"), Timeout = TimeSpan.FromSeconds(10) };
             var healthy = await WaitHealthyAsync(docker, container.ID, http, timeout, cancellationToken).ConfigureAwait(false);
-            using var body = new StringContent(rows, Encoding.UTF8, "application/json");
+            using var body = new StringContent(rows, Encoding.UTF8, request.ContentType);
             using var response = await http.PostAsync(new Uri("invocations", UriKind.Relative), body, cancellationToken).ConfigureAwait(false);
             var answer = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             return response.IsSuccessStatusCode

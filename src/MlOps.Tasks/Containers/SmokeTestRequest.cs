@@ -6,8 +6,11 @@ public sealed record SmokeTestRequest
     /// <summary>The image (tag or id).</summary>
     public required string Image { get; init; }
 
-    /// <summary>The /invocations body (JSON) with the sample rows.</summary>
+    /// <summary>The /invocations body with the sample rows.</summary>
     public required string Rows { get; init; }
+
+    /// <summary>The media type of <see cref="Rows"/>: <c>application/json</c> or <c>text/csv</c>.</summary>
+    public string ContentType { get; init; } = "application/json";
 
     /// <summary>How long the server may take to answer /health.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);

@@ -17,4 +17,7 @@ public static class ArtifactNames
 
     /// <summary>BiasCheck's metric frames and violations.</summary>
     public const string Fairness = "fairness.json";
+
+    /// <summary>BuildImage's record of the image it built (or reused) for the staging version.</summary>
+    public const string Image = "image.json";
 }

@@ -27,6 +27,9 @@ public sealed record PipelineDefinition : PipelineSection
     /// <summary>What the BiasCheck gate asks: fairness limits over the protected attributes.</summary>
     public FairnessSection Fairness { get; init; } = new();
 
+    /// <summary>How BuildImage makes the model image; the defaults use the offline base.</summary>
+    public ImageSection Image { get; init; } = new();
+
     /// <summary>Named deployment targets; <c>local</c> exists when none are declared.</summary>
     public IReadOnlyDictionary<string, EnvironmentSection> Environments { get; init; } =
         new Dictionary<string, EnvironmentSection>(StringComparer.Ordinal)

@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using MlOps.Models.Bundles;
+using MlOps.Tasks.Files;
+using MlOps.Tasks.Pipeline;
+using MlOps.Tasks.Provenance;
+using MlOps.Tasks.Signing;
+using MlOps.Tasks.Tracking;
+
+namespace MlOps.Tasks.Containers;
+
+/// <summary>
+/// BuildImage: the staging version's signed bundle and the self-contained server on the base image,
+/// smoke-tested against the scores Validate recorded, recorded in image.json. An image whose bundle,
+/// serving publish, base and environment are unchanged is reused, not rebuilt.
+/// </summary>
+public static class ImageBuild
+{
+    /// <summary>Builds (or reuses) the staging version's image.</summary>
+    /// <exception cref="QualityGateException">No version has passed the gates (no alias <c>staging</c>).</exception>
+    /// <exception cref="BundleVerificationException">The staging bundle's signature does not verify.</exception>
+    /// <exception cref="UsageException">artifacts/ hold another version's predictions than staging's.</exception>
+    /// <exception cref="ContainerException">Docker is unreachable, the build failed or the smoke test failed.</exception>
+    public static async Task<ImageBuildOutcome> RunAsync(ImageBuildRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (version, bundle, publicKey) = StagedBundle(request);
+        var rows = Rows(request.Workspace, version.Version, request.SmokeRowCount);
+        var servingSha256 = ServingPublish.Sha256(request.ServingFolder);
+        using var docker = await DockerDaemon.ConnectAsync(TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
+        var (baseName, baseId, imported) = await BaseAsync(docker, request.Workspace.Pipeline, cancellationToken).ConfigureAwait(false);
+        var fingerprint = Fingerprint(bundle.Sha256, servingSha256, baseId, request.Environment);
+        var recordPath = Path.Combine(request.Workspace.ArtifactsFolder, ArtifactNames.Image);
+        if (!request.Force && ImageRecord.Read(recordPath) is { } before && before.Fingerprint == fingerprint
+            && await ImageInspection.FindAsync(docker, before.Id, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return new ImageBuildOutcome(before, Reused: true, imported);
+        }
+
+        var clock = Stopwatch.StartNew();
+        var image = await ImageBuilder.BuildAsync(docker, new ImageRequest
+        {
+            ServingFolder = request.ServingFolder,
+            Bundle = version.Source,
+            PublicKey = publicKey,
+            BaseImage = baseName,
+            Environment = request.Environment,
+            GitCommit = GitState.Of(request.Workspace.RepositoryRoot).Commit,
+            Created = DateTimeOffset.UtcNow,
+        }, cancellationToken).ConfigureAwait(false);
+        var built = clock.Elapsed;
+        var difference = await SmokeTestAsync(docker, image, rows, cancellationToken).ConfigureAwait(false);
+        var record = new ImageRecord
+        {
+            Model = version.Model,
+            Version = version.Version,
+            Id = image.Id,
+            Tags = image.Tags,
+            Size = image.Size,
+            BundleSha256 = bundle.Sha256,
+            ServingSha256 = servingSha256,
+            Base = baseName,
+            BaseId = baseId,
+            Fingerprint = fingerprint,
+            Built = DateTimeOffset.UtcNow,
+            BuildSeconds = Math.Round(built.TotalSeconds, 2),
+            SmokeRows = rows.Ids.Count,
+            SmokeMaxDifference = difference,
+        };
+        ArtifactJson.Write(recordPath, record);
+        return new ImageBuildOutcome(record, Reused: false, imported);
+    }
+
+    /// <summary>The fingerprint of an image: what goes into it and the environment its tag names.</summary>
+    public static string Fingerprint(string bundleSha256, string servingSha256, string baseId, string environment) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"bundle={bundleSha256}\nserving={servingSha256}\nbase={baseId}\nenvironment={environment}\n")));
+
+    // The staging version, its bundle verified with the store's key, and that key's public half as a file for the image.
+    private static (ModelVersion Version, ModelBundle Bundle, string PublicKey) StagedBundle(ImageBuildRequest request)
+    {
+        var model = request.Workspace.Pipeline.Name;
+        ModelVersion version;
+        using (var store = TrackingStore.Open(request.StoreFolder))
+        {
+            version = store.ResolveVersion(model, "staging")
+                ?? throw new QualityGateException($"'{model}' has no 'staging' version: none has passed Validate and BiasCheck; run ./build.sh --target=BiasCheck and fix what the gates refuse.");
+        }
+
+        using var key = SigningKeys.Resolve(request.StoreFolder);
+        var bundle = ModelBundle.Open(version.Source, key.Key.PublicKey);
+        var publicKey = Path.Combine(request.StoreFolder, "keys", ArtifactNames.PublicKey);
+        AtomicFile.WriteAllText(publicKey, key.Key.PublicKey.ExportPem());
+        return (version, bundle, publicKey);
+    }
+
+    private static SmokeRows Rows(PipelineWorkspace workspace, int version, int count)
+    {
+        var (pipeline, artifacts) = (workspace.Pipeline, workspace.ArtifactsFolder);
+        var metrics = Path.Combine(artifacts, ArtifactNames.Metrics);
+        var validated = File.Exists(metrics) ? JsonNode.Parse(File.ReadAllText(metrics))?["version"]?.GetValue<int>() : null;
+        if (validated != version)
+        {
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture,
+                $"{Path.GetRelativePath(workspace.RepositoryRoot, artifacts)} holds the predictions of {(validated is { } v ? $"v{v}" : "no version")}, not of staging v{version}; run ./build.sh --target=BiasCheck first."));
+        }
+
+        var schema = pipeline.Schema ?? throw new UsageException($"{pipeline.File} has no 'schema' section; BuildImage needs the id and label columns for its smoke test.");
+        var id = schema.Columns.FirstOrDefault(c => c.Type == ColumnType.Id)?.Name
+            ?? throw new UsageException($"{pipeline.File} declares no id column; BuildImage's smoke test matches rows to predictions.csv by id.");
+        var table = Path.Combine(workspace.RepositoryRoot, pipeline.Data.Table ?? pipeline.Data.Path);
+        var separator = pipeline.Data.Csv.Separator == "\\t" ? "\t" : pipeline.Data.Csv.Separator;
+        return SmokeRows.From(Path.Combine(artifacts, ArtifactNames.Predictions), table, separator, id, schema.Label, count);
+    }
+
+    private static async Task<(string Name, string Id, bool Imported)> BaseAsync(DockerClient docker, PipelineDefinition pipeline, CancellationToken cancellationToken)
+    {
+        if (pipeline.Image.Base is { } name)
+        {
+            // Never pulled: no registry outside loopback is reached from a build here.
+            var found = await ImageInspection.FindAsync(docker, name, cancellationToken).ConfigureAwait(false)
+                ?? throw new ContainerException($"The base image {name} ({pipeline.Image.LocationOf("base")?.ToString() ?? pipeline.File}) is not in the Docker daemon; pull or load it first, or remove image.base to use the offline base.");
+            return (name, found.ID, false);
+        }
+
+        var offline = await OfflineBaseImage.EnsureAsync(docker, Path.GetTempPath(), cancellationToken).ConfigureAwait(false);
+        return (offline.Tag, offline.Id, offline.Imported);
+    }
+
+    // A failed image is untagged, so that nothing deploys it by tag.
+    private static async Task<double> SmokeTestAsync(DockerClient docker, ModelImage image, SmokeRows rows, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await ContainerSmokeTest.RunAsync(docker, new SmokeTestRequest { Image = image.Id, Rows = rows.Body, ContentType = "text/csv" }, cancellationToken).ConfigureAwait(false);
+            return rows.Compare(result.Invocations);
+        }
+        catch (ContainerException)
+        {
+            await docker.Images.DeleteImageAsync(image.Id, new ImageDeleteParameters { Force = true }, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace MlOps.Tasks.Containers;
+
+/// <summary>
+/// Held-out rows for a smoke test: the first rows of predictions.csv, taken from the training table
+/// without their label, as a CSV /invocations body, and the scores Validate recorded for them.
+/// </summary>
+/// <param name="Body">The CSV body: the table's header and rows, label column removed.</param>
+/// <param name="Ids">The rows' ids, in order.</param>
+/// <param name="Scores">The scores recorded for them, in order.</param>
+public sealed record SmokeRows(string Body, IReadOnlyList<string> Ids, IReadOnlyList<double> Scores)
+{
+    /// <summary>Scores may differ by this much (the server and Validate run the same model on the same rows).</summary>
+    public const double Tolerance = 1e-6;
+
+    /// <summary>
+    /// Up to <paramref name="count"/> rows of <paramref name="predictions"/> found in <paramref name="table"/>
+    /// (separated by <paramref name="separator"/>; quoted rows are passed over).
+    /// </summary>
+    /// <exception cref="ContainerException">No predicted row is in the table, or a column is missing.</exception>
+    public static SmokeRows From(string predictions, string table, string separator, string idColumn, string labelColumn, int count)
+    {
+        var recorded = File.ReadLines(predictions).Skip(1).Select(l => l.Split(',')).Where(p => p.Length > 2)
+            .Take(count * 4).ToDictionary(p => p[0], p => double.Parse(p[2], CultureInfo.InvariantCulture), StringComparer.Ordinal);
+        using var lines = File.ReadLines(table).GetEnumerator();
+        var header = lines.MoveNext() ? lines.Current.Split(separator) : [];
+        var (id, label) = (Array.IndexOf(header, idColumn), Array.IndexOf(header, labelColumn));
+        if (id < 0 || label < 0)
+        {
+            throw new ContainerException($"{table} has no column '{(id < 0 ? idColumn : labelColumn)}'; the smoke test needs the id and label columns.");
+        }
+
+        var body = new StringBuilder().AppendJoin(',', header.Where((_, i) => i != label)).Append('\n');
+        var (ids, scores) = (new List<string>(), new List<double>());
+        while (ids.Count < count && lines.MoveNext())
+        {
+            var cells = lines.Current.Split(separator);
+            if (cells.Length == header.Length && !lines.Current.Contains('"', StringComparison.Ordinal) && recorded.TryGetValue(cells[id], out var score))
+            {
+                body.AppendJoin(',', cells.Where((_, i) => i != label)).Append('\n');
+                ids.Add(cells[id]);
+                scores.Add(score);
+            }
+        }
+
+        return ids.Count > 0 ? new SmokeRows(body.ToString(), ids, scores)
+            : throw new ContainerException($"None of the first rows of {predictions} is in {table}; run ./build.sh --target=Validate again.");
+    }
+
+    /// <summary>Checks the /invocations answer scores every row as recorded.</summary>
+    /// <returns>The largest difference.</returns>
+    /// <exception cref="ContainerException">A score differs by more than <see cref="Tolerance"/>, or the answer has another row count.</exception>
+    public double Compare(string invocations)
+    {
+        var answered = JsonDocument.Parse(invocations).RootElement.GetProperty("predictions").EnumerateArray()
+            .Select(p => p.GetProperty("score").GetDouble()).ToList();
+        if (answered.Count != Scores.Count)
+        {
+            throw new ContainerException($"The smoke test sent {Scores.Count} rows and got {answered.Count} scores back.");
+        }
+
+        var worst = 0.0;
+        for (var i = 0; i < answered.Count; i++)
+        {
+            var difference = Math.Abs(answered[i] - Scores[i]);
+            if (difference > Tolerance)
+            {
+                throw new ContainerException(string.Create(CultureInfo.InvariantCulture,
+                    $"The image scores row '{Ids[i]}' {answered[i]:R}, but Validate recorded {Scores[i]:R}; the image does not serve the model that was gated."));
+            }
+
+            worst = Math.Max(worst, difference);
+        }
+
+        return worst;
+    }
+}
