@@ -44,6 +44,9 @@ internal sealed class BuildProgram : IDisposable
     public void CopyFromSource(string relative) =>
         Repository.Write(relative, File.ReadAllBytes(Path.Combine(SourceRoot, relative)));
 
+    /// <summary>Environment variables set for the program (e.g. DOCKER_HOST).</summary>
+    public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The temporary repository the program runs in.</summary>
     public TempDirectory Repository { get; } = new();
 
@@ -80,6 +83,10 @@ internal sealed class BuildProgram : IDisposable
         }
 
         start.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in Environment)
+        {
+            start.Environment[name] = value;
+        }
         return start;
     }
 

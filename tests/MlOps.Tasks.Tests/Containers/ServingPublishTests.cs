@@ -1,0 +1,46 @@
+using MlOps.Tasks.Containers;
+using MlOps.Testing;
+
+namespace MlOps.Tasks.Tests.Containers;
+
+public class ServingPublishTests
+{
+    public class Sha256
+    {
+        [Test]
+        public void Should_Change_When_A_File_Changes_Is_Added_Or_Renamed()
+        {
+            // Given
+            using var folder = new TempDirectory();
+            folder.Write("MlOps.Serving", "apphost");
+            folder.Write("lib/a.dll", "one");
+            var before = ServingPublish.Sha256(folder.Path);
+
+            // When
+            folder.Write("lib/a.dll", "two");
+            var changed = ServingPublish.Sha256(folder.Path);
+            folder.Write("lib/b.dll", "two");
+            var added = ServingPublish.Sha256(folder.Path);
+            File.Move(folder["lib/b.dll"], folder["lib/c.dll"]);
+            var renamed = ServingPublish.Sha256(folder.Path);
+
+            // Then
+            Assert.That(new[] { before, changed, added, renamed }, Is.Unique);
+            Assert.That(ServingPublish.Sha256(folder.Path), Is.EqualTo(renamed));
+        }
+
+        [Test]
+        public void Should_Say_How_To_Publish_When_The_Server_Is_Missing()
+        {
+            // Given
+            using var folder = new TempDirectory();
+
+            // When
+            var failed = Assert.Throws<ContainerException>(() => ServingPublish.Sha256(folder.Path));
+
+            // Then
+            Assert.That(failed!.Message, Is.EqualTo(
+                $"{folder.Path} holds no MlOps.Serving; build the build program again (it publishes the server there), or publish it with `dotnet publish src/MlOps.Serving -c Release -r linux-x64 --self-contained -o {folder.Path}`."));
+        }
+    }
+}
