@@ -39,11 +39,19 @@ internal sealed class ServedModel
             throw new StartupException($"Refusing to serve: {e.Message}");
         }
 
-        var scorer = ModelScorer.Load(bundle.OpenModel());
-        var layout = InputLayout.For(bundle.Schema, scorer);
-        _ = scorer.Score(layout.Missing(1));
-        _ = scorer.Score(layout.Missing(2));
-        return new ServedModel(bundle, scorer, layout);
+        try
+        {
+            var scorer = ModelScorer.Load(bundle.OpenModel());
+            var layout = InputLayout.For(bundle.Schema, scorer);
+            _ = scorer.Score(layout.Missing(1));
+            _ = scorer.Score(layout.Missing(2));
+            return new ServedModel(bundle, scorer, layout);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException)
+        {
+            // Signed, so not tampered with: the bundle was put together from a schema its model was not trained on.
+            throw new StartupException($"Refusing to serve: {options.Bundle}: its schema does not fit its model ({e.Message.TrimEnd('.')}); train again to rebuild the bundle.");
+        }
     }
 
     private static PublicKey TrustedKey(string path)

@@ -40,6 +40,17 @@ public sealed class StartupTests
     }
 
     [Test]
+    public void Should_Refuse_A_Bundle_Whose_Schema_Does_Not_Fit_Its_Model()
+    {
+        // When
+        var error = Assert.Throws<StartupException>(() => ServedModel.Load(Options(TestModel.MismatchedBundle, TestModel.PublicKey)));
+
+        // Then
+        Assert.That(error.Message, Does.StartWith($"Refusing to serve: {TestModel.MismatchedBundle}: its schema does not fit its model (")
+            .And.Contain("income").And.EndWith("); train again to rebuild the bundle."));
+    }
+
+    [Test]
     public void Should_Name_A_Missing_Key_File()
     {
         // When

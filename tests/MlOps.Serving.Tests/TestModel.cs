@@ -29,6 +29,9 @@ internal static class TestModel
     /// <summary>The signed bundle.</summary>
     public static string Bundle => Written.Value.Bundle;
 
+    /// <summary>The model of <see cref="Bundle"/> with a schema that lacks <c>income</c>, signed with the same key.</summary>
+    public static string MismatchedBundle => Written.Value.MismatchedBundle;
+
     /// <summary>A logistic regression (L-BFGS, min-max normalised) on the same table, signed with the same key.</summary>
     public static string LinearBundle => Written.Value.LinearBundle;
 
@@ -55,10 +58,12 @@ internal static class TestModel
         var options = new TrainingOptions { Exclude = ["age"] };
         var bundle = WriteBundle(folder["model" + ModelBundle.Extension], options with { Parameters = new Dictionary<string, string> { ["number_of_iterations"] = "20" } }, key);
         var linear = WriteBundle(folder["linear" + ModelBundle.Extension], options with { Trainer = "lbfgs" }, key);
-        return new Files(folder, bundle, linear, folder.Write("key.pub.pem", key.PublicKey.ExportPem()), folder.Write("other.pub.pem", other.PublicKey.ExportPem()));
+        var mismatched = WriteBundle(folder["mismatched" + ModelBundle.Extension], options with { Parameters = new Dictionary<string, string> { ["number_of_iterations"] = "20" } }, key,
+            Schema with { Columns = [.. Schema.Columns.Where(c => c.Name != "income")] });
+        return new Files(folder, bundle, linear, mismatched, folder.Write("key.pub.pem", key.PublicKey.ExportPem()), folder.Write("other.pub.pem", other.PublicKey.ExportPem()));
     }
 
-    private static string WriteBundle(string bundle, TrainingOptions options, SigningKey key)
+    private static string WriteBundle(string bundle, TrainingOptions options, SigningKey key, ModelSchema? written = null)
     {
         var model = ModelTrainer.Train(Table(400), Schema, options);
         using var stream = new MemoryStream();
@@ -66,7 +71,7 @@ internal static class TestModel
         ModelBundle.Write(bundle, new BundleContents
         {
             Model = stream.ToArray(),
-            Schema = Schema,
+            Schema = written ?? Schema,
             Metrics = new Dictionary<string, double> { ["auc"] = model.Metrics.Auc },
             Provenance = new BundleProvenance
             {
@@ -107,5 +112,5 @@ internal static class TestModel
         ]);
     }
 
-    private sealed record Files(TempDirectory Folder, string Bundle, string LinearBundle, string PublicKey, string OtherPublicKey);
+    private sealed record Files(TempDirectory Folder, string Bundle, string LinearBundle, string MismatchedBundle, string PublicKey, string OtherPublicKey);
 }

@@ -15,11 +15,13 @@ internal sealed class ScoringMetrics
 
     private readonly CollectorRegistry registry = Metrics.NewCustomRegistry();
     private readonly Counter requests;
+    private readonly Counter.Child answered;
     private readonly Counter rejections;
     private readonly Histogram latency;
     private readonly Counter rows;
     private readonly Histogram scores;
-    private readonly Counter predictions;
+    private readonly Counter.Child positives;
+    private readonly Counter.Child negatives;
 
     public ScoringMetrics(ServedModel model)
     {
@@ -27,11 +29,13 @@ internal sealed class ScoringMetrics
         // Exemplars link samples to traces this server does not record, and cost a lock per update.
         metrics.ExemplarBehavior = ExemplarBehavior.NoExemplars();
         requests = metrics.CreateCounter("mlops_requests_total", "Scoring requests by HTTP status.", ["status"]);
+        answered = requests.WithLabels("200");
         rejections = metrics.CreateCounter("mlops_request_errors_total", "Rejected scoring requests by problem type (docs/serving.md).", ["problem"]);
         latency = metrics.CreateHistogram("mlops_request_duration_seconds", "Time to read, score and answer a scoring request.", new HistogramConfiguration { Buckets = LatencyBuckets });
         rows = metrics.CreateCounter("mlops_rows_scored_total", "Rows scored.");
         scores = metrics.CreateHistogram("mlops_prediction_score", "Scores (probability of the positive class) of the rows scored.", new HistogramConfiguration { Buckets = Histogram.LinearBuckets(0.1, 0.1, 9) });
-        predictions = metrics.CreateCounter("mlops_predictions_total", "Rows scored by predicted class (1 = the label's positive value).", ["class"]);
+        var predictions = metrics.CreateCounter("mlops_predictions_total", "Rows scored by predicted class (1 = the label's positive value).", ["class"]);
+        (positives, negatives) = (predictions.WithLabels("1"), predictions.WithLabels("0"));
         Identify(metrics, model.Bundle);
         Features = new FeatureMetrics(metrics, model.Layout);
     }
@@ -44,7 +48,7 @@ internal sealed class ScoringMetrics
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(rowScores);
-        requests.WithLabels("200").Inc();
+        answered.Inc();
         latency.Observe(elapsed.TotalSeconds);
         rows.Inc(rowScores.Length);
         var positive = 0;
@@ -54,8 +58,8 @@ internal sealed class ScoringMetrics
             positive += score > request.Threshold ? 1 : 0;
         }
 
-        predictions.WithLabels("1").Inc(positive);
-        predictions.WithLabels("0").Inc(rowScores.Length - positive);
+        positives.Inc(positive);
+        negatives.Inc(rowScores.Length - positive);
         Features.Observe(request.Rows);
     }
 

@@ -110,19 +110,11 @@ internal sealed class BatchBuilder
     {
         if (given[column.Index][row])
         {
-            throw new BadRequestException(Problems.DuplicateColumn, $"{Container(where)} names '{column.Name}' twice.", column.Name, row);
+            throw new BadRequestException(Problems.DuplicateColumn, $"{where.Namer} names '{column.Name}' twice.", column.Name, row);
         }
 
         given[column.Index][row] = true;
     }
-
-    private static string Container(ValueLocation where) => where.Kind switch
-    {
-        ValueLocation.Shape.Record => string.Create(CultureInfo.InvariantCulture, $"{where.Container}[{where.Row}]"),
-        ValueLocation.Shape.Split => "dataframe_split.columns",
-        ValueLocation.Shape.CsvLine => "The CSV header",
-        _ => where.Container,
-    };
 
     private static float Number(InputColumn column, JsonElement value, int row, ValueLocation where) => value.ValueKind switch
     {

@@ -14,6 +14,7 @@ internal sealed class InputLayout
     {
         Columns = columns;
         Label = label;
+        Id = columns.FirstOrDefault(c => c.Kind == ColumnKind.Id);
         byName = columns.ToFrozenDictionary(c => c.Name, StringComparer.Ordinal);
     }
 
@@ -24,7 +25,7 @@ internal sealed class InputLayout
     public string Label { get; }
 
     /// <summary>The identifier column, carried through to the predictions, if the schema has one.</summary>
-    public InputColumn? Id => Columns.FirstOrDefault(c => c.Kind == ColumnKind.Id);
+    public InputColumn? Id { get; }
 
     /// <summary>The layout of <paramref name="schema"/>, asking <paramref name="scorer"/> which columns its model reads.</summary>
     public static InputLayout For(ModelSchema schema, ModelScorer scorer)

@@ -33,12 +33,9 @@ internal static class RequestBody
             throw Unsupported($"The charset '{media.Charset}' is not one the server reads; send UTF-8 (charset=utf-8)");
         }
 
-        return type.ToLowerInvariant() switch
-        {
-            "application/json" => JsonRequestReader.Read,
-            "text/csv" => CsvRequestReader.Read,
-            _ => throw Unsupported($"The Content-Type '{type}' is not one the server reads"),
-        };
+        return type.Equals("application/json", StringComparison.OrdinalIgnoreCase) ? JsonRequestReader.Read
+            : type.Equals("text/csv", StringComparison.OrdinalIgnoreCase) ? CsvRequestReader.Read
+            : throw Unsupported($"The Content-Type '{type}' is not one the server reads");
     }
 
     private static async Task<byte[]> Bytes(HttpRequest http, long maxBytes)

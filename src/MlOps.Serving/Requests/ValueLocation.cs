@@ -17,6 +17,15 @@ internal readonly record struct ValueLocation(ValueLocation.Shape Kind, string C
         CsvLine,
     }
 
+    /// <summary>What in the request names the value's column: <c>dataframe_records[3]</c>, <c>dataframe_split.columns</c>, <c>The CSV header</c>, <c>inputs</c>.</summary>
+    public string Namer => Kind switch
+    {
+        Shape.Record => string.Create(CultureInfo.InvariantCulture, $"{Container}[{Row}]"),
+        Shape.Split => "dataframe_split.columns",
+        Shape.CsvLine => "The CSV header",
+        _ => Container,
+    };
+
     public override string ToString() => Kind switch
     {
         Shape.Record => string.Create(CultureInfo.InvariantCulture, $"{Container}[{Row}].{Column}"),
