@@ -11,8 +11,18 @@ namespace MlOps.Build.Tasks;
 [IsDependentOn(typeof(BiasCheckTask))]
 internal sealed class BuildImageTask : BuildTask
 {
-    /// <summary>Where the build program's build publishes the server self-contained (build/ScoringServer.targets).</summary>
-    public static string ServingFolder => Path.Combine(AppContext.BaseDirectory, "serving-linux-x64");
+
+    public override bool ShouldRun(BuildContext context)
+    {
+        // Deploying to local runs the server as a process; BuildImage as the target still builds.
+        if (context.DeploymentEnvironment.Kind == EnvironmentKind.Local && !context.Options.Targets.Contains("BuildImage", StringComparer.OrdinalIgnoreCase))
+        {
+            context.Note($"'{context.EnvironmentName}' runs the server as a process: no image needed");
+            return false;
+        }
+
+        return true;
+    }
 
     public override async Task RunAsync(BuildContext context)
     {
@@ -20,7 +30,7 @@ internal sealed class BuildImageTask : BuildTask
         {
             Workspace = new PipelineWorkspace { Pipeline = context.Pipeline, RepositoryRoot = context.RepositoryRoot, ArtifactsFolder = context.ArtifactsFolder },
             StoreFolder = context.StoreFolder,
-            ServingFolder = ServingFolder,
+            ServingFolder = ServerPrograms.SelfContained,
             Environment = context.EnvironmentName,
             Force = context.Force,
         });

@@ -2,6 +2,7 @@ using System.Globalization;
 using Cake.Core.Diagnostics;
 using MlOps.Build.Host;
 using MlOps.Tasks;
+using MlOps.Tasks.Deployment;
 using MlOps.Tasks.Serving;
 using MlOps.Tasks.Tracking;
 
@@ -24,7 +25,7 @@ internal sealed class ServeTask : BuildTask
             version = ServedVersion.Pick(store, context.Pipeline.Name, context.Argument("version"));
         }
 
-        var launch = ServerLaunch.For(context.StoreFolder, version, port, Path.Combine(AppContext.BaseDirectory, "serving", "MlOps.Serving.dll"));
+        var launch = ServerLaunch.For(context.StoreFolder, version, port, Path.Combine(ServerPrograms.Framework, LocalTarget.Program));
         context.Log.Information(FormattableString.Invariant(
             $"Serve: {version.Model} v{version.Version} [{string.Join(", ", version.Aliases)}] on http://127.0.0.1:{port}; audit log {Path.GetRelativePath(context.RepositoryRoot, launch.AuditLog)}; Ctrl+C stops it."));
         using var server = ScoringServerProcess.Start(launch);

@@ -22,6 +22,19 @@ public sealed record ServingOptions
     /// <summary>The port to listen on (<c>MLOPS_PORT</c>, default 5080; 0 picks a free one).</summary>
     public int Port { get; init; } = 5080;
 
+    /// <summary>
+    /// Whether another server may listen on the same port at the same time (<c>MLOPS_REUSE_PORT</c>, default
+    /// false; SO_REUSEPORT): a deployment starts its replacement beside the running server and stops the old one
+    /// only once the new one is healthy, so the port never goes unanswered.
+    /// </summary>
+    public bool ReusePort { get; init; }
+
+    /// <summary>
+    /// A second loopback port that only this server listens on (<c>MLOPS_CHECK_PORT</c>; none when unset), so a
+    /// deployment can check this server while it shares <see cref="Port"/> with the one it replaces.
+    /// </summary>
+    public int? CheckPort { get; init; }
+
     /// <summary>The largest request body accepted, in bytes (<c>MLOPS_MAX_BODY_BYTES</c>, default 10 MiB, at most 1 GiB); larger ones get 413.</summary>
     public long MaxBodyBytes { get; init; } = 10 * 1024 * 1024;
 
@@ -44,12 +57,14 @@ public sealed record ServingOptions
     public static ServingOptions From(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        return new ServingOptions
+        var options = new ServingOptions
         {
             Bundle = Required(configuration, "BUNDLE", "the model bundle to serve, e.g. artifacts/credit-scoring/model.mlbundle"),
             PublicKey = Required(configuration, "PUBLIC_KEY", "the PEM public key the bundle is signed with, e.g. artifacts/credit-scoring/signing-key.pub.pem"),
             Bind = Parse(configuration, "BIND", IPAddress.Loopback, (string s, out IPAddress v) => IPAddress.TryParse(s, out v!), "an IP address such as 127.0.0.1"),
             Port = Parse(configuration, "PORT", 5080, (string s, out int v) => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out v) && v <= 65535, "a port number from 0 to 65535"),
+            ReusePort = Parse(configuration, "REUSE_PORT", false, bool.TryParse, "true or false"),
+            CheckPort = Parse<int?>(configuration, "CHECK_PORT", null, TryCheckPort, "a port number from 1 to 65535"),
             MaxBodyBytes = Parse(configuration, "MAX_BODY_BYTES", 10L * 1024 * 1024, TryBodySize, "a number of bytes from 1 to 1073741824 (1 GiB)"),
             MaxRows = Parse(configuration, "MAX_ROWS", 10_000, (string s, out int v) => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out v) && v > 0, "a number of rows greater than 0"),
             AuditLog = Optional(configuration, "AUDIT_LOG"),
@@ -57,6 +72,9 @@ public sealed record ServingOptions
             AuditInputs = Parse(configuration, "AUDIT_INPUTS", false, bool.TryParse, "true or false"),
             ApiKey = Optional(configuration, "API_KEY"),
         };
+        return options.ReusePort && !OperatingSystem.IsLinux()
+            ? throw new StartupException("MLOPS_REUSE_PORT=true needs Linux (SO_REUSEPORT); unset it on this system.")
+            : options;
     }
 
     private delegate bool TryParser<T>(string text, out T value);
@@ -72,6 +90,13 @@ public sealed record ServingOptions
         Optional(configuration, name) is not { } text ? fallback
         : parse(text, out var value) ? value
         : throw new StartupException($"MLOPS_{name} is '{text}'; expected {expected}.");
+
+    private static bool TryCheckPort(string text, out int? value)
+    {
+        var parsed = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and <= 65535;
+        value = parsed ? port : null;
+        return parsed;
+    }
 
     private static bool TryBodySize(string text, out long value) =>
         long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value is > 0 and <= 1L << 30;

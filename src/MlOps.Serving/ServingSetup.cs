@@ -1,3 +1,5 @@
+using System.Net;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using MlOps.Serving.Audit;
 using MlOps.Serving.Monitoring;
 
@@ -23,9 +25,19 @@ public static class ServingSetup
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(options.Bind, options.Port);
+            if (options.CheckPort is { } checkPort)
+            {
+                kestrel.Listen(IPAddress.Loopback, checkPort);
+            }
+
             kestrel.Limits.MaxRequestBodySize = options.MaxBodyBytes;
             kestrel.AddServerHeader = false;
         });
+        if (options.ReusePort)
+        {
+            builder.Services.Configure<SocketTransportOptions>(sockets => sockets.CreateBoundListenSocket = SharedPort.Bind);
+        }
+
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         return builder;
     }

@@ -27,9 +27,9 @@ internal sealed partial class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the server and waits until it says where it listens.</summary>
-    public static async Task<ServerProcess> StartAsync(string publicKey)
+    public static async Task<ServerProcess> StartAsync(string publicKey, params string[] settings)
     {
-        var process = Process.Start(Start(publicKey))!;
+        var process = Process.Start(Start(publicKey, settings is [] ? ["--port=0"] : settings))!;
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
         {
@@ -50,10 +50,10 @@ internal sealed partial class ServerProcess : IAsyncDisposable
         process.Dispose();
     }
 
-    private static ProcessStartInfo Start(string publicKey, string port = "--port=0")
+    private static ProcessStartInfo Start(string publicKey, params string[] settings)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "MlOps.Serving.dll"), $"--bundle={TestModel.Bundle}", $"--public_key={publicKey}", port })
+        foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "MlOps.Serving.dll"), $"--bundle={TestModel.Bundle}", $"--public_key={publicKey}", .. settings])
         {
             start.ArgumentList.Add(argument);
         }

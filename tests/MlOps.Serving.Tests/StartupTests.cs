@@ -125,6 +125,25 @@ public sealed class StartupTests
     }
 
     [Test]
+    public async Task Should_Share_Its_Port_With_A_Replacement_And_Answer_Alone_On_Its_Check_Port()
+    {
+        // Given: a server that lets another bind its port, as a deployment starts it
+        var (port, oldCheck, newCheck) = (FreePort(), FreePort(), FreePort());
+        await using var running = await ServerProcess.StartAsync(TestModel.PublicKey, $"--port={port}", "--reuse_port=true", $"--check_port={oldCheck}");
+
+        // When: its replacement starts on the same port
+        await using var replacement = await ServerProcess.StartAsync(TestModel.PublicKey, $"--port={port}", "--reuse_port=true", $"--check_port={newCheck}");
+
+        // Then: both started, and each answers on the port only it has
+        using var http = new HttpClient();
+        foreach (var check in new[] { oldCheck, newCheck, port })
+        {
+            using var health = await http.GetAsync(new Uri($"http://127.0.0.1:{check}/health"));
+            Assert.That(health.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK), $"port {check}");
+        }
+    }
+
+    [Test]
     public void Should_Ask_For_The_Bundle()
     {
         // When
@@ -138,6 +157,8 @@ public sealed class StartupTests
     [TestCase("PORT", "70000", "MLOPS_PORT is '70000'; expected a port number from 0 to 65535.")]
     [TestCase("BIND", "localhost", "MLOPS_BIND is 'localhost'; expected an IP address such as 127.0.0.1.")]
     [TestCase("MAX_BODY_BYTES", "0", "MLOPS_MAX_BODY_BYTES is '0'; expected a number of bytes from 1 to 1073741824 (1 GiB).")]
+    [TestCase("REUSE_PORT", "yes", "MLOPS_REUSE_PORT is 'yes'; expected true or false.")]
+    [TestCase("CHECK_PORT", "0", "MLOPS_CHECK_PORT is '0'; expected a port number from 1 to 65535.")]
     [TestCase("AUDIT_INPUTS", "sometimes", "MLOPS_AUDIT_INPUTS is 'sometimes'; expected true or false.")]
     public void Should_Name_A_Malformed_Setting(string name, string value, string message)
     {
@@ -159,6 +180,8 @@ public sealed class StartupTests
         Assert.That(options.Port, Is.EqualTo(5080));
         Assert.That(options.AuditLog, Is.Null);
         Assert.That(options.ApiKey, Is.Null);
+        Assert.That(options.ReusePort, Is.False);
+        Assert.That(options.CheckPort, Is.Null);
     }
 
     [Test]
@@ -188,5 +211,12 @@ public sealed class StartupTests
         Assert.That(process.Address.Host, Is.EqualTo("127.0.0.1"));
         Assert.That(health.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK));
         Assert.That(await ScoringServer.ScoresAsync(scored), Has.Length.EqualTo(1));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

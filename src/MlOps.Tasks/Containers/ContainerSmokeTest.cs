@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Docker.DotNet;
 using Docker.DotNet.Models;
@@ -27,7 +26,7 @@ public static class ContainerSmokeTest
         ArgumentNullException.ThrowIfNull(docker);
         ArgumentNullException.ThrowIfNull(request);
         var (image, rows, timeout) = (request.Image, request.Rows, request.Timeout);
-        var port = FreeLoopbackPort();
+        var port = Serving.LoopbackPort.Free();
         var container = await docker.Containers.CreateContainerAsync(
             new CreateContainerParameters
             {
@@ -108,12 +107,5 @@ public static class ContainerSmokeTest
         // Not cancellable: a cancelled build must not leave the container running.
         await docker.Containers.StopContainerAsync(id, new ContainerStopParameters { WaitBeforeKillSeconds = 10 }, CancellationToken.None).ConfigureAwait(false);
         await docker.Containers.RemoveContainerAsync(id, new ContainerRemoveParameters { Force = true }, CancellationToken.None).ConfigureAwait(false);
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,16 +1,13 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json.Nodes;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using MlOps.Models.Bundles;
+using MlOps.Tasks.Deployment;
 using MlOps.Tasks.Files;
 using MlOps.Tasks.Pipeline;
 using MlOps.Tasks.Provenance;
-using MlOps.Tasks.Signing;
-using MlOps.Tasks.Tracking;
 
 namespace MlOps.Tasks.Containers;
 
@@ -29,8 +26,8 @@ public static class ImageBuild
     public static async Task<ImageBuildOutcome> RunAsync(ImageBuildRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (version, bundle, publicKey) = StagedBundle(request);
-        var rows = Rows(request.Workspace, version.Version, request.SmokeRowCount);
+        var (version, bundle, publicKey) = VerifiedVersion.Staging(request.StoreFolder, request.Workspace.Pipeline.Name);
+        var rows = SmokeRows.Of(request.Workspace, version.Version, request.SmokeRowCount);
         var servingSha256 = ServingPublish.Sha256(request.ServingFolder);
         using var docker = await DockerDaemon.ConnectAsync(TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
         var (baseName, baseId, imported) = await BaseAsync(docker, request.Workspace.Pipeline, cancellationToken).ConfigureAwait(false);
@@ -79,43 +76,6 @@ public static class ImageBuild
     /// <summary>The fingerprint of an image: what goes into it and the environment its tag names.</summary>
     public static string Fingerprint(string bundleSha256, string servingSha256, string baseId, string environment) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"bundle={bundleSha256}\nserving={servingSha256}\nbase={baseId}\nenvironment={environment}\n")));
-
-    // The staging version, its bundle verified with the store's key, and that key's public half as a file for the image.
-    private static (ModelVersion Version, ModelBundle Bundle, string PublicKey) StagedBundle(ImageBuildRequest request)
-    {
-        var model = request.Workspace.Pipeline.Name;
-        ModelVersion version;
-        using (var store = TrackingStore.Open(request.StoreFolder))
-        {
-            version = store.ResolveVersion(model, "staging")
-                ?? throw new QualityGateException($"'{model}' has no 'staging' version: none has passed Validate and BiasCheck; run ./build.sh --target=BiasCheck and fix what the gates refuse.");
-        }
-
-        using var key = SigningKeys.Resolve(request.StoreFolder);
-        var bundle = ModelBundle.Open(version.Source, key.Key.PublicKey);
-        var publicKey = Path.Combine(request.StoreFolder, "keys", ArtifactNames.PublicKey);
-        AtomicFile.WriteAllText(publicKey, key.Key.PublicKey.ExportPem());
-        return (version, bundle, publicKey);
-    }
-
-    private static SmokeRows Rows(PipelineWorkspace workspace, int version, int count)
-    {
-        var (pipeline, artifacts) = (workspace.Pipeline, workspace.ArtifactsFolder);
-        var metrics = Path.Combine(artifacts, ArtifactNames.Metrics);
-        var validated = File.Exists(metrics) ? JsonNode.Parse(File.ReadAllText(metrics))?["version"]?.GetValue<int>() : null;
-        if (validated != version)
-        {
-            throw new UsageException(string.Create(CultureInfo.InvariantCulture,
-                $"{Path.GetRelativePath(workspace.RepositoryRoot, artifacts)} holds the predictions of {(validated is { } v ? $"v{v}" : "no version")}, not of staging v{version}; run ./build.sh --target=BiasCheck first."));
-        }
-
-        var schema = pipeline.Schema ?? throw new UsageException($"{pipeline.File} has no 'schema' section; BuildImage needs the id and label columns for its smoke test.");
-        var id = schema.Columns.FirstOrDefault(c => c.Type == ColumnType.Id)?.Name
-            ?? throw new UsageException($"{pipeline.File} declares no id column; BuildImage's smoke test matches rows to predictions.csv by id.");
-        var table = Path.Combine(workspace.RepositoryRoot, pipeline.Data.Table ?? pipeline.Data.Path);
-        var separator = pipeline.Data.Csv.Separator == "\\t" ? "\t" : pipeline.Data.Csv.Separator;
-        return SmokeRows.From(Path.Combine(artifacts, ArtifactNames.Predictions), table, separator, id, schema.Label, count);
-    }
 
     private static async Task<(string Name, string Id, bool Imported)> BaseAsync(DockerClient docker, PipelineDefinition pipeline, CancellationToken cancellationToken)
     {

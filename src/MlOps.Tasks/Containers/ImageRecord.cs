@@ -21,6 +21,9 @@ public sealed record ImageRecord
     /// <summary>The tags, the main one (<c>{environment}-{version}-{shortsha}</c>) first.</summary>
     public required IReadOnlyList<string> Tags { get; init; }
 
+    /// <summary>The image by registry digest (<c>registry/repository@sha256:…</c>) when it was pushed; null when not.</summary>
+    public string? Digest { get; init; }
+
     /// <summary>The image's size in bytes, base included.</summary>
     public required long Size { get; init; }
 

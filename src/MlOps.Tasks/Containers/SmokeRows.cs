@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using MlOps.Tasks.Files;
+using MlOps.Tasks.Pipeline;
 
 namespace MlOps.Tasks.Containers;
 
@@ -15,6 +18,28 @@ public sealed record SmokeRows(string Body, IReadOnlyList<string> Ids, IReadOnly
 {
     /// <summary>Scores may differ by this much (the server and Validate run the same model on the same rows).</summary>
     public const double Tolerance = 1e-6;
+
+    /// <summary>Up to <paramref name="count"/> held-out rows of the pipeline's table with the scores Validate recorded for <paramref name="version"/>.</summary>
+    /// <exception cref="UsageException">The artifacts hold another version's predictions, or the schema names no id column.</exception>
+    public static SmokeRows Of(PipelineWorkspace workspace, int version, int count)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        var (pipeline, artifacts) = (workspace.Pipeline, workspace.ArtifactsFolder);
+        var metrics = Path.Combine(artifacts, ArtifactNames.Metrics);
+        var validated = File.Exists(metrics) ? JsonNode.Parse(File.ReadAllText(metrics))?["version"]?.GetValue<int>() : null;
+        if (validated != version)
+        {
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture,
+                $"{Path.GetRelativePath(workspace.RepositoryRoot, artifacts)} holds the predictions of {(validated is { } v ? $"v{v}" : "no version")}, not of staging v{version}; run ./build.sh --target=BiasCheck first."));
+        }
+
+        var schema = pipeline.Schema ?? throw new UsageException($"{pipeline.File} has no 'schema' section; the smoke test needs the id and label columns.");
+        var id = schema.Columns.FirstOrDefault(c => c.Type == ColumnType.Id)?.Name
+            ?? throw new UsageException($"{pipeline.File} declares no id column; the smoke test matches rows to predictions.csv by id.");
+        var table = Path.Combine(workspace.RepositoryRoot, pipeline.Data.Table ?? pipeline.Data.Path);
+        var separator = pipeline.Data.Csv.Separator == "\\t" ? "\t" : pipeline.Data.Csv.Separator;
+        return From(Path.Combine(artifacts, ArtifactNames.Predictions), table, separator, id, schema.Label, count);
+    }
 
     /// <summary>
     /// Up to <paramref name="count"/> rows of <paramref name="predictions"/> found in <paramref name="table"/>

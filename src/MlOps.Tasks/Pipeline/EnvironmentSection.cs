@@ -5,4 +5,7 @@ public sealed record EnvironmentSection : PipelineSection
 {
     /// <summary>What kind of place it is.</summary>
     public required EnvironmentKind Kind { get; init; }
+
+    /// <summary>The loopback port the deployed server answers on; by default 5080 for <c>local</c> and 8080 for <c>docker</c>.</summary>
+    public int? Port { get; init; }
 }

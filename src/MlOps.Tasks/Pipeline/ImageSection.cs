@@ -8,4 +8,7 @@ public sealed record ImageSection : PipelineSection
     /// when absent, the built-in offline base made from pinned Debian packages.
     /// </summary>
     public string? Base { get; init; }
+
+    /// <summary>A registry BuildImage pushes the smoke-tested image to, e.g. <c>127.0.0.1:5000</c>; none when absent.</summary>
+    public string? Registry { get; init; }
 }

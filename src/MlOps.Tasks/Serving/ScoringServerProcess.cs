@@ -8,10 +8,8 @@ namespace MlOps.Tasks.Serving;
 /// The scoring server (MlOps.Serving) as a child process sharing the build's console. Stopping the
 /// build (Ctrl+C, SIGTERM) stops the server gracefully, so no server outlives the build that started it.
 /// </summary>
-public sealed partial class ScoringServerProcess : IDisposable
+public sealed class ScoringServerProcess : IDisposable
 {
-    private const int SigTerm = 15;
-
     private readonly Process process;
 
     private ScoringServerProcess(Process process) => this.process = process;
@@ -59,7 +57,7 @@ public sealed partial class ScoringServerProcess : IDisposable
         }
 
         // The server waits up to 20 s for requests in flight, then drains its audit log: give it that and more.
-        if (OperatingSystem.IsWindows() || Terminate(process.Id, SigTerm) != 0 || !process.WaitForExit(TimeSpan.FromSeconds(60)))
+        if (!ProcessSignal.Terminate(process.Id) || !process.WaitForExit(TimeSpan.FromSeconds(60)))
         {
             process.Kill();
         }
@@ -77,8 +75,4 @@ public sealed partial class ScoringServerProcess : IDisposable
         signal.Cancel = true;
         Stop();
     }
-
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static extern int Terminate(int pid, int signal);
 }

@@ -87,6 +87,40 @@ internal static class StoreSchema
                 SELECT RAISE(ABORT, 'alias_history is append-only: record a new move instead');
             END;
             """),
+        new(2, """
+            -- Every deployment attempt, append-only: what was started where, from which image or server, whether it
+            -- took over (serving) or was stopped again (failed), and the deployment it replaced.
+            CREATE TABLE deployments (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                key TEXT NOT NULL UNIQUE,
+                folder TEXT NOT NULL,
+                model TEXT NOT NULL,
+                environment TEXT NOT NULL,
+                kind TEXT NOT NULL CHECK (kind IN ('local', 'docker', 'kubernetes')),
+                action TEXT NOT NULL CHECK (action IN ('deploy', 'rollback')),
+                outcome TEXT NOT NULL CHECK (outcome IN ('serving', 'failed')),
+                version INTEGER NOT NULL,
+                bundle_sha256 TEXT NOT NULL,
+                image TEXT,
+                image_digest TEXT,
+                server TEXT,
+                address TEXT NOT NULL,
+                runs_as TEXT,
+                replaces INTEGER REFERENCES deployments (id),
+                deployed_ms INTEGER NOT NULL,
+                deployed_by TEXT NOT NULL,
+                message TEXT,
+                FOREIGN KEY (model, version) REFERENCES model_versions (model, version));
+            CREATE INDEX deployments_by_environment ON deployments (model, environment, id);
+            CREATE TRIGGER deployments_no_update BEFORE UPDATE ON deployments
+            BEGIN
+                SELECT RAISE(ABORT, 'deployments is append-only: record a new deployment instead');
+            END;
+            CREATE TRIGGER deployments_no_delete BEFORE DELETE ON deployments
+            BEGIN
+                SELECT RAISE(ABORT, 'deployments is append-only: record a new deployment instead');
+            END;
+            """),
     ];
 
     /// <summary>Applies the steps of <paramref name="migrations"/> the database lacks, each in its own IMMEDIATE transaction.</summary>

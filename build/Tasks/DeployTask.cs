@@ -1,0 +1,33 @@
+using System.Globalization;
+using Cake.Core.Diagnostics;
+using MlOps.Build.Host;
+using MlOps.Tasks;
+using MlOps.Tasks.Containers;
+using MlOps.Tasks.Deployment;
+using MlOps.Tasks.Files;
+using MlOps.Tasks.Pipeline;
+
+namespace MlOps.Build.Tasks;
+
+[TaskName("Deploy")]
+[TaskDescription("Deploy the staging version to --environment (default local): the new server starts beside the old, must pass its checks, then takes over; moves alias production.")]
+[IsDependentOn(typeof(BuildImageTask))]
+internal sealed class DeployTask : BuildTask
+{
+    public override async Task RunAsync(BuildContext context)
+    {
+        using var target = await Deployments.TargetAsync(context);
+        var outcome = await Deployer.DeployAsync(Deployments.Request(context, target.Target) with
+        {
+            Image = ImageRecord.Read(Path.Combine(context.ArtifactsFolder, ArtifactNames.Image)),
+        });
+        var deployment = outcome.Deployment;
+        if (outcome.Unchanged)
+        {
+            context.ReportUnchanged($"v{deployment.Version} already serves {deployment.Address}");
+            return;
+        }
+
+        Deployments.Report(context, outcome);
+    }
+}

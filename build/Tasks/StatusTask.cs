@@ -1,0 +1,51 @@
+using MlOps.Build.Host;
+using MlOps.Tasks.Containers;
+using MlOps.Tasks.Deployment;
+using MlOps.Tasks.Tracking;
+using Spectre.Console;
+
+namespace MlOps.Build.Tasks;
+
+[TaskName("Status")]
+[TaskDescription("Show what runs where: each environment's deployed version, address, image or process, and health.")]
+internal sealed class StatusTask(IAnsiConsole console) : BuildTask
+{
+    public override async Task RunAsync(BuildContext context)
+    {
+        var model = context.Pipeline.Name;
+        var table = new Table { Title = new TableTitle(model) }
+            .AddColumns("Environment", "Kind", "Version", "Address", "Runs as", "Running", "Health", "Deployed", "By");
+        foreach (var (name, settings) in context.Pipeline.Environments)
+        {
+            DeploymentRecord? current;
+            using (var store = TrackingStore.Open(context.StoreFolder))
+            {
+                current = store.CurrentDeployment(model, name);
+            }
+
+            EnvironmentStatus status;
+            try
+            {
+                using var connection = await Deployments.ConnectAsync(settings.Kind);
+                status = await EnvironmentStatus.CheckAsync(name, settings.Kind, current, connection.Target, CancellationToken.None);
+            }
+            catch (ContainerException)
+            {
+                status = await EnvironmentStatus.CheckAsync(name, settings.Kind, current, null, CancellationToken.None);
+            }
+
+            table.AddRow(
+                Markup.Escape(name),
+                settings.Kind.ToString().ToLowerInvariant(),
+                current is null ? "-" : $"v{current.Version}",
+                Markup.Escape(current?.Address ?? "-"),
+                Markup.Escape(current is null ? "-" : current.Image is { } image ? $"image {image[7..19]}" : $"pid {current.RunsAs}"),
+                status.Running switch { true => "yes", false => "no", null => "unknown" },
+                Markup.Escape(status.Health),
+                current is null ? "-" : current.Deployed.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+                Markup.Escape(current?.DeployedBy ?? "-"));
+        }
+
+        console.Write(table);
+    }
+}

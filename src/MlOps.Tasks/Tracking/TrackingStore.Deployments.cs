@@ -1,0 +1,96 @@
+using Microsoft.Data.Sqlite;
+using MlOps.Tasks.Deployment;
+using MlOps.Tasks.Pipeline;
+
+namespace MlOps.Tasks.Tracking;
+
+public sealed partial class TrackingStore
+{
+    private const string DeploymentColumns =
+        "id, key, folder, model, environment, kind, action, outcome, version, bundle_sha256, image, image_digest, server, address, runs_as, replaces, deployed_ms, deployed_by, message";
+
+    /// <summary>
+    /// Appends <paramref name="deployment"/> to the deployment history and, when it is serving, points
+    /// <paramref name="alias"/> at its version in the same transaction.
+    /// </summary>
+    /// <returns>The record with its number and time.</returns>
+    /// <exception cref="UsageException">The model or version is not registered.</exception>
+    public DeploymentRecord RecordDeployment(DeploymentRecord deployment, string alias)
+    {
+        ArgumentNullException.ThrowIfNull(deployment);
+        ModelReference.CheckAlias(alias);
+        var now = Now();
+        return Write(() =>
+        {
+            var versions = ReadVersions(deployment.Model);
+            if (versions.Count == 0)
+            {
+                throw NotRegistered(deployment.Model);
+            }
+
+            if (!versions.Any(registered => registered.Version == deployment.Version))
+            {
+                throw NoSuchVersion(deployment.Model, deployment.Version, versions);
+            }
+
+            var id = Convert.ToInt64(Scalar(
+                $"""
+                INSERT INTO deployments ({DeploymentColumns[4..]})
+                VALUES ($key, $folder, $model, $environment, $kind, $action, $outcome, $version, $bundle, $image, $digest, $server, $address, $runsAs, $replaces, $now, $by, $message)
+                RETURNING id
+                """,
+                ("$key", deployment.Key), ("$folder", deployment.Folder), ("$model", deployment.Model), ("$environment", deployment.Environment),
+                ("$kind", Word(deployment.Kind)), ("$action", Word(deployment.Action)), ("$outcome", deployment.Serving ? "serving" : "failed"),
+                ("$version", deployment.Version), ("$bundle", deployment.BundleSha256), ("$image", deployment.Image), ("$digest", deployment.ImageDigest),
+                ("$server", deployment.Server), ("$address", deployment.Address), ("$runsAs", deployment.RunsAs), ("$replaces", deployment.Replaces),
+                ("$now", Milliseconds(now)), ("$by", deployment.DeployedBy), ("$message", deployment.Message)), System.Globalization.CultureInfo.InvariantCulture);
+            if (deployment.Serving)
+            {
+                var reason = deployment.Action == DeploymentAction.Deploy ? $"deployed to {deployment.Environment}" : $"rolled back {deployment.Environment}";
+                MoveAlias(deployment.Model, alias, deployment.Version, deployment.DeployedBy, reason, now);
+            }
+
+            return deployment with { Id = id, Deployed = now };
+        });
+    }
+
+    /// <summary>The deployments of <paramref name="model"/> to <paramref name="environment"/>, oldest first, failed ones included.</summary>
+    public IReadOnlyList<DeploymentRecord> Deployments(string model, string environment) => Read(() => Query(
+        $"SELECT {DeploymentColumns} FROM deployments WHERE model = $model AND environment = $environment ORDER BY id",
+        ReadDeployment, ("$model", model), ("$environment", environment)));
+
+    /// <summary>What serves <paramref name="model"/> in <paramref name="environment"/>: its last deployment that took over; null when none did.</summary>
+    public DeploymentRecord? CurrentDeployment(string model, string environment) => Read(() => Query(
+        $"SELECT {DeploymentColumns} FROM deployments WHERE model = $model AND environment = $environment AND outcome = 'serving' ORDER BY id DESC LIMIT 1",
+        ReadDeployment, ("$model", model), ("$environment", environment)).FirstOrDefault());
+
+    /// <summary>The deployment numbered <paramref name="id"/>, or null.</summary>
+    public DeploymentRecord? FindDeployment(long id) => Read(() => Query(
+        $"SELECT {DeploymentColumns} FROM deployments WHERE id = $id", ReadDeployment, ("$id", id)).FirstOrDefault());
+
+    private static string Word<T>(T value)
+        where T : struct, Enum => value.ToString().ToLowerInvariant();
+
+    private static DeploymentRecord ReadDeployment(SqliteDataReader row) => new()
+    {
+        Id = row.GetInt64(0),
+        Key = row.GetString(1),
+        Folder = row.GetString(2),
+        Model = row.GetString(3),
+        Environment = row.GetString(4),
+        Kind = Enum.Parse<EnvironmentKind>(row.GetString(5), ignoreCase: true),
+        Action = Enum.Parse<DeploymentAction>(row.GetString(6), ignoreCase: true),
+        Serving = row.GetString(7) == "serving",
+        Version = row.GetInt32(8),
+        BundleSha256 = row.GetString(9),
+        Image = row.IsDBNull(10) ? null : row.GetString(10),
+        ImageDigest = row.IsDBNull(11) ? null : row.GetString(11),
+        Server = row.IsDBNull(12) ? null : row.GetString(12),
+        Address = row.GetString(13),
+        RunsAs = row.IsDBNull(14) ? null : row.GetString(14),
+        Replaces = row.IsDBNull(15) ? null : row.GetInt64(15),
+        Deployed = Moment(row.GetInt64(16)),
+        DeployedBy = row.GetString(17),
+        Message = row.IsDBNull(18) ? null : row.GetString(18),
+    };
+}
