@@ -1,11 +1,7 @@
-using System.Globalization;
-using Cake.Core.Diagnostics;
 using MlOps.Build.Host;
-using MlOps.Tasks;
 using MlOps.Tasks.Containers;
 using MlOps.Tasks.Deployment;
 using MlOps.Tasks.Files;
-using MlOps.Tasks.Pipeline;
 
 namespace MlOps.Build.Tasks;
 
