@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 using MlOps.Testing;
 
 namespace MlOps.Build.Tests;
@@ -43,6 +44,22 @@ internal sealed class BuildProgram : IDisposable
     /// <summary>Copies a file of this repository (e.g. data.dvc) into the temporary one.</summary>
     public void CopyFromSource(string relative) =>
         Repository.Write(relative, File.ReadAllBytes(Path.Combine(SourceRoot, relative)));
+
+    /// <summary>The first <paramref name="count"/> held-out rows of predictions.csv as a CSV body without the label, and the scores Validate recorded for them.</summary>
+    public (string Body, double[] Scores) HeldOutRows(int count)
+    {
+        var predictions = File.ReadLines(Repository["artifacts/credit-scoring/predictions.csv"]).Skip(1).Take(count)
+            .Select(l => l.Split(',')).ToDictionary(p => p[0], p => double.Parse(p[2], System.Globalization.CultureInfo.InvariantCulture));
+        var lines = File.ReadLines(Repository["data/credit.csv"]).ToList();
+        var rows = lines.Skip(1).Where(l => predictions.ContainsKey(l[..l.IndexOf(',', StringComparison.Ordinal)])).ToList();
+        var csv = new StringBuilder().AppendLine(lines[0].Replace(",default", "", StringComparison.Ordinal));
+        foreach (var row in rows)
+        {
+            csv.AppendLine(row[..row.LastIndexOf(',')]);
+        }
+
+        return (csv.ToString(), [.. rows.Select(r => predictions[r[..r.IndexOf(',', StringComparison.Ordinal)]])]);
+    }
 
     /// <summary>Environment variables set for the program (e.g. DOCKER_HOST).</summary>
     public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 
@@ -9,13 +8,6 @@ namespace MlOps.Build.Tests;
 [Category("Slow")]
 public sealed class ServeProgramTests
 {
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     private static async Task WaitHealthyAsync(HttpClient client, RunningBuild serve)
     {
         for (var attempt = 0; attempt < 300; attempt++)
@@ -39,21 +31,6 @@ public sealed class ServeProgramTests
     }
 
     /// <summary>The rows of the held-out predictions, as the sample's CSV has them, and the scores Validate recorded for them.</summary>
-    private static (string Body, double[] Scores) HeldOutRows(BuildProgram build, int count)
-    {
-        var predictions = File.ReadLines(build.Repository["artifacts/credit-scoring/predictions.csv"]).Skip(1).Take(count)
-            .Select(l => l.Split(',')).ToDictionary(p => p[0], p => double.Parse(p[2], System.Globalization.CultureInfo.InvariantCulture));
-        var lines = File.ReadLines(build.Repository["data/credit.csv"]).ToList();
-        var rows = lines.Skip(1).Where(l => predictions.ContainsKey(l[..l.IndexOf(',', StringComparison.Ordinal)])).ToList();
-        var csv = new StringBuilder().AppendLine(lines[0].Replace(",default", "", StringComparison.Ordinal));
-        foreach (var row in rows)
-        {
-            csv.AppendLine(row[..row.LastIndexOf(',')]);
-        }
-
-        return (csv.ToString(), [.. rows.Select(r => predictions[r[..r.IndexOf(',', StringComparison.Ordinal)]])]);
-    }
-
     [Test]
     public async Task Should_Serve_The_Staging_Version_Until_Stopped_And_Leave_A_Verifiable_Audit_Log()
     {
@@ -61,9 +38,9 @@ public sealed class ServeProgramTests
         using var build = BuildProgram.QuickSample();
         var gated = build.Run("--target=BiasCheck");
         Assert.That(gated.ExitCode, Is.Zero, gated.Output + gated.Errors);
-        var port = FreePort();
+        var port = MlOps.Tasks.Serving.LoopbackPort.Free();
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        var (body, recorded) = HeldOutRows(build, 5);
+        var (body, recorded) = build.HeldOutRows(5);
 
         // When
         using var serve = build.Launch("--target=Serve", $"--port={port}");

@@ -1,0 +1,66 @@
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using MlOps.Tasks.Deployment;
+using MlOps.Tasks.Tracking;
+
+namespace MlOps.Build.Tests;
+
+/// <summary>A test repository whose deployments are stopped at the end: every server and container its store recorded.</summary>
+internal sealed class Deployed : IDisposable
+{
+    private readonly BuildProgram build;
+
+    private Deployed(BuildProgram build, int port)
+    {
+        this.build = build;
+        Port = port;
+    }
+
+    /// <summary>The port the environments answer on.</summary>
+    public int Port { get; }
+
+    public BuildProgram Build => build;
+
+    /// <summary>The quick sample with both environments on a free port.</summary>
+    public static Deployed QuickSample()
+    {
+        var port = MlOps.Tasks.Serving.LoopbackPort.Free();
+        return new Deployed(BuildProgram.QuickSample(
+            ("    kind: local\n", $"    kind: local\n    port: {port}\n"),
+            ("    kind: docker\n", $"    kind: docker\n    port: {port}\n")), port);
+    }
+
+    /// <summary>The deployments recorded for an environment, oldest first.</summary>
+    public IReadOnlyList<DeploymentRecord> History(string environment)
+    {
+        using var store = TrackingStore.Open(build.Repository[".mlops"]);
+        return store.Deployments("credit-scoring", environment);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(build.Repository[".mlops"]))
+        {
+            var local = new LocalTarget();
+            foreach (var deployment in History("local").Where(d => d.RunsAs is not null))
+            {
+                local.StopAsync(Deployer.Running(deployment), CancellationToken.None).GetAwaiter().GetResult();
+            }
+
+            using var docker = new DockerClientConfiguration(MlOps.Tasks.Containers.DockerDaemon.Endpoint).CreateClient();
+            foreach (var deployment in History("docker").Where(d => d.RunsAs is not null))
+            {
+                try
+                {
+                    docker.Containers.RemoveContainerAsync(deployment.RunsAs, new ContainerRemoveParameters { Force = true }).GetAwaiter().GetResult();
+                }
+                catch (DockerContainerNotFoundException)
+                {
+                    // Stopped by a later deployment.
+                }
+            }
+        }
+
+        build.Dispose();
+    }
+}
