@@ -36,7 +36,13 @@ public static class ImageBuild
         if (!request.Force && ImageRecord.Read(recordPath) is { } before && before.Fingerprint == fingerprint
             && await ImageInspection.FindAsync(docker, before.Id, cancellationToken).ConfigureAwait(false) is not null)
         {
-            return new ImageBuildOutcome(before, Reused: true, imported);
+            var pushed = await PushAsync(docker, request.Workspace.Pipeline, before, cancellationToken).ConfigureAwait(false);
+            if (pushed != before)
+            {
+                ArtifactJson.Write(recordPath, pushed);
+            }
+
+            return new ImageBuildOutcome(pushed, Reused: true, imported);
         }
 
         var clock = Stopwatch.StartNew();
@@ -69,6 +75,7 @@ public static class ImageBuild
             SmokeRows = rows.Ids.Count,
             SmokeMaxDifference = difference,
         };
+        record = await PushAsync(docker, request.Workspace.Pipeline, record, cancellationToken).ConfigureAwait(false);
         ArtifactJson.Write(recordPath, record);
         return new ImageBuildOutcome(record, Reused: false, imported);
     }
@@ -89,6 +96,25 @@ public static class ImageBuild
 
         var offline = await OfflineBaseImage.EnsureAsync(docker, Path.GetTempPath(), cancellationToken).ConfigureAwait(false);
         return (offline.Tag, offline.Id, offline.Imported);
+    }
+
+    // Pushes the image to image.registry unless it is there already; the record gains its reference by digest.
+    private static async Task<ImageRecord> PushAsync(DockerClient docker, PipelineDefinition pipeline, ImageRecord record, CancellationToken cancellationToken)
+    {
+        if (pipeline.Image.Registry is not { } registry || record.Digest?.StartsWith(registry + "/", StringComparison.Ordinal) == true)
+        {
+            return record;
+        }
+
+        var (repository, tag) = (record.Tags[0][..record.Tags[0].LastIndexOf(':')], record.Tags[0][(record.Tags[0].LastIndexOf(':') + 1)..]);
+        try
+        {
+            return record with { Digest = await RegistryPush.PushAsync(docker, record.Id, registry, repository, tag, cancellationToken).ConfigureAwait(false) };
+        }
+        catch (ContainerException e)
+        {
+            throw new ContainerException($"{e.Message} (image.registry, {pipeline.Image.LocationOf("registry")?.ToString() ?? pipeline.File}, names it.)", e);
+        }
     }
 
     // A failed image is untagged, so that nothing deploys it by tag.

@@ -91,6 +91,7 @@ public static class Deployer
             Port = request.Port,
             CheckPort = Serving.LoopbackPort.Free(),
             Image = image,
+            ImageDigest = digest,
             Server = server,
         };
         var record = new DeploymentRecord

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Docker.DotNet;
 using Docker.DotNet.Models;
+using MlOps.Tasks.Containers;
 using MlOps.Tasks.Pipeline;
 
 namespace MlOps.Tasks.Deployment;
@@ -29,7 +30,7 @@ public sealed class DockerTarget(IDockerClient docker) : IDeploymentTarget
     public async Task<RunningServer> StartAsync(ServerStart start, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(start);
-        var image = start.Image ?? throw new ArgumentException("A docker deployment needs an image.", nameof(start));
+        var image = await ImageAsync(start, cancellationToken).ConfigureAwait(false);
 
         // The server runs as uid 10001 and must be able to write its audit log here.
         Directory.CreateDirectory(start.AuditFolder);
@@ -127,6 +128,19 @@ public sealed class DockerTarget(IDockerClient docker) : IDeploymentTarget
         {
             // Already gone.
         }
+    }
+
+    // The image by id; when the daemon no longer has it, pulled by the digest it was pushed with.
+    private async Task<string> ImageAsync(ServerStart start, CancellationToken cancellationToken)
+    {
+        var image = start.Image ?? throw new ArgumentException("A docker deployment needs an image.", nameof(start));
+        if (await ImageInspection.FindAsync(docker, image, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return image;
+        }
+
+        return start.ImageDigest is { } digest ? await RegistryPush.PullAsync(docker, digest, cancellationToken).ConfigureAwait(false)
+            : throw new ContainerException($"The image {image} of v{start.Version} is no longer in the Docker daemon and was not pushed to a registry; deploy that version again.");
     }
 
     private async Task<string> LogAsync(string id, string tail, CancellationToken cancellationToken)

@@ -30,6 +30,9 @@ public sealed record ServerStart
     /// <summary>The image to run (docker).</summary>
     public string? Image { get; init; }
 
+    /// <summary>The image by registry digest, pulled when the image is no longer in the daemon (docker).</summary>
+    public string? ImageDigest { get; init; }
+
     /// <summary>The server program's folder, holding MlOps.Serving.dll (local).</summary>
     public string? Server { get; init; }
 

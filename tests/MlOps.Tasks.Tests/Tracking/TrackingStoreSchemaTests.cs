@@ -6,7 +6,7 @@ namespace MlOps.Tasks.Tests.Tracking;
 
 public sealed class TrackingStoreSchemaTests
 {
-    private static readonly StoreMigration AddNote = new(2, "ALTER TABLE runs ADD COLUMN note TEXT; UPDATE runs SET note = 'migrated';");
+    private static readonly StoreMigration AddNote = new(StoreSchema.Migrations.Count + 1, "ALTER TABLE runs ADD COLUMN note TEXT; UPDATE runs SET note = 'migrated';");
 
     [Test]
     public void Should_Create_The_Store_In_Wal_Mode_At_The_Latest_Schema_Version()
@@ -55,7 +55,7 @@ public sealed class TrackingStoreSchemaTests
         var store = fixture.Reopen([.. StoreSchema.Migrations, AddNote]);
 
         // Then
-        Assert.That(fixture.Sql("PRAGMA user_version"), Is.EqualTo(2));
+        Assert.That(fixture.Sql("PRAGMA user_version"), Is.EqualTo(StoreSchema.Migrations.Count + 1));
         Assert.That(fixture.Sql($"SELECT note FROM runs WHERE id = '{version.RunId}'"), Is.EqualTo("migrated"));
         Assert.That(store.FindVersion("credit-scoring", 1)?.RunId, Is.EqualTo(version.RunId));
     }
@@ -66,13 +66,13 @@ public sealed class TrackingStoreSchemaTests
         // Given
         using var fixture = new TestStore();
         var run = fixture.FinishedRun();
-        var broken = new StoreMigration(2, "UPDATE runs SET name = 'changed'; ALTER TABLE no_such_table ADD COLUMN x TEXT;");
+        var broken = new StoreMigration(StoreSchema.Migrations.Count + 1, "UPDATE runs SET name = 'changed'; ALTER TABLE no_such_table ADD COLUMN x TEXT;");
 
         // When
         Assert.Throws<SqliteException>(() => fixture.Reopen([.. StoreSchema.Migrations, broken]));
 
         // Then
-        Assert.That(fixture.Sql("PRAGMA user_version"), Is.EqualTo(1));
+        Assert.That(fixture.Sql("PRAGMA user_version"), Is.EqualTo(StoreSchema.Migrations.Count));
         Assert.That(fixture.Reopen().FindRun(run.Id)!.Name, Is.Null);
     }
 
@@ -81,14 +81,14 @@ public sealed class TrackingStoreSchemaTests
     {
         // Given
         using var fixture = new TestStore();
-        fixture.Sql("PRAGMA user_version = 3");
+        fixture.Sql($"PRAGMA user_version = {StoreSchema.Migrations.Count + 2}");
 
         // When
         var error = Assert.Throws<UsageException>(() => fixture.Reopen());
 
         // Then
         Assert.That(error.Message, Is.EqualTo(
-            $"{fixture.Directory}/mlops.db has schema version 3, but this build knows versions up to 1; " +
+            $"{fixture.Directory}/mlops.db has schema version {StoreSchema.Migrations.Count + 2}, but this build knows versions up to {StoreSchema.Migrations.Count}; " +
             "update MlOps to use this store, or choose another store directory."));
     }
 

@@ -1,0 +1,113 @@
+using Microsoft.Data.Sqlite;
+using MlOps.Tasks.Deployment;
+using MlOps.Tasks.Pipeline;
+
+namespace MlOps.Tasks.Tests.Tracking;
+
+public sealed class TrackingStoreDeploymentsTests
+{
+    private static DeploymentRecord Deployment(int version, string environment = "local", bool serving = true, long? replaces = null) => new()
+    {
+        Key = Guid.CreateVersion7().ToString("N"),
+        Folder = $"/store/deployments/{environment}/x",
+        Model = "credit-scoring",
+        Environment = environment,
+        Kind = EnvironmentKind.Local,
+        Action = DeploymentAction.Deploy,
+        Serving = serving,
+        Version = version,
+        BundleSha256 = new string('a', 64),
+        Server = "/store/servers/abc",
+        Address = "http://127.0.0.1:5080",
+        RunsAs = "4242",
+        Replaces = replaces,
+        DeployedBy = "ci",
+        Message = serving ? null : "the new server failed its checks",
+    };
+
+    [Test]
+    public void Should_Record_Deployments_In_Order_And_Read_Them_Back_As_Written()
+    {
+        // Given
+        using var fixture = new TestStore();
+        fixture.Register();
+        fixture.Register();
+
+        // When
+        var first = fixture.Store.RecordDeployment(Deployment(1), "production");
+        var second = fixture.Store.RecordDeployment(Deployment(2, replaces: first.Id), "production");
+
+        // Then
+        Assert.That(fixture.Store.Deployments("credit-scoring", "local"), Is.EqualTo(new[] { first, second }));
+        Assert.That(first with { Id = 0, Deployed = default }, Is.EqualTo(Deployment(1) with { Key = first.Key }));
+        Assert.That((first.Id, second.Id, first.Deployed), Is.EqualTo((1L, 2L, TestStore.Start)));
+        Assert.That(fixture.Store.FindDeployment(2), Is.EqualTo(second));
+    }
+
+    [Test]
+    public void Should_Move_Production_Only_For_A_Deployment_That_Took_Over()
+    {
+        // Given
+        using var fixture = new TestStore();
+        fixture.Register();
+        fixture.Register();
+        var serving = fixture.Store.RecordDeployment(Deployment(1), "production");
+
+        // When
+        fixture.Store.RecordDeployment(Deployment(2, serving: false, replaces: serving.Id), "production");
+
+        // Then
+        Assert.That(fixture.Store.CurrentDeployment("credit-scoring", "local"), Is.EqualTo(serving));
+        Assert.That(fixture.Store.FindVersion("credit-scoring", 1)!.Aliases, Does.Contain("production"));
+        Assert.That(fixture.Store.AliasHistory("credit-scoring").Where(m => m.Alias == "production").Select(m => (m.ToVersion, m.Reason)),
+            Is.EqualTo(new[] { (1, "deployed to local") }));
+    }
+
+    [Test]
+    public void Should_Keep_Environments_Apart()
+    {
+        // Given
+        using var fixture = new TestStore();
+        fixture.Register();
+
+        // When
+        var docker = fixture.Store.RecordDeployment(Deployment(1, "docker"), "production");
+
+        // Then
+        Assert.That(fixture.Store.CurrentDeployment("credit-scoring", "local"), Is.Null);
+        Assert.That(fixture.Store.CurrentDeployment("credit-scoring", "docker"), Is.EqualTo(docker));
+    }
+
+    [Test]
+    public void Should_Refuse_A_Version_That_Is_Not_Registered()
+    {
+        // Given
+        using var fixture = new TestStore();
+        fixture.Register();
+
+        // When
+        var error = Assert.Throws<UsageException>(() => fixture.Store.RecordDeployment(Deployment(7), "production"));
+
+        // Then
+        Assert.That(error.Message, Is.EqualTo("Model 'credit-scoring' has no version 7; versions: 1."));
+        Assert.That(fixture.Store.Deployments("credit-scoring", "local"), Is.Empty);
+    }
+
+    [TestCase("UPDATE deployments SET version = 2")]
+    [TestCase("DELETE FROM deployments")]
+    public void Should_Keep_The_History_Append_Only(string sql)
+    {
+        // Given
+        using var fixture = new TestStore();
+        fixture.Register();
+        fixture.Register();
+        fixture.Store.RecordDeployment(Deployment(1), "production");
+
+        // When
+        var error = Assert.Throws<SqliteException>(() => fixture.Sql(sql));
+
+        // Then
+        Assert.That(error.Message, Is.EqualTo("SQLite Error 19: 'deployments is append-only: record a new deployment instead'."));
+        Assert.That(fixture.Store.Deployments("credit-scoring", "local").Select(d => d.Version), Is.EqualTo(new[] { 1 }));
+    }
+}
