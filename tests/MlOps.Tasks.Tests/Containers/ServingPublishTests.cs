@@ -43,4 +43,23 @@ public class ServingPublishTests
                 $"{folder.Path} holds no MlOps.Serving; build the build program again (it publishes the server there), or publish it with `dotnet publish src/MlOps.Serving -c Release -r linux-x64 --self-contained -o {folder.Path}`."));
         }
     }
+
+    [Category("Slow")]
+    public class SelfContainedPublish
+    {
+        [Test]
+        public void Should_Leave_Out_What_Only_Debuggers_Dumps_And_Opt_In_Settings_Load()
+        {
+            // Given
+            string[] unused = ["createdump", "libmscordaccore.so", "libmscordbi.so", "libclrgc.so", "libclrgcexp.so", "libcoreclrtraceptprovider.so"];
+
+            // When
+            var files = Directory.EnumerateFiles(ServingFiles.ServingFolder, "*", SearchOption.AllDirectories).Select(Path.GetFileName).ToList();
+
+            // Then
+            Assert.That(files, Does.Contain("MlOps.Serving").And.Contain("libcoreclr.so").And.Contain("lib_lightgbm.so"));
+            Assert.That(files, Has.None.AnyOf(unused));
+            Assert.That(files, Has.None.EndsWith(".dbg").And.None.EndsWith(".xml"));
+        }
+    }
 }
