@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using MlOps.Testing;
 
 namespace MlOps.Build.Tests;
 
@@ -177,6 +178,39 @@ public sealed class DeployProgramTests
         }
 
         Assert.That(status.Output, Does.Match($@"│ docker +│ docker +│ v1 +│ http://127\.0\.0\.1:{deployed.Port} +│ image [0-9a-f]{{12}} +│ yes +│ healthy +│"));
+    }
+
+    [Test]
+    [Category("Docker")]
+    public async Task Should_Push_The_Image_And_Roll_Back_To_One_The_Daemon_Lost_By_Its_Digest()
+    {
+        // Given: v1 and then v2 deployed to docker, both pushed to a loopback registry; the daemon loses v1's image
+        using var docker = await Docker.RequireAsync();
+        await using var registry = await LoopbackRegistry.StartAsync();
+        using var deployed = Deployed.QuickSample(("\nenvironments:", $"\nimage:\n  registry: {registry.Address}\nenvironments:"));
+        var build = deployed.Build;
+        var first = build.Run("--target=Deploy", "--environment=docker");
+        Assert.That(first.ExitCode, Is.Zero, first.Output + first.Errors);
+        var pushed = JsonDocument.Parse(File.ReadAllText(build.Repository["artifacts/credit-scoring/image.json"])).RootElement.GetProperty("digest").GetString();
+        Retrain(build);
+        var second = build.Run("--target=Deploy", "--environment=docker");
+        Assert.That(second.ExitCode, Is.Zero, second.Output + second.Errors);
+        var v1 = deployed.History("docker")[0];
+        await docker.Images.DeleteImageAsync(v1.Image, new global::Docker.DotNet.Models.ImageDeleteParameters { Force = true });
+
+        // When
+        var rollback = build.Run("--target=Rollback", "--environment=docker");
+
+        // Then
+        Assert.That(pushed, Does.StartWith($"{registry.Address}/mlops/credit-scoring@sha256:"));
+        Assert.That(v1.ImageDigest, Is.EqualTo(pushed));
+        Assert.That(rollback.ExitCode, Is.Zero, rollback.Output + rollback.Errors);
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{deployed.Port}") };
+        Assert.That(await VersionAsync(client), Is.EqualTo("1"));
+        var restored = deployed.History("docker")[2];
+        Assert.That(restored.ImageDigest, Is.EqualTo(pushed));
+        var container = await docker.Containers.InspectContainerAsync(restored.RunsAs);
+        Assert.That(container.Image, Is.EqualTo(v1.Image), "the image pulled by digest is the one deployed first");
     }
 
     [Test]

@@ -21,13 +21,14 @@ internal sealed class Deployed : IDisposable
 
     public BuildProgram Build => build;
 
-    /// <summary>The quick sample with both environments on a free port.</summary>
-    public static Deployed QuickSample()
+    /// <summary>The quick sample with both environments on a free port, and the pipeline file's text changed by <paramref name="changes"/>.</summary>
+    public static Deployed QuickSample(params (string From, string To)[] changes)
     {
         var port = MlOps.Tasks.Serving.LoopbackPort.Free();
-        return new Deployed(BuildProgram.QuickSample(
+        return new Deployed(BuildProgram.QuickSample([
             ("    kind: local\n", $"    kind: local\n    port: {port}\n"),
-            ("    kind: docker\n", $"    kind: docker\n    port: {port}\n")), port);
+            ("    kind: docker\n", $"    kind: docker\n    port: {port}\n"),
+            .. changes]), port);
     }
 
     /// <summary>The deployments recorded for an environment, oldest first.</summary>

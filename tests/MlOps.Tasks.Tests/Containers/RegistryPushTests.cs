@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using MlOps.Tasks.Containers;
+using MlOps.Testing;
 
 namespace MlOps.Tasks.Tests.Containers;
 

@@ -3,9 +3,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using MlOps.Testing;
+using NUnit.Framework;
 
-namespace MlOps.Tasks.Tests.Containers;
+namespace MlOps.Testing;
 
 /// <summary>
 /// Debian's docker-registry (distribution 2.8) as a child process on a free 127.0.0.1 port, with its own
@@ -13,7 +13,7 @@ namespace MlOps.Tasks.Tests.Containers;
 /// kills that process and deletes the folder. Without the program the calling test is ignored with
 /// the reason, unless MLOPS_REQUIRE_DOCKER=1 (as in CI), which makes that a failure.
 /// </summary>
-internal sealed class LoopbackRegistry : IAsyncDisposable
+public sealed class LoopbackRegistry : IAsyncDisposable
 {
     public const string Program = "/usr/bin/docker-registry";
 
