@@ -12,11 +12,10 @@ internal sealed class DeployTask : BuildTask
 {
     public override async Task RunAsync(BuildContext context)
     {
-        using var target = await Deployments.TargetAsync(context);
-        var outcome = await Deployer.DeployAsync(Deployments.Request(context, target.Target) with
-        {
-            Image = ImageRecord.Read(Path.Combine(context.ArtifactsFolder, ArtifactNames.Image)),
-        });
+        // A bundle that fails its signature is refused before anything else, Docker included.
+        VerifiedVersion.Staging(context.StoreFolder, context.Pipeline.Name);
+        var image = ImageRecord.Read(Path.Combine(context.ArtifactsFolder, ArtifactNames.Image));
+        var outcome = await Deployments.RunAsync(context, Deployer.DeployAsync, image);
         var deployment = outcome.Deployment;
         if (outcome.Unchanged)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cake.Core.Diagnostics;
+using System.Runtime.InteropServices;
 using Docker.DotNet;
 using MlOps.Build.Host;
 using MlOps.Tasks;
@@ -17,14 +18,36 @@ internal static class Deployments
     public static async Task<Connection> ConnectAsync(EnvironmentKind kind) => kind switch
     {
         EnvironmentKind.Local => new Connection(new LocalTarget(), null),
-        EnvironmentKind.Docker => Docker(await DockerDaemon.ConnectAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false)),
+        EnvironmentKind.Docker => Docker(await DockerDaemon.ConnectAsync(DockerDaemon.ConnectTimeout).ConfigureAwait(false)),
         _ => throw new UsageException($"Deploying to {kind.ToString().ToLowerInvariant()} environments is not built yet; use a local or docker environment."),
     };
 
-    /// <summary>The target of the build's environment (<c>--environment</c>).</summary>
-    public static Task<Connection> TargetAsync(BuildContext context) => ConnectAsync(context.DeploymentEnvironment.Kind);
+    /// <summary>
+    /// Runs Deploy or Rollback against the build's environment (<c>--environment</c>) with a token that
+    /// Ctrl+C and SIGTERM cancel, so a build stopped mid-deploy stops the server it was starting.
+    /// </summary>
+    public static async Task<DeployOutcome> RunAsync(BuildContext context, Func<DeployRequest, CancellationToken, Task<DeployOutcome>> work, ImageRecord? image = null)
+    {
+        using var stop = new CancellationTokenSource();
+        void Cancel(PosixSignalContext signal)
+        {
+            signal.Cancel = true;
+            stop.Cancel();
+        }
 
-    public static DeployRequest Request(BuildContext context, IDeploymentTarget target) => new()
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
+        using var connection = await ConnectAsync(context.DeploymentEnvironment.Kind).ConfigureAwait(false);
+        var outcome = await work(Request(context, connection.Target) with { Image = image }, stop.Token).ConfigureAwait(false);
+        if (outcome.Warning is { } warning)
+        {
+            context.Log.Warning(warning);
+        }
+
+        return outcome;
+    }
+
+    private static DeployRequest Request(BuildContext context, IDeploymentTarget target) => new()
     {
         Workspace = new PipelineWorkspace { Pipeline = context.Pipeline, RepositoryRoot = context.RepositoryRoot, ArtifactsFolder = context.ArtifactsFolder },
         StoreFolder = context.StoreFolder,

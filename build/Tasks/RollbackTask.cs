@@ -7,9 +7,6 @@ namespace MlOps.Build.Tasks;
 [TaskDescription("Return --environment (default local) to the deployment before the current one, checked before it takes over; moves alias production back.")]
 internal sealed class RollbackTask : BuildTask
 {
-    public override async Task RunAsync(BuildContext context)
-    {
-        using var target = await Deployments.TargetAsync(context);
-        Deployments.Report(context, await Deployer.RollbackAsync(Deployments.Request(context, target.Target)));
-    }
+    public override async Task RunAsync(BuildContext context) =>
+        Deployments.Report(context, await Deployments.RunAsync(context, Deployer.RollbackAsync));
 }

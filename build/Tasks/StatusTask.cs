@@ -1,6 +1,7 @@
 using MlOps.Build.Host;
 using MlOps.Tasks.Containers;
 using MlOps.Tasks.Deployment;
+using MlOps.Tasks.Pipeline;
 using MlOps.Tasks.Tracking;
 using Spectre.Console;
 
@@ -29,8 +30,9 @@ internal sealed class StatusTask(IAnsiConsole console) : BuildTask
                 using var connection = await Deployments.ConnectAsync(settings.Kind);
                 status = await EnvironmentStatus.CheckAsync(name, settings.Kind, current, connection.Target, CancellationToken.None);
             }
-            catch (ContainerException)
+            catch (Exception e) when (e is ContainerException or MlOps.Tasks.UsageException)
             {
+                // Docker does not answer, or the kind cannot be deployed yet: what the address answers is still worth showing.
                 status = await EnvironmentStatus.CheckAsync(name, settings.Kind, current, null, CancellationToken.None);
             }
 
@@ -39,7 +41,7 @@ internal sealed class StatusTask(IAnsiConsole console) : BuildTask
                 settings.Kind.ToString().ToLowerInvariant(),
                 current is null ? "-" : $"v{current.Version}",
                 Markup.Escape(current?.Address ?? "-"),
-                Markup.Escape(current is null ? "-" : current.Image is { } image ? $"image {image[7..19]}" : $"pid {current.RunsAs}"),
+                Markup.Escape(current is null ? "-" : current.Kind == EnvironmentKind.Docker ? $"container {current.RunsAs?[..Math.Min(12, current.RunsAs.Length)]}" : $"pid {current.RunsAs}"),
                 status.Running switch { true => "yes", false => "no", null => "unknown" },
                 Markup.Escape(status.Health),
                 current is null ? "-" : current.Deployed.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),

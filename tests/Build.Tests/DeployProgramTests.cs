@@ -15,7 +15,11 @@ public sealed class DeployProgramTests
         // Given
         using var deployed = Deployed.QuickSample();
         var build = deployed.Build;
-        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{deployed.Port}") };
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{deployed.LocalPort}") };
+
+        // Settings of the shell running the build are not the deployment's: it binds loopback and needs no key.
+        build.Environment["MLOPS_BIND"] = "0.0.0.0";
+        build.Environment["MLOPS_API_KEY"] = "a key for something else";
 
         // When: deploy, deploy again unchanged, deploy a retrained v2, roll back
         var first = build.Run("--target=Deploy");
@@ -32,10 +36,10 @@ public sealed class DeployProgramTests
         // Then
         Assert.That(first.ExitCode, Is.Zero, first.Output + first.Errors);
         Assert.That(first.Output, Does.Contain("Skipping BuildImage: 'local' runs the server as a process: no image needed")
-            .And.Contain($"Deploy: v1 serves http://127.0.0.1:{deployed.Port} in 'local' (pid "));
+            .And.Contain($"Deploy: v1 serves http://127.0.0.1:{deployed.LocalPort} in 'local' (pid "));
         Assert.That(scores, Is.EqualTo(recorded).Within(1e-6), "the deployment scores held-out rows as Validate did");
         Assert.That(again.ExitCode, Is.Zero, again.Output + again.Errors);
-        Assert.That(again.Output, Does.Contain($"Deploy: unchanged, v1 already serves http://127.0.0.1:{deployed.Port}"));
+        Assert.That(again.Output, Does.Contain($"Deploy: unchanged, v1 already serves http://127.0.0.1:{deployed.LocalPort}"));
         Assert.That(second.ExitCode, Is.Zero, second.Output + second.Errors);
         Assert.That(second.Output, Does.Contain("Deploy: v2 serves").And.Contain("v1 (deployment 1) stopped; production -> v2"));
         Assert.That(servedAfterSecond, Is.EqualTo("2"));
@@ -49,7 +53,7 @@ public sealed class DeployProgramTests
         Assert.That(Alive(history[2].RunsAs!), Is.True);
         Assert.That(File.ReadAllText(Path.Combine(history[2].Folder, "server.pid")).Trim(), Is.EqualTo(history[2].RunsAs));
         Assert.That(Path.Combine(history[2].Folder, "server.log"), Does.Exist);
-        Assert.That(status.Output, Does.Match($@"│ local +│ local +│ v1 +│ http://127\.0\.0\.1:{deployed.Port} +│ pid {history[2].RunsAs} +│ yes +│ healthy +│"));
+        Assert.That(status.Output, Does.Match($@"│ local +│ local +│ v1 +│ http://127\.0\.0\.1:{deployed.LocalPort} +│ pid {history[2].RunsAs} +│ yes +│ healthy +│"));
         Assert.That(models.Output, Does.Match(@"│ v1 +│ [^│]+│ production +│"));
     }
 
@@ -67,15 +71,15 @@ public sealed class DeployProgramTests
         cells[2] = "0.123456789";
         lines[1] = string.Join(',', cells);
         File.WriteAllLines(predictions, lines);
-        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{deployed.Port}") };
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{deployed.LocalPort}") };
 
         // When
         var result = build.Run("--target=Deploy", "--exclusive", "--force");
 
         // Then
         Assert.That(result.ExitCode, Is.EqualTo(1), result.Output + result.Errors);
-        Assert.That(result.Errors, Does.Contain("Error: Deploy of v1 to 'local' stopped: the new server failed its checks, so it was stopped and v1 still serves")
-            .And.Contain($"The image scores row '{cells[0]}' "));
+        Assert.That(result.Errors, Does.Contain("Error: Deploy of v1 to 'local' stopped: the new server did not pass its checks, so it was stopped and v1 still serves")
+            .And.Contain($"The server scores row '{cells[0]}' "));
         var history = deployed.History("local");
         Assert.That(history.Select(d => d.Serving), Is.EqualTo(new[] { true, false }));
         Assert.That(history[1].Message, Does.Contain("Validate recorded 0.123456789"));
@@ -114,6 +118,36 @@ public sealed class DeployProgramTests
     }
 
     [Test]
+    public void Should_Refuse_A_Port_Something_Else_Answers_On_And_A_Second_Deploy_At_Once()
+    {
+        // Given
+        using var deployed = Deployed.QuickSample();
+        var build = deployed.Build;
+        var gated = build.Run("--target=BiasCheck");
+        Assert.That(gated.ExitCode, Is.Zero, gated.Output + gated.Errors);
+        var taken = new System.Net.Sockets.TcpListener(IPAddress.Loopback, deployed.LocalPort);
+        taken.Start();
+
+        // When
+        var occupied = build.Run("--target=Deploy", "--exclusive");
+        taken.Stop();
+        Directory.CreateDirectory(build.Repository[".mlops/deployments"]);
+        using (new FileStream(build.Repository[".mlops/deployments/local.lock"], FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+        {
+            var concurrent = build.Run("--target=Deploy", "--exclusive");
+
+            // Then
+            Assert.That(concurrent.ExitCode, Is.EqualTo(1), concurrent.Output + concurrent.Errors);
+            Assert.That(concurrent.Errors, Does.Contain("Error: Another Deploy or Rollback to 'local' is running (it holds "));
+        }
+
+        Assert.That(occupied.ExitCode, Is.EqualTo(1), occupied.Output + occupied.Errors);
+        Assert.That(occupied.Errors, Does.Contain($"Something already answers on 127.0.0.1:{deployed.LocalPort}, but no deployment to 'local' runs there"));
+        var history = deployed.History("local");
+        Assert.That(history.Select(d => (d.Serving, d.RunsAs)), Is.EqualTo(new[] { (false, (string?)null) }), "the attempt is recorded; nothing was started");
+    }
+
+    [Test]
     public void Should_Say_There_Is_Nothing_To_Roll_Back_To()
     {
         // Given
@@ -141,7 +175,7 @@ public sealed class DeployProgramTests
         using var docker = await Docker.RequireAsync();
         using var deployed = Deployed.QuickSample();
         var build = deployed.Build;
-        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{deployed.Port}") };
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{deployed.DockerPort}") };
 
         // When
         var first = build.Run("--target=Deploy", "--environment=docker");
@@ -156,7 +190,7 @@ public sealed class DeployProgramTests
 
         // Then
         Assert.That(first.ExitCode, Is.Zero, first.Output + first.Errors);
-        Assert.That(first.Output, Does.Contain("BuildImage: v1 on mlops/base:").And.Contain($"Deploy: v1 serves http://127.0.0.1:{deployed.Port} in 'docker' (image "));
+        Assert.That(first.Output, Does.Contain("BuildImage: v1 on mlops/base:").And.Contain($"Deploy: v1 serves http://127.0.0.1:{deployed.DockerPort} in 'docker' (image "));
         Assert.That(scores, Is.EqualTo(recorded).Within(1e-6));
         Assert.That(again.ExitCode, Is.Zero, again.Output + again.Errors);
         Assert.That(again.Output, Does.Contain("BuildImage: unchanged").And.Contain("Deploy: unchanged, v1 already serves"));
@@ -177,7 +211,7 @@ public sealed class DeployProgramTests
             Assert.That(Path.Combine(replaced.Folder, "server.log"), Does.Exist, "a removed container's log is kept");
         }
 
-        Assert.That(status.Output, Does.Match($@"│ docker +│ docker +│ v1 +│ http://127\.0\.0\.1:{deployed.Port} +│ image [0-9a-f]{{12}} +│ yes +│ healthy +│"));
+        Assert.That(status.Output, Does.Match($@"│ docker +│ docker +│ v1 +│ http://127\.0\.0\.1:{deployed.DockerPort} +│ container [0-9a-f]{{12}} +│ yes +│ healthy +│"));
     }
 
     [Test]
@@ -205,7 +239,7 @@ public sealed class DeployProgramTests
         Assert.That(pushed, Does.StartWith($"{registry.Address}/mlops/credit-scoring@sha256:"));
         Assert.That(v1.ImageDigest, Is.EqualTo(pushed));
         Assert.That(rollback.ExitCode, Is.Zero, rollback.Output + rollback.Errors);
-        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{deployed.Port}") };
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{deployed.DockerPort}") };
         Assert.That(await VersionAsync(client), Is.EqualTo("1"));
         var restored = deployed.History("docker")[2];
         Assert.That(restored.ImageDigest, Is.EqualTo(pushed));

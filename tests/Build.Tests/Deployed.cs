@@ -10,25 +10,28 @@ internal sealed class Deployed : IDisposable
 {
     private readonly BuildProgram build;
 
-    private Deployed(BuildProgram build, int port)
+    private Deployed(BuildProgram build, int localPort, int dockerPort)
     {
         this.build = build;
-        Port = port;
+        (LocalPort, DockerPort) = (localPort, dockerPort);
     }
 
-    /// <summary>The port the environments answer on.</summary>
-    public int Port { get; }
+    /// <summary>The port environment <c>local</c> answers on.</summary>
+    public int LocalPort { get; }
+
+    /// <summary>The port environment <c>docker</c> answers on.</summary>
+    public int DockerPort { get; }
 
     public BuildProgram Build => build;
 
-    /// <summary>The quick sample with both environments on a free port, and the pipeline file's text changed by <paramref name="changes"/>.</summary>
+    /// <summary>The quick sample with each environment on a free port, and the pipeline file's text changed by <paramref name="changes"/>.</summary>
     public static Deployed QuickSample(params (string From, string To)[] changes)
     {
-        var port = MlOps.Tasks.Serving.LoopbackPort.Free();
+        var (local, docker) = (MlOps.Tasks.Serving.LoopbackPort.Free(), MlOps.Tasks.Serving.LoopbackPort.Free());
         return new Deployed(BuildProgram.QuickSample([
-            ("    kind: local\n", $"    kind: local\n    port: {port}\n"),
-            ("    kind: docker\n", $"    kind: docker\n    port: {port}\n"),
-            .. changes]), port);
+            ("    kind: local\n", $"    kind: local\n    port: {local}\n"),
+            ("    kind: docker\n", $"    kind: docker\n    port: {docker}\n"),
+            .. changes]), local, docker);
     }
 
     /// <summary>The deployments recorded for an environment, oldest first.</summary>

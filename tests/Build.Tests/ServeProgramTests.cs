@@ -30,7 +30,6 @@ public sealed class ServeProgramTests
         Assert.Fail($"the server did not become healthy: {serve.Stop().Output}");
     }
 
-    /// <summary>The rows of the held-out predictions, as the sample's CSV has them, and the scores Validate recorded for them.</summary>
     [Test]
     public async Task Should_Serve_The_Staging_Version_Until_Stopped_And_Leave_A_Verifiable_Audit_Log()
     {

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Docker.DotNet;
 using Docker.DotNet.Models;
+using MlOps.Tasks.Deployment;
 
 namespace MlOps.Tasks.Containers;
 
@@ -16,8 +16,6 @@ public static class ContainerSmokeTest
 {
     /// <summary>The label that marks smoke-test containers (value <c>smoke-test</c>).</summary>
     public const string RoleLabel = "mlops.role";
-
-    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Smoke-tests the request's image with its rows.</summary>
     /// <exception cref="ContainerException">The server exited, did not get healthy in time, or did not score the rows; the message holds its log.</exception>
@@ -34,72 +32,29 @@ public static class ContainerSmokeTest
                 Name = "mlops-smoke-" + Guid.NewGuid().ToString("N")[..12],
                 Env = [$"MLOPS_PORT={port.ToString(CultureInfo.InvariantCulture)}", "MLOPS_BIND=127.0.0.1", .. request.Environment],
                 Labels = new Dictionary<string, string> { [RoleLabel] = "smoke-test" },
-                
-                // Read-only as a hardened deployment runs it; ML.NET unpacks models into /tmp, so that is a tmpfs.
-                HostConfig = new HostConfig
-                {
-                    NetworkMode = "host",
-                    ReadonlyRootfs = true,
-                    Tmpfs = new Dictionary<string, string> { ["/tmp"] = "rw,noexec,nosuid,size=64m" },
-                },
+
+                // Read-only on the host network, as a deployment runs it.
+                HostConfig = DockerTarget.HostConfig(),
             },
             cancellationToken).ConfigureAwait(false);
         try
         {
             await docker.Containers.StartContainerAsync(container.ID, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/"), Timeout = TimeSpan.FromSeconds(10) };
-            var healthy = await WaitHealthyAsync(docker, container.ID, http, timeout, cancellationToken).ConfigureAwait(false);
+            var clock = Stopwatch.StartNew();
+            await ServerCheck.WaitHealthyAsync(new DockerTarget(docker), new RunningServer(container.ID, ""), http, timeout, cancellationToken).ConfigureAwait(false);
+            var healthy = clock.Elapsed;
             using var body = new StringContent(rows, Encoding.UTF8, request.ContentType);
             using var response = await http.PostAsync(new Uri("invocations", UriKind.Relative), body, cancellationToken).ConfigureAwait(false);
             var answer = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             return response.IsSuccessStatusCode
-                ? new SmokeTestResult(port, healthy, answer)
+                ? new SmokeTestResult(healthy, answer)
                 : throw new ContainerException($"The smoke test of {image} failed: /invocations answered {(int)response.StatusCode}: {answer}");
         }
         finally
         {
             await RemoveAsync(docker, container.ID).ConfigureAwait(false);
         }
-    }
-
-    private static async Task<TimeSpan> WaitHealthyAsync(IDockerClient docker, string id, HttpClient http, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                using var health = await http.GetAsync(new Uri("health", UriKind.Relative), cancellationToken).ConfigureAwait(false);
-                if (health.StatusCode == HttpStatusCode.OK)
-                {
-                    return clock.Elapsed;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            var state = (await docker.Containers.InspectContainerAsync(id, cancellationToken).ConfigureAwait(false)).State;
-            if (!state.Running)
-            {
-                throw new ContainerException($"The smoke-test container exited with code {state.ExitCode} before /health answered:\n{await LogAsync(docker, id).ConfigureAwait(false)}");
-            }
-
-            if (clock.Elapsed > timeout)
-            {
-                throw new ContainerException($"The smoke-test container did not answer /health within {timeout.TotalSeconds:0} s:\n{await LogAsync(docker, id).ConfigureAwait(false)}");
-            }
-
-            await Task.Delay(Poll, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private static async Task<string> LogAsync(IDockerClient docker, string id)
-    {
-        using var log = await docker.Containers.GetContainerLogsAsync(id, tty: false, new ContainerLogsParameters { ShowStdout = true, ShowStderr = true, Tail = "40" }, CancellationToken.None).ConfigureAwait(false);
-        var (stdout, stderr) = await log.ReadOutputToEndAsync(CancellationToken.None).ConfigureAwait(false);
-        return (stdout + stderr).Trim();
     }
 
     private static async Task RemoveAsync(IDockerClient docker, string id)

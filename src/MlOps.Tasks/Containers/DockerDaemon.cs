@@ -5,6 +5,9 @@ namespace MlOps.Tasks.Containers;
 /// <summary>The Docker daemon the build talks to: <c>DOCKER_HOST</c> when set, else Docker's default unix socket.</summary>
 public static class DockerDaemon
 {
+    /// <summary>How long the daemon may take to answer before the build says it is not reachable.</summary>
+    public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(5);
+
     /// <summary>Where the daemon listens.</summary>
     public static Uri Endpoint =>
         new(Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } host ? host : "unix:///var/run/docker.sock");

@@ -29,7 +29,7 @@ public static class ImageBuild
         var (version, bundle, publicKey) = VerifiedVersion.Staging(request.StoreFolder, request.Workspace.Pipeline.Name);
         var rows = SmokeRows.Of(request.Workspace, version.Version, request.SmokeRowCount);
         var servingSha256 = ServingPublish.Sha256(request.ServingFolder);
-        using var docker = await DockerDaemon.ConnectAsync(TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
+        using var docker = await DockerDaemon.ConnectAsync(DockerDaemon.ConnectTimeout, cancellationToken).ConfigureAwait(false);
         var (baseName, baseId, imported) = await BaseAsync(docker, request.Workspace.Pipeline, cancellationToken).ConfigureAwait(false);
         var fingerprint = Fingerprint(bundle.Sha256, servingSha256, baseId, request.Environment);
         var recordPath = Path.Combine(request.Workspace.ArtifactsFolder, ArtifactNames.Image);

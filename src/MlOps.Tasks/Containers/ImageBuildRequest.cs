@@ -21,5 +21,5 @@ public sealed record ImageBuildRequest
     public bool Force { get; init; }
 
     /// <summary>How many held-out rows the smoke test scores.</summary>
-    public int SmokeRowCount { get; init; } = 5;
+    public int SmokeRowCount { get; init; } = SmokeRows.Count;
 }

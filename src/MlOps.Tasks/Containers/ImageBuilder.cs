@@ -30,7 +30,7 @@ public static class ImageBuilder
         var tags = ImageDefinition.Tags(request, bundle.Provenance.ModelName, bundle.Provenance.ModelVersion);
         var labels = ImageDefinition.Labels(request, bundle);
         var progress = new BuildProgress();
-        using (var context = BuildContext.Create(ImageDefinition.Dockerfile(request), request))
+        using (var context = ImageBuildContext.Create(ImageDefinition.Dockerfile(request), request))
         {
             await docker.Images.BuildImageFromDockerfileAsync(
                 new ImageBuildParameters

@@ -13,8 +13,8 @@ internal static class ImageDefinition
     public const string PublicKeyPath = "/model/signing-key.pub.pem";
 
     /// <summary>
-    /// The Dockerfile. The health probe is the offline base's static busybox fetching /health on
-    /// MLOPS_PORT; DOTNET_EnableDiagnostics=0 stops the runtime creating its diagnostics socket, so
+    /// The Dockerfile. On the offline base, a HEALTHCHECK: its static busybox fetches /health;
+    /// DOTNET_EnableDiagnostics=0 stops the runtime creating its diagnostics socket, so
     /// the container runs with a read-only root file system.
     /// </summary>
     public static string Dockerfile(ImageRequest request) => string.Create(CultureInfo.InvariantCulture, $$"""
@@ -29,11 +29,18 @@ internal static class ImageDefinition
             DOTNET_NOLOGO=1
         USER {{User}}:{{User}}
         WORKDIR /app
-        HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
-            CMD ["/bin/busybox", "sh", "-c", "wget -q -O /dev/null http://127.0.0.1:${MLOPS_PORT}/health"]
-        ENTRYPOINT ["/app/MlOps.Serving"]
+        {{HealthCheck(request)}}ENTRYPOINT ["/app/MlOps.Serving"]
 
         """);
+
+    // Only the offline base is known to have the static busybox that probes /health; during a deployment's
+    // swap the port is shared, so the probe asks the check port, which is this container's alone.
+    private static string HealthCheck(ImageRequest request) =>
+        !request.BaseImage.StartsWith(OfflineBaseImage.Repository + ":", StringComparison.Ordinal) ? "" : """
+            HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
+                CMD ["/bin/busybox", "sh", "-c", "wget -q -O /dev/null http://127.0.0.1:${MLOPS_CHECK_PORT:-$MLOPS_PORT}/health"]
+
+            """;
 
     /// <summary>The OCI labels and the provenance links of the bundle.</summary>
     public static Dictionary<string, string> Labels(ImageRequest request, ModelBundle bundle) => new()

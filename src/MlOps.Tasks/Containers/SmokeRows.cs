@@ -16,6 +16,9 @@ namespace MlOps.Tasks.Containers;
 /// <param name="Scores">The scores recorded for them, in order.</param>
 public sealed record SmokeRows(string Body, IReadOnlyList<string> Ids, IReadOnlyList<double> Scores)
 {
+    /// <summary>How many held-out rows a smoke test scores.</summary>
+    public const int Count = 5;
+
     /// <summary>Scores may differ by this much (the server and Validate run the same model on the same rows).</summary>
     public const double Tolerance = 1e-6;
 
@@ -26,7 +29,17 @@ public sealed record SmokeRows(string Body, IReadOnlyList<string> Ids, IReadOnly
         ArgumentNullException.ThrowIfNull(workspace);
         var (pipeline, artifacts) = (workspace.Pipeline, workspace.ArtifactsFolder);
         var metrics = Path.Combine(artifacts, ArtifactNames.Metrics);
-        var validated = File.Exists(metrics) ? JsonNode.Parse(File.ReadAllText(metrics))?["version"]?.GetValue<int>() : null;
+        int? validated;
+        try
+        {
+            validated = File.Exists(metrics) ? JsonNode.Parse(File.ReadAllText(metrics))?["version"]?.GetValue<int>() : null;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        {
+            throw new InvalidFileException(new SourceLocation(Path.GetRelativePath(workspace.RepositoryRoot, metrics), 1, 1),
+                $"it is not the metrics Validate writes ({e.Message}); run ./build.sh --target=Validate --force.");
+        }
+
         if (validated != version)
         {
             throw new UsageException(string.Create(CultureInfo.InvariantCulture,
@@ -48,8 +61,17 @@ public sealed record SmokeRows(string Body, IReadOnlyList<string> Ids, IReadOnly
     /// <exception cref="ContainerException">No predicted row is in the table, or a column is missing.</exception>
     public static SmokeRows From(string predictions, string table, string separator, string idColumn, string labelColumn, int count)
     {
-        var recorded = File.ReadLines(predictions).Skip(1).Select(l => l.Split(',')).Where(p => p.Length > 2)
-            .Take(count * 4).ToDictionary(p => p[0], p => double.Parse(p[2], CultureInfo.InvariantCulture), StringComparer.Ordinal);
+        var recorded = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (line, number) in File.ReadLines(predictions).Select((line, i) => (line, i + 1)).Skip(1).Take(count * 4))
+        {
+            var cells = line.Split(',');
+            if (cells.Length < 3 || !double.TryParse(cells[2], NumberStyles.Float, CultureInfo.InvariantCulture, out var score) || !recorded.TryAdd(cells[0], score))
+            {
+                throw new InvalidFileException(new SourceLocation(predictions, number, 1),
+                    "expected a unique id, the label and a score, as Validate writes them; run ./build.sh --target=Validate --force.");
+            }
+        }
+
         using var lines = File.ReadLines(table).GetEnumerator();
         var header = lines.MoveNext() ? lines.Current.Split(separator) : [];
         var (id, label) = (Array.IndexOf(header, idColumn), Array.IndexOf(header, labelColumn));
@@ -80,8 +102,17 @@ public sealed record SmokeRows(string Body, IReadOnlyList<string> Ids, IReadOnly
     /// <exception cref="ContainerException">A score differs by more than <see cref="Tolerance"/>, or the answer has another row count.</exception>
     public double Compare(string invocations)
     {
-        var answered = JsonDocument.Parse(invocations).RootElement.GetProperty("predictions").EnumerateArray()
-            .Select(p => p.GetProperty("score").GetDouble()).ToList();
+        List<double> answered;
+        try
+        {
+            using var answer = JsonDocument.Parse(invocations);
+            answered = [.. answer.RootElement.GetProperty("predictions").EnumerateArray().Select(p => p.GetProperty("score").GetDouble())];
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            throw new ContainerException($"The server's answer to the smoke rows is not a predictions response ({e.Message}): {Shorten(invocations)}");
+        }
+
         if (answered.Count != Scores.Count)
         {
             throw new ContainerException($"The smoke test sent {Scores.Count} rows and got {answered.Count} scores back.");
@@ -94,7 +125,7 @@ public sealed record SmokeRows(string Body, IReadOnlyList<string> Ids, IReadOnly
             if (difference > Tolerance)
             {
                 throw new ContainerException(string.Create(CultureInfo.InvariantCulture,
-                    $"The image scores row '{Ids[i]}' {answered[i]:R}, but Validate recorded {Scores[i]:R}; the image does not serve the model that was gated."));
+                    $"The server scores row '{Ids[i]}' {answered[i]:R}, but Validate recorded {Scores[i]:R}; it does not serve the model that was gated."));
             }
 
             worst = Math.Max(worst, difference);
@@ -102,4 +133,6 @@ public sealed record SmokeRows(string Body, IReadOnlyList<string> Ids, IReadOnly
 
         return worst;
     }
+
+    private static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "…";
 }

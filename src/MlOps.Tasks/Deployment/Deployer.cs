@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using MlOps.Tasks.Containers;
 using MlOps.Tasks.Pipeline;
 using MlOps.Tasks.Tracking;
@@ -6,49 +8,47 @@ using MlOps.Tasks.Tracking;
 namespace MlOps.Tasks.Deployment;
 
 /// <summary>
-/// Deploy and Rollback. A new server starts beside the one serving (both on the environment's port), passes
-/// its checks on a port of its own, and only then is the old one stopped, the deployment recorded and the
-/// alias <c>production</c> moved. A server that fails its checks is stopped and recorded as failed; the old
-/// one never stops serving.
+/// Deploy and Rollback. A new server starts beside the one serving (both on the environment's port) and
+/// passes its checks on a port of its own; only then is it recorded (moving alias <c>production</c>) and the
+/// old one stopped. A server that fails to start or to pass its checks — or whose deploy is interrupted — is
+/// stopped and recorded as failed; the old one never stops serving. One Deploy or Rollback per environment at a time.
 /// </summary>
 public static class Deployer
 {
     /// <summary>The alias that follows what is deployed.</summary>
     public const string Alias = "production";
 
-    /// <summary>How many held-out rows a new deployment scores before it takes over.</summary>
-    public const int SmokeRowCount = 5;
-
-    /// <summary>Deploys the staging version, unless the same server already serves.</summary>
+    /// <summary>Deploys the staging version, unless the same server already serves at the same address.</summary>
     /// <exception cref="QualityGateException">No version passed the gates.</exception>
     /// <exception cref="MlOps.Models.Bundles.BundleVerificationException">The bundle's signature does not verify; nothing was started.</exception>
     /// <exception cref="UsageException">The image is missing or of another version.</exception>
-    /// <exception cref="ContainerException">The new server failed its checks; the old one still serves.</exception>
+    /// <exception cref="ContainerException">The new server failed to start or its checks; the old one still serves.</exception>
     public static async Task<DeployOutcome> DeployAsync(DeployRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var model = request.Workspace.Pipeline.Name;
-        var staged = VerifiedVersion.Staging(request.StoreFolder, model);
+        var staged = VerifiedVersion.Staging(request.StoreFolder, request.Workspace.Pipeline.Name);
         var (image, server) = Program(request, staged);
+        using var exclusive = EnvironmentLock.Take(request);
         var current = Current(request);
         if (!request.Force && current is not null && current.BundleSha256 == staged.Bundle.Sha256 && current.Image == image?.Id && current.Server == server
-            && await request.Target.IsRunningAsync(Running(current), cancellationToken).ConfigureAwait(false))
+            && current.Address == Address(request) && await IsRunningAsync(request, current, cancellationToken).ConfigureAwait(false))
         {
             return new DeployOutcome(current, null, Unchanged: true);
         }
 
-        var rows = SmokeRows.Of(request.Workspace, staged.Version.Version, SmokeRowCount);
-        return await SwapAsync(request, DeploymentAction.Deploy, staged, image?.Id, image?.Digest, server, rows, current, cancellationToken).ConfigureAwait(false);
+        var rows = SmokeRows.Of(request.Workspace, staged.Version.Version, SmokeRows.Count);
+        return await SwapAsync(request, DeploymentAction.Deploy, staged, (image?.Id, image?.Digest, server), rows, current, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Returns the environment to the deployment the current one replaced (twice: back again).</summary>
-    /// <exception cref="UsageException">Nothing is deployed there, or nothing was before it, or its image or server is gone.</exception>
+    /// <exception cref="UsageException">Nothing is deployed there, nothing was before it, it ran elsewhere, or its server program is gone.</exception>
     /// <exception cref="MlOps.Models.Bundles.BundleVerificationException">That version's bundle no longer verifies; nothing was started.</exception>
-    /// <exception cref="ContainerException">The restored server failed its checks; the current one still serves.</exception>
+    /// <exception cref="ContainerException">The restored server failed to start or its checks; the current one still serves.</exception>
     public static async Task<DeployOutcome> RollbackAsync(DeployRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var model = request.Workspace.Pipeline.Name;
+        using var exclusive = EnvironmentLock.Take(request);
         var current = Current(request)
             ?? throw new UsageException($"Nothing is deployed to '{request.Environment}'; run ./build.sh --target=Deploy --environment={request.Environment} first.");
         DeploymentRecord previous;
@@ -60,13 +60,18 @@ public static class Deployer
             version = store.GetVersion(model, previous.Version.ToString(CultureInfo.InvariantCulture));
         }
 
+        if (previous.Kind != request.Target.Kind)
+        {
+            throw new UsageException($"The deployment before ({previous.Id}, v{previous.Version}) ran as {Word(previous.Kind)}, but '{request.Environment}' is {Word(request.Target.Kind)} now; deploy instead.");
+        }
+
         if (previous.Server is { } server && !Directory.Exists(server))
         {
             throw new UsageException($"The server program v{previous.Version} ran from ({server}) is gone; deploy that version again instead.");
         }
 
         var restored = VerifiedVersion.Of(request.StoreFolder, version);
-        return await SwapAsync(request, DeploymentAction.Rollback, restored, previous.Image, previous.ImageDigest, previous.Server, rows: null, current, cancellationToken).ConfigureAwait(false);
+        return await SwapAsync(request, DeploymentAction.Rollback, restored, (previous.Image, previous.ImageDigest, previous.Server), rows: null, current, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The running server of a recorded deployment.</summary>
@@ -76,9 +81,10 @@ public static class Deployer
         return new RunningServer(deployment.RunsAs ?? "", deployment.Folder);
     }
 
-    private static async Task<DeployOutcome> SwapAsync(DeployRequest request, DeploymentAction action, VerifiedVersion deployed, string? image, string? digest,
-        string? server, SmokeRows? rows, DeploymentRecord? current, CancellationToken cancellationToken)
+    private static async Task<DeployOutcome> SwapAsync(DeployRequest request, DeploymentAction action, VerifiedVersion deployed,
+        (string? Image, string? Digest, string? Server) program, SmokeRows? rows, DeploymentRecord? current, CancellationToken cancellationToken)
     {
+        var target = request.Target;
         var key = Guid.CreateVersion7().ToString("N");
         var start = new ServerStart
         {
@@ -90,9 +96,9 @@ public static class Deployer
             PublicKey = deployed.PublicKey,
             Port = request.Port,
             CheckPort = Serving.LoopbackPort.Free(),
-            Image = image,
-            ImageDigest = digest,
-            Server = server,
+            Image = program.Image,
+            ImageDigest = program.Digest,
+            Server = program.Server,
         };
         var record = new DeploymentRecord
         {
@@ -100,39 +106,68 @@ public static class Deployer
             Folder = start.Folder,
             Model = start.Model,
             Environment = request.Environment,
-            Kind = request.Target.Kind,
+            Kind = target.Kind,
             Action = action,
             Serving = true,
             Version = start.Version,
             BundleSha256 = deployed.Bundle.Sha256,
-            Image = image,
-            ImageDigest = digest,
-            Server = server,
-            Address = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{start.Port}"),
+            Image = program.Image,
+            ImageDigest = program.Digest,
+            Server = program.Server,
+            Address = Address(request),
             Replaces = current?.Id,
             DeployedBy = request.By,
         };
-        Directory.CreateDirectory(start.Folder);
-        var running = await request.Target.StartAsync(start, cancellationToken).ConfigureAwait(false);
-        record = record with { RunsAs = running.RunsAs };
+        var replacing = current is not null && await IsRunningAsync(request, current, cancellationToken).ConfigureAwait(false);
+        RunningServer? running = null;
         try
         {
-            await ServerCheck.RunAsync(request.Target, running, start.CheckPort, deployed.Bundle.Sha256, rows, request.HealthTimeout, cancellationToken).ConfigureAwait(false);
+            // Only the server being replaced may share the port; anything else there would get part of the traffic.
+            if (!replacing && PortAnswers(start.Port))
+            {
+                throw new ContainerException($"Something already answers on 127.0.0.1:{start.Port.ToString(CultureInfo.InvariantCulture)}, but no deployment to '{request.Environment}' runs there; stop what listens there, or give the environment another port.");
+            }
+
+            Directory.CreateDirectory(start.Folder);
+            running = await target.StartAsync(start, cancellationToken).ConfigureAwait(false);
+            record = record with { RunsAs = running.RunsAs };
+            await ServerCheck.RunAsync(target, running, start.CheckPort, deployed.Bundle.Sha256, rows, request.HealthTimeout, cancellationToken).ConfigureAwait(false);
+            record = Record(request, record);
         }
-        catch (Exception e) when (e is ContainerException or HttpRequestException or OperationCanceledException or System.Text.Json.JsonException)
+        catch (Exception e)
         {
-            await request.Target.StopAsync(running, CancellationToken.None).ConfigureAwait(false);
-            Record(request, record with { Serving = false, Message = e.Message });
-            var still = current is null ? "nothing was deployed there before" : $"v{current.Version} still serves {current.Address}";
-            throw new ContainerException($"{action} of v{start.Version} to '{request.Environment}' stopped: the new server failed its checks, so it was stopped and {still}. {e.Message}", e);
+            if (running is not null)
+            {
+                await StopQuietlyAsync(target, running).ConfigureAwait(false);
+            }
+
+            var reason = e is OperationCanceledException ? "the build was stopped" : e.Message;
+            TryRecord(request, record with { Serving = false, Message = reason });
+            var still = replacing ? $"v{current!.Version} still serves {current.Address}" : "nothing serves there";
+            throw new ContainerException($"{action} of v{start.Version} to '{request.Environment}' stopped: the new server did not pass its checks, so it was stopped and {still}. {reason}", e);
         }
 
-        if (current is not null)
-        {
-            await request.Target.StopAsync(Running(current), CancellationToken.None).ConfigureAwait(false);
-        }
+        var warning = replacing ? await StopQuietlyAsync(target, Running(current!)).ConfigureAwait(false) : null;
+        return new DeployOutcome(record, current, Unchanged: false, warning is null ? null
+            : $"v{current!.Version} (deployment {current.Id.ToString(CultureInfo.InvariantCulture)}, {current.RunsAs}) could not be stopped: {warning}. Stop it by hand; v{record.Version} serves.");
+    }
 
-        return new DeployOutcome(Record(request, record), current, Unchanged: false);
+    // Whether a recorded deployment runs; one of another kind (the environment's kind changed) is not this target's to judge or stop.
+    private static async Task<bool> IsRunningAsync(DeployRequest request, DeploymentRecord deployment, CancellationToken cancellationToken) =>
+        deployment.Kind == request.Target.Kind && await request.Target.IsRunningAsync(Running(deployment), cancellationToken).ConfigureAwait(false);
+
+    // Stops a server whatever happens; returns why it could not, or null.
+    private static async Task<string?> StopQuietlyAsync(IDeploymentTarget target, RunningServer server)
+    {
+        try
+        {
+            await target.StopAsync(server, CancellationToken.None).ConfigureAwait(false);
+            return null;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return e.Message;
+        }
     }
 
     // The image or server program a deploy of the staging version runs.
@@ -149,6 +184,23 @@ public static class Deployer
                 $"{(image is null ? "No image was built" : $"The image built last holds v{image.Version}")} for staging v{staged.Version.Version}; run ./build.sh --target=BuildImage --environment={request.Environment} first."));
     }
 
+    private static string Address(DeployRequest request) => string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{request.Port}");
+
+    private static string Word(EnvironmentKind kind) => kind.ToString().ToLowerInvariant();
+
+    private static bool PortAnswers(int port)
+    {
+        using var client = new TcpClient();
+        try
+        {
+            return client.ConnectAsync(IPAddress.Loopback, port).Wait(TimeSpan.FromSeconds(2));
+        }
+        catch (AggregateException)
+        {
+            return false;
+        }
+    }
+
     private static DeploymentRecord? Current(DeployRequest request)
     {
         using var store = TrackingStore.Open(request.StoreFolder);
@@ -159,5 +211,18 @@ public static class Deployer
     {
         using var store = TrackingStore.Open(request.StoreFolder);
         return store.RecordDeployment(record, Alias);
+    }
+
+    // A failed attempt is recorded when the store allows; its failure must not hide why the attempt failed.
+    private static void TryRecord(DeployRequest request, DeploymentRecord record)
+    {
+        try
+        {
+            Record(request, record);
+        }
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException or UsageException)
+        {
+            // The attempt stays in the build's output.
+        }
     }
 }

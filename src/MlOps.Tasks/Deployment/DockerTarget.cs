@@ -8,7 +8,8 @@ namespace MlOps.Tasks.Deployment;
 
 /// <summary>
 /// The <c>docker</c> environment: the model image as a named container on the host network, read-only,
-/// restarted by Docker unless stopped, its audit log in the deployment folder (a bind mount). A stopped
+/// restarted by Docker unless stopped, running as the build's user (never root), its audit log in the
+/// deployment folder (a bind mount). A stopped
 /// container's log is kept in <c>server.log</c> before the container is removed; the image stays for Rollback.
 /// </summary>
 public sealed class DockerTarget(IDockerClient docker) : IDeploymentTarget
@@ -26,17 +27,39 @@ public sealed class DockerTarget(IDockerClient docker) : IDeploymentTarget
     public static string ContainerName(string model, string environment, string key) =>
         $"mlops-{model.ToLowerInvariant()}-{environment.ToLowerInvariant()}-{key[..12]}";
 
+    /// <summary>
+    /// How model containers run: on the host network (the server binds 127.0.0.1), with a read-only root;
+    /// ML.NET unpacks the model into /tmp, so that is a tmpfs.
+    /// </summary>
+    public static HostConfig HostConfig(IList<string>? binds = null, RestartPolicy? restart = null) => new()
+    {
+        NetworkMode = "host",
+        ReadonlyRootfs = true,
+        Tmpfs = new Dictionary<string, string> { ["/tmp"] = "rw,noexec,nosuid,size=64m" },
+        Binds = binds,
+        RestartPolicy = restart,
+    };
+
     /// <inheritdoc />
     public async Task<RunningServer> StartAsync(ServerStart start, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(start);
         var image = await ImageAsync(start, cancellationToken).ConfigureAwait(false);
 
-        // The server runs as uid 10001 and must be able to write its audit log here.
-        Directory.CreateDirectory(start.AuditFolder);
-        if (!OperatingSystem.IsWindows())
+        // The server runs as the build's user, so its audit log is that user's alone (0700); a build run as
+        // root runs it as the image's user instead, never as root, and hands that user the folder.
+        if (OperatingSystem.IsWindows())
         {
-            File.SetUnixFileMode(start.AuditFolder, (UnixFileMode)0b111_111_111);
+            throw new UsageException("Docker environments are deployed from Linux (or macOS); use WSL on Windows.");
+        }
+
+        Directory.CreateDirectory(start.AuditFolder);
+        File.SetUnixFileMode(start.AuditFolder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var (user, group) = UnixUser.Current;
+        if (user == 0)
+        {
+            (user, group) = (ImageDefinition.User, ImageDefinition.User);
+            UnixUser.GiveTo(start.AuditFolder, user, group);
         }
 
         var environment = Path.GetFileName(Path.GetDirectoryName(start.Folder)!);
@@ -44,6 +67,7 @@ public sealed class DockerTarget(IDockerClient docker) : IDeploymentTarget
             new CreateContainerParameters
             {
                 Image = image,
+                User = string.Create(CultureInfo.InvariantCulture, $"{user}:{group}"),
                 Name = ContainerName(start.Model, environment, start.Key),
                 Env =
                 [
@@ -60,14 +84,9 @@ public sealed class DockerTarget(IDockerClient docker) : IDeploymentTarget
                     ["mlops.model.version"] = start.Version.ToString(CultureInfo.InvariantCulture),
                     ["mlops.environment"] = environment,
                 },
-                HostConfig = new HostConfig
-                {
-                    NetworkMode = "host",
-                    ReadonlyRootfs = true,
-                    Tmpfs = new Dictionary<string, string> { ["/tmp"] = "rw,noexec,nosuid,size=64m" },
-                    Binds = [$"{Path.GetFullPath(start.AuditFolder)}:{AuditMount}"],
-                    RestartPolicy = new RestartPolicy { Name = RestartPolicyKind.UnlessStopped },
-                },
+                HostConfig = HostConfig(
+                    binds: [$"{Path.GetFullPath(start.AuditFolder)}:{AuditMount}"],
+                    restart: new RestartPolicy { Name = RestartPolicyKind.UnlessStopped }),
             },
             cancellationToken).ConfigureAwait(false);
         var server = new RunningServer(container.ID, start.Folder);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using MlOps.Tasks.Pipeline;
 
 namespace MlOps.Tasks.Deployment;
@@ -35,13 +34,11 @@ public sealed record EnvironmentStatus(string Environment, EnvironmentKind Kind,
             }
 
             using var version = await http.GetAsync(new Uri("version", UriKind.Relative), cancellationToken).ConfigureAwait(false);
-            var served = version.IsSuccessStatusCode
-                ? JsonDocument.Parse(await version.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)).RootElement.GetProperty("bundle_sha256").GetString()
-                : null;
+            var served = version.IsSuccessStatusCode ? ServerCheck.BundleOf(await version.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)) : null;
             return new EnvironmentStatus(environment, kind, current, running,
-                served == current.BundleSha256 ? "healthy" : $"healthy, but serves another bundle ({served?[..12] ?? "unknown"})");
+                served == current.BundleSha256 ? "healthy" : $"healthy, but serves another bundle ({(served is { Length: >= 12 } ? served[..12] : "unknown")})");
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException or KeyNotFoundException)
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
             return new EnvironmentStatus(environment, kind, current, running, "not answering");
         }

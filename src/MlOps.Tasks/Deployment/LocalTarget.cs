@@ -15,6 +15,8 @@ public sealed class LocalTarget : IDeploymentTarget
     /// <summary>The server program in a server folder.</summary>
     public const string Program = "MlOps.Serving.dll";
 
+    private const string SetSid = "/usr/bin/setsid";
+
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(40);
 
     /// <inheritdoc />
@@ -40,21 +42,27 @@ public sealed class LocalTarget : IDeploymentTarget
         }
 
         var staging = installed + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        foreach (var file in Directory.EnumerateFiles(serving, "*", SearchOption.AllDirectories))
-        {
-            var copy = Path.Combine(staging, Path.GetRelativePath(serving, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-            File.Copy(file, copy);
-        }
-
         try
         {
+            foreach (var file in Directory.EnumerateFiles(serving, "*", SearchOption.AllDirectories))
+            {
+                var copy = Path.Combine(staging, Path.GetRelativePath(serving, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+                File.Copy(file, copy);
+            }
+
             Directory.Move(staging, installed);
         }
         catch (IOException) when (Directory.Exists(installed))
         {
             // Another build installed the same files first.
-            Directory.Delete(staging, recursive: true);
+        }
+        finally
+        {
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
         }
 
         return installed;
@@ -69,17 +77,27 @@ public sealed class LocalTarget : IDeploymentTarget
 
         // setsid: a session of its own, so the terminal's Ctrl+C for the build does not stop it; sh sends
         // its output to the log and hands the process over to dotnet (exec), so the pid stays the server's.
-        var run = new ProcessStartInfo(File.Exists("/usr/bin/setsid") ? "/usr/bin/setsid" : "sh") { UseShellExecute = false };
+        if (!File.Exists(SetSid))
+        {
+            throw new UsageException($"Local deployments run the server in its own session with {SetSid} (util-linux), which this system lacks; use Serve, or a docker environment.");
+        }
+
+        var run = new ProcessStartInfo(SetSid) { UseShellExecute = false };
         foreach (var argument in (string[])[
-            .. File.Exists("/usr/bin/setsid") ? ["sh"] : Array.Empty<string>(),
-            "-c", "exec \"$@\" >>\"$0\" 2>&1 </dev/null", LogFile(start.Folder),
+            "sh", "-c", "exec \"$@\" >>\"$0\" 2>&1 </dev/null", LogFile(start.Folder),
             "dotnet", Path.Combine(server, Program),
-            $"--bundle={start.Bundle}", $"--public_key={start.PublicKey}",
+            $"--bundle={start.Bundle}", $"--public_key={start.PublicKey}", "--bind=127.0.0.1",
             $"--port={start.Port.ToString(CultureInfo.InvariantCulture)}", "--reuse_port=true",
             $"--check_port={start.CheckPort.ToString(CultureInfo.InvariantCulture)}",
             $"--audit_log={Path.Combine(start.AuditFolder, "predictions.jsonl")}"])
         {
             run.ArgumentList.Add(argument);
+        }
+
+        // The deployment's settings are the ones above, not whatever MLOPS_* the shell running the build has.
+        foreach (var name in run.Environment.Keys.Where(k => k.StartsWith("MLOPS_", StringComparison.Ordinal)).ToList())
+        {
+            run.Environment.Remove(name);
         }
 
         run.Environment["DOTNET_NOLOGO"] = "1";
@@ -152,9 +170,10 @@ public sealed class LocalTarget : IDeploymentTarget
             return null;
         }
 
-        // Its command line names the deployment folder (the audit log is in it); /proc is Linux's.
+        // Its command line names the deployment folder (the audit log is in it). Without /proc that cannot
+        // be told, and a process that may not be ours is never signalled.
         var commandLine = $"/proc/{pid}/cmdline";
-        var ours = !process.HasExited && (!File.Exists(commandLine) || File.ReadAllText(commandLine).Contains(server.Folder, StringComparison.Ordinal));
+        var ours = !process.HasExited && File.Exists(commandLine) && File.ReadAllText(commandLine).Contains(server.Folder, StringComparison.Ordinal);
         if (!ours)
         {
             process.Dispose();

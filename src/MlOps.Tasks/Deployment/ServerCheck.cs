@@ -29,8 +29,7 @@ public static class ServerCheck
         ArgumentNullException.ThrowIfNull(target);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{checkPort.ToString(CultureInfo.InvariantCulture)}/"), Timeout = TimeSpan.FromSeconds(10) };
         await WaitHealthyAsync(target, server, http, timeout, cancellationToken).ConfigureAwait(false);
-        var version = await GetAsync(http, "version", cancellationToken).ConfigureAwait(false);
-        var served = JsonDocument.Parse(version).RootElement.GetProperty("bundle_sha256").GetString();
+        var served = BundleOf(await GetAsync(http, "version", cancellationToken).ConfigureAwait(false));
         if (served != bundleSha256)
         {
             throw new ContainerException($"The new server serves the bundle {served}, not the deployed {bundleSha256}.");
@@ -46,8 +45,27 @@ public static class ServerCheck
         }
     }
 
-    private static async Task WaitHealthyAsync(IDeploymentTarget target, RunningServer server, HttpClient http, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>The <c>bundle_sha256</c> a /version answer names, or null when it names none.</summary>
+    public static string? BundleOf(string version)
     {
+        try
+        {
+            using var answer = JsonDocument.Parse(version);
+            return answer.RootElement.ValueKind == JsonValueKind.Object && answer.RootElement.TryGetProperty("bundle_sha256", out var sha256)
+                && sha256.ValueKind == JsonValueKind.String ? sha256.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Waits until <paramref name="http"/>'s /health answers 200.</summary>
+    /// <exception cref="ContainerException">The server stopped first, or did not answer in time; the message holds its log.</exception>
+    public static async Task WaitHealthyAsync(IDeploymentTarget target, RunningServer server, HttpClient http, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(http);
         var clock = Stopwatch.StartNew();
         while (true)
         {
@@ -66,12 +84,12 @@ public static class ServerCheck
 
             if (!await target.IsRunningAsync(server, cancellationToken).ConfigureAwait(false))
             {
-                throw new ContainerException($"The new server stopped before /health answered; its log ends:\n{await target.LogTailAsync(server, cancellationToken).ConfigureAwait(false)}");
+                throw new ContainerException($"The server stopped before /health answered; its log ends:\n{await target.LogTailAsync(server, cancellationToken).ConfigureAwait(false)}");
             }
 
             if (clock.Elapsed > timeout)
             {
-                throw new ContainerException($"The new server did not answer /health within {timeout.TotalSeconds:0} s; its log ends:\n{await target.LogTailAsync(server, cancellationToken).ConfigureAwait(false)}");
+                throw new ContainerException($"The server did not answer /health within {timeout.TotalSeconds:0} s; its log ends:\n{await target.LogTailAsync(server, cancellationToken).ConfigureAwait(false)}");
             }
 
             await Task.Delay(Poll, cancellationToken).ConfigureAwait(false);

@@ -15,6 +15,7 @@ internal static class PipelineChecks
         TrainingChecks.Check(pipeline.Training, pipeline.Schema);
         ValidationChecks.Check(pipeline.Validation, pipeline.Schema);
         ValidationChecks.Check(pipeline.Fairness, pipeline.Schema);
+        DeploymentChecks.Check(pipeline);
     }
 
     private static void CheckData(DataSection data)

@@ -28,7 +28,7 @@ public sealed class ScoringServerProcess : IDisposable
         foreach (var argument in new[]
         {
             launch.Program, $"--bundle={launch.Bundle}", $"--public_key={launch.PublicKey}",
-            $"--port={launch.Port.ToString(CultureInfo.InvariantCulture)}", $"--audit_log={launch.AuditLog}",
+            "--bind=127.0.0.1", $"--port={launch.Port.ToString(CultureInfo.InvariantCulture)}", $"--audit_log={launch.AuditLog}",
         })
         {
             start.ArgumentList.Add(argument);

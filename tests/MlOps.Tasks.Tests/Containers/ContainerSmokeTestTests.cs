@@ -31,7 +31,7 @@ public class ContainerSmokeTestTests
         var failed = await Assert.ThrowsAsync<ContainerException>(() => ContainerSmokeTest.RunAsync(docker, broken));
 
         // Then
-        Assert.That(failed!.Message, Does.StartWith("The smoke-test container exited with code ").And.Contain("/model/absent.pem"));
+        Assert.That(failed!.Message, Does.StartWith("The server stopped before /health answered; its log ends:").And.Contain("/model/absent.pem"));
         var left = await docker.Containers.ListContainersAsync(new ContainersListParameters
         {
             All = true,

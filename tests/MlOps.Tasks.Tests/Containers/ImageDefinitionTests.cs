@@ -31,8 +31,22 @@ public class ImageDefinitionTests
             Assert.That(dockerfile, Does.StartWith("FROM mlops/base:debian12-0a1b2c3d4e5f\n"));
             Assert.That(dockerfile, Does.Contain("\nUSER 10001:10001\n"));
             Assert.That(dockerfile, Does.Contain("MLOPS_BIND=127.0.0.1 \\").And.Contain("MLOPS_PORT=9090 \\"));
-            Assert.That(dockerfile, Does.Contain("HEALTHCHECK ").And.Contain("http://127.0.0.1:${MLOPS_PORT}/health"));
-            Assert.That(dockerfile, Does.Contain("ENTRYPOINT [\"/app/MlOps.Serving\"]"));
+            Assert.That(dockerfile, Does.Contain("\nHEALTHCHECK ").And.Contain("http://127.0.0.1:${MLOPS_CHECK_PORT:-$MLOPS_PORT}/health\"]\n"));
+            Assert.That(dockerfile, Does.Contain("\nENTRYPOINT [\"/app/MlOps.Serving\"]\n"));
+        }
+
+        [Test]
+        public void Should_Leave_The_Health_Probe_Out_On_A_Base_That_May_Lack_Busybox()
+        {
+            // Given
+            var request = Request() with { BaseImage = "mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled" };
+
+            // When
+            var dockerfile = ImageDefinition.Dockerfile(request);
+
+            // Then
+            Assert.That(dockerfile, Does.Not.Contain("HEALTHCHECK"));
+            Assert.That(dockerfile, Does.Contain("\nWORKDIR /app\nENTRYPOINT [\"/app/MlOps.Serving\"]\n"));
         }
     }
 

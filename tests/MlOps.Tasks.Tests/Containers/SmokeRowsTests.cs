@@ -72,7 +72,7 @@ public class SmokeRowsTests
             var failed = Assert.Throws<ContainerException>(() => rows.Compare("""{"predictions": [{"score": 0.25}, {"score": 0.7}]}"""));
 
             // Then
-            Assert.That(failed!.Message, Is.EqualTo("The image scores row 'c' 0.7, but Validate recorded 0.75; the image does not serve the model that was gated."));
+            Assert.That(failed!.Message, Is.EqualTo("The server scores row 'c' 0.7, but Validate recorded 0.75; it does not serve the model that was gated."));
         }
 
         [Test]

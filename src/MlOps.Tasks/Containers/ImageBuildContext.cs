@@ -4,7 +4,7 @@ using System.Text;
 namespace MlOps.Tasks.Containers;
 
 /// <summary>The build context of a model image, as the tar stream the daemon reads: Dockerfile, app/, model/.</summary>
-internal static class BuildContext
+internal static class ImageBuildContext
 {
     /// <summary>Writes the context to a new in-memory stream, positioned at its start.</summary>
     public static MemoryStream Create(string dockerfile, ImageRequest request)

@@ -1,0 +1,20 @@
+namespace MlOps.Tasks.Deployment;
+
+/// <summary>One Deploy or Rollback per environment at a time: an exclusive lock on <c>&lt;store&gt;/deployments/&lt;environment&gt;.lock</c>, released when the process ends.</summary>
+internal static class EnvironmentLock
+{
+    /// <exception cref="Containers.ContainerException">Another Deploy or Rollback to the environment holds it.</exception>
+    public static FileStream Take(DeployRequest request)
+    {
+        var path = Path.Combine(request.StoreFolder, "deployments", request.Environment + ".lock");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        try
+        {
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e)
+        {
+            throw new Containers.ContainerException($"Another Deploy or Rollback to '{request.Environment}' is running (it holds {path}); wait for it to finish.", e);
+        }
+    }
+}
