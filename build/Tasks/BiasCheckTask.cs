@@ -28,6 +28,14 @@ internal sealed class BiasCheckTask : BuildTask
         var fingerprint = FairnessCheck.Fingerprint(pipeline, context.RepositoryRoot, Path.GetRelativePath(context.RepositoryRoot, predictions)).Value;
         if (!context.Force && GateRecord.PassedBefore(metrics, "fairness", fingerprint) is { } before)
         {
+            // Train may have gone back to an earlier run (its inputs are as they were then): staging follows it.
+            var (gated, passed, _) = Candidate(context);
+            if (passed)
+            {
+                using var registry = TrackingStore.Open(context.StoreFolder);
+                MoveStaging(registry, pipeline.Name, gated);
+            }
+
             context.ReportUnchanged($"{before} (checked before)");
             return;
         }
@@ -51,10 +59,7 @@ internal sealed class BiasCheckTask : BuildTask
         store.LogArtifact(runId, output, ArtifactNames.Fairness);
         if (report.Passed && validated)
         {
-            if (store.ResolveVersion(pipeline.Name, "staging")?.Version != version)
-            {
-                store.SetAlias(pipeline.Name, "staging", version, Environment.UserName, "passed Validate and BiasCheck");
-            }
+            MoveStaging(store, pipeline.Name, version);
 
             GateRecord.Write(metrics, "fairness", passed: true, fingerprint, $"within limits; staging -> v{version}");
             context.Note($"within limits; staging -> v{version}");
@@ -67,6 +72,14 @@ internal sealed class BiasCheckTask : BuildTask
         {
             throw new QualityGateException(report.Violations.Count == 1 ? FairnessCheck.Describe(report.Violations[0], pipeline.Fairness)
                 : $"{report.Violations.Count} fairness limits exceeded (listed above; details in {Path.GetRelativePath(context.RepositoryRoot, output)}).");
+        }
+    }
+
+    private static void MoveStaging(TrackingStore store, string model, int version)
+    {
+        if (store.ResolveVersion(model, "staging")?.Version != version)
+        {
+            store.SetAlias(model, "staging", version, Environment.UserName, "passed Validate and BiasCheck");
         }
     }
 

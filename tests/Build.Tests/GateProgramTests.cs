@@ -13,6 +13,30 @@ public sealed class GateProgramTests
         Array.FindIndex(File.ReadAllLines(build.Repository[Pipeline]), l => l.Contains(text, StringComparison.Ordinal)) + 1;
 
     [Test]
+    public void Should_Point_Staging_Back_At_The_Version_The_Pipeline_Returns_To()
+    {
+        // Given: v1 gated, then v2 from other parameters, then the parameters as they were
+        using var build = BuildProgram.QuickSample();
+        var pipeline = build.Repository[Pipeline];
+        var first = build.Run("--target=BiasCheck");
+        File.WriteAllText(pipeline, File.ReadAllText(pipeline).Replace("number_of_iterations: 60", "number_of_iterations: 70", StringComparison.Ordinal));
+        var second = build.Run("--target=BiasCheck");
+        File.WriteAllText(pipeline, File.ReadAllText(pipeline).Replace("number_of_iterations: 70", "number_of_iterations: 60", StringComparison.Ordinal));
+
+        // When: Train reuses v1's run; then, with staging moved away by hand, the gates are unchanged
+        var back = build.Run("--target=BiasCheck");
+        var moved = build.Run("--target=SetAlias", "--alias=staging", "--version=v2");
+        var unchanged = build.Run("--target=BiasCheck");
+        var models = build.Run("--target=Models");
+
+        // Then
+        Assert.That((first.ExitCode, second.ExitCode, back.ExitCode, moved.ExitCode, unchanged.ExitCode), Is.EqualTo((0, 0, 0, 0, 0)), unchanged.Output + unchanged.Errors);
+        Assert.That(back.Output, Does.Contain("Train: unchanged, reusing run").And.Match(@"BiasCheck\s+ran\s+\S+\s+within limits; staging -> v1"));
+        Assert.That(unchanged.Output, Does.Contain("BiasCheck: unchanged, within limits; staging -> v1"));
+        Assert.That(models.Output, Does.Match(@"│ v1\s+│ credit-scoring_v1_\d{14}\s+│ staging"));
+    }
+
+    [Test]
     public void Should_Pass_Both_Gates_On_The_Sample_And_Move_Staging()
     {
         // Given
