@@ -30,6 +30,9 @@ public sealed record PipelineDefinition : PipelineSection
     /// <summary>How BuildImage makes the model image; the defaults use the offline base.</summary>
     public ImageSection Image { get; init; } = new();
 
+    /// <summary>How Monitor judges drift, the model's answers and the service; Evidently's defaults when absent.</summary>
+    public MonitoringSection Monitoring { get; init; } = new();
+
     /// <summary>Named deployment targets; <c>local</c> exists when none are declared.</summary>
     public IReadOnlyDictionary<string, EnvironmentSection> Environments { get; init; } =
         new Dictionary<string, EnvironmentSection>(StringComparer.Ordinal)
