@@ -1,0 +1,62 @@
+using System.Globalization;
+using MlOps.Tasks.Files;
+
+namespace MlOps.Tasks.Monitoring;
+
+/// <summary>drift.json: the machine-readable result of a Monitor run, in Evidently's words where it has them.</summary>
+public static class DriftJson
+{
+    /// <summary>Writes <paramref name="report"/> to <paramref name="path"/>, atomically.</summary>
+    public static void Write(string path, MonitorReport report) => ArtifactJson.Write(path, Document(report));
+
+    /// <summary>The document as serialisable objects.</summary>
+    public static object Document(MonitorReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var data = report.Data;
+        return new
+        {
+            report.Model,
+            report.Version,
+            report.Environment,
+            Time = report.Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+            report.Pipeline,
+            report.Breached,
+            report.Breaches,
+            DataDrift = new
+            {
+                data.Reference,
+                data.Current,
+                data.ReferenceRows,
+                data.CurrentRows,
+                DatasetDrift = data.DatasetDrift,
+                NumberOfColumns = data.Tested,
+                NumberOfDriftedColumns = data.Drifted,
+                ShareOfDriftedColumns = data.Share,
+                data.DriftShare,
+                data.NotInCurrent,
+                Columns = data.Columns.Select(c => new
+                {
+                    c.Column,
+                    c.Type,
+                    StatTest = c.Method,
+                    c.IsDefault,
+                    c.Threshold,
+                    c.Score,
+                    c.Statistic,
+                    c.Exact,
+                    DriftDetected = c.Drift,
+                    c.Psi,
+                    c.PsiBand,
+                    c.ReferenceRows,
+                    c.CurrentRows,
+                    c.ReferenceMissing,
+                    c.CurrentMissing,
+                    CurrentInvalid = c.CurrentInvalid > 0 ? c.CurrentInvalid : (long?)null,
+                    c.Skipped,
+                    Bins = c.Bins,
+                }),
+            },
+        };
+    }
+}
