@@ -48,8 +48,7 @@ internal sealed class MonitorTask : BuildTask
             Breaches = breaches,
         };
         var folder = Path.Combine(context.ArtifactsFolder, "monitoring");
-        Directory.CreateDirectory(folder);
-        DriftJson.Write(Path.Combine(folder, "drift.json"), report);
+        MonitorOutputs.Write(folder, report);
         Show(context, report);
         context.Note(string.Create(CultureInfo.InvariantCulture, $"{data.Drifted}/{data.Tested} columns drifted{(data.DatasetDrift ? ", dataset drift" : "")}"));
         if (report.Breached)
