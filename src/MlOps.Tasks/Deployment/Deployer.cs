@@ -99,6 +99,7 @@ public static class Deployer
             Image = program.Image,
             ImageDigest = program.Digest,
             Server = program.Server,
+            LogInputs = request.Workspace.Pipeline.Monitoring.LogInputs,
         };
         var record = new DeploymentRecord
         {

@@ -76,6 +76,7 @@ public sealed class DockerTarget(IDockerClient docker) : IDeploymentTarget
                     $"MLOPS_CHECK_PORT={start.CheckPort.ToString(CultureInfo.InvariantCulture)}",
                     "MLOPS_BIND=127.0.0.1",
                     $"MLOPS_AUDIT_LOG={AuditMount}/predictions.jsonl",
+                    $"MLOPS_AUDIT_INPUTS={(start.LogInputs ? "true" : "false")}",
                 ],
                 Labels = new Dictionary<string, string>
                 {

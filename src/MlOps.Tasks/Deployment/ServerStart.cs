@@ -36,6 +36,9 @@ public sealed record ServerStart
     /// <summary>The server program's folder, holding MlOps.Serving.dll (local).</summary>
     public string? Server { get; init; }
 
+    /// <summary>Whether the audit log also keeps the raw inputs (<c>monitoring.log_inputs</c>), so that Monitor can read them.</summary>
+    public bool LogInputs { get; init; }
+
     /// <summary>The prediction audit log inside <see cref="Folder"/>.</summary>
     public string AuditFolder => Path.Combine(Folder, "audit");
 }

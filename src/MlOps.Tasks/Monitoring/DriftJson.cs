@@ -9,6 +9,8 @@ public static class DriftJson
     /// <summary>Writes <paramref name="report"/> to <paramref name="path"/>, atomically.</summary>
     public static void Write(string path, MonitorReport report) => ArtifactJson.Write(path, Document(report));
 
+    private static string Utc(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
     /// <summary>The document as serialisable objects.</summary>
     public static object Document(MonitorReport report)
     {
@@ -19,7 +21,7 @@ public static class DriftJson
             report.Model,
             report.Version,
             report.Environment,
-            Time = report.Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+            Time = Utc(report.Time),
             report.Pipeline,
             report.Breached,
             report.Breaches,
@@ -56,6 +58,18 @@ public static class DriftJson
                     c.Skipped,
                     Bins = c.Bins,
                 }),
+            },
+            ConceptDrift = report.Concept is not { } concept ? null : new
+            {
+                concept.Feedback,
+                concept.FeedbackRows,
+                concept.Matched,
+                concept.UnmatchedExamples,
+                concept.Detector,
+                DriftDetected = concept.Detections.Count > 0,
+                Detections = concept.Detections.Select(d => new { d.Index, Time = Utc(d.Time) }),
+                Windows = concept.Windows.Select(w => new { From = Utc(w.From), To = Utc(w.To), w.Rows, w.Positives, w.Metrics }),
+                concept.Breaches,
             },
         };
     }

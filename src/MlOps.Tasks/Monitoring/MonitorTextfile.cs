@@ -25,9 +25,15 @@ public static class MonitorTextfile
             [.. tested.Select(c => (Labels(model, c), c.Score))]);
         Gauge(text, "mlops_drift_column_psi", "The column's population stability index.",
             [.. tested.Select(c => ($"{model},column=\"{Escape(c.Column)}\"", c.Psi))]);
-        foreach (var gauge in report.Gauges.GroupBy(g => g.Name))
+        if (report.Concept is { } concept)
         {
-            Gauge(text, gauge.Key, gauge.First().Help, [.. gauge.Select(g => (g.Labels.Length == 0 ? model : $"{model},{g.Labels}", g.Value))]);
+            Gauge(text, "mlops_concept_drift_detected", "1 when the detector signalled drift in the stream of prediction errors.",
+                [($"{model},detector=\"{Escape(concept.Detector)}\"", concept.Detections.Count > 0 ? 1 : 0)]);
+            if (concept.Windows.Count > 0)
+            {
+                Gauge(text, "mlops_concept_window_metric", "The latest window of labelled predictions: each metric.",
+                    [.. concept.Windows[^1].Metrics.Where(m => !double.IsNaN(m.Value)).Select(m => ($"{model},metric=\"{Escape(m.Key)}\"", m.Value))]);
+            }
         }
 
         Gauge(text, "mlops_monitor_breached", "1 when the last Monitor run breached a threshold.", [(model, report.Breached ? 1 : 0)]);

@@ -24,6 +24,12 @@ public sealed record ConceptDriftSection : PipelineSection
     /// <summary>Labelled predictions per window of the windowed metrics.</summary>
     public int Window { get; init; } = 500;
 
-    /// <summary>Lower limits for each window's metrics, e.g. <c>{ accuracy: 0.65 }</c> (metric names as in validation.min).</summary>
+    /// <summary>Lower limits for the latest window's metrics, e.g. <c>{ auc: 0.65 }</c> (metric names as in validation.min).</summary>
     public IReadOnlyDictionary<string, double> Min { get; init; } = new Dictionary<string, double>(StringComparer.Ordinal);
+
+    /// <summary>Upper limits for the latest window's metrics, e.g. <c>{ log_loss: 0.7 }</c>.</summary>
+    public IReadOnlyDictionary<string, double> Max { get; init; } = new Dictionary<string, double>(StringComparer.Ordinal);
+
+    /// <summary>Page-Hinkley's direction (river's <c>mode</c>): <c>both</c>, <c>up</c> or <c>down</c>.</summary>
+    public string? Mode { get; init; }
 }

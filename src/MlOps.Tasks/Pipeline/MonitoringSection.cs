@@ -21,6 +21,13 @@ public sealed record MonitoringSection : PipelineSection
     /// <summary>Schema columns not to test. Id and text columns are never tested.</summary>
     public IReadOnlyList<string> Ignore { get; init; } = [];
 
+    /// <summary>
+    /// Whether deployed servers keep each request's inputs in their audit log, which Monitor then compares with the
+    /// training data when no <c>--current</c> batch is given. Off by default: inputs may be personal data. A change
+    /// takes effect at the next deployment (<c>--force</c> redeploys an unchanged version).
+    /// </summary>
+    public bool LogInputs { get; init; }
+
     /// <summary>Concept drift: labelled feedback and the detector watching the errors.</summary>
     public ConceptDriftSection Concept { get; init; } = new();
 
