@@ -20,9 +20,8 @@ internal sealed class BuildContext(ICakeContext cake, BuildOptions options, stri
     /// <summary>Re-run tasks even when their inputs are unchanged.</summary>
     public bool Force => Options.Force;
 
-    /// <summary>The pipeline file, read on first use (so tasks that need none run without one).</summary>
-    public PipelineDefinition Pipeline =>
-        pipeline ??= PipelineFile.Load(RepositoryRoot, PipelineFile.Locate(RepositoryRoot, Options.Pipeline));
+    /// <summary>The pipeline file, read on first use (so tasks that need none run without one); <c>--table</c> replaces data.table.</summary>
+    public PipelineDefinition Pipeline => pipeline ??= Load();
 
     /// <summary>Where this pipeline's machine-readable outputs go: artifacts/&lt;pipeline name&gt;/.</summary>
     public string ArtifactsFolder => Path.Combine(RepositoryRoot, "artifacts", Pipeline.Name);
@@ -54,6 +53,14 @@ internal sealed class BuildContext(ICakeContext cake, BuildOptions options, stri
 
     /// <summary>Marks the running task "unchanged" in the summary: it reused earlier results, for this reason.</summary>
     public void ReportUnchanged(string reason) => (IsUnchanged, TaskNote) = (true, reason);
+
+    private PipelineDefinition Load()
+    {
+        var loaded = PipelineFile.Load(RepositoryRoot, PipelineFile.Locate(RepositoryRoot, Options.Pipeline));
+        return Options.Table is not { } table ? loaded
+            : File.Exists(Path.Combine(RepositoryRoot, table)) ? loaded with { Data = loaded.Data with { Table = table } }
+            : throw new UsageException($"--table={table} does not exist; give a CSV file relative to {RepositoryRoot}.");
+    }
 
     internal void ClearTaskState() => (IsUnchanged, TaskNote) = (false, null);
 }

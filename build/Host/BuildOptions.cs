@@ -30,6 +30,12 @@ internal sealed record BuildOptions
     /// <summary>Gates report refusals without failing the build.</summary>
     public bool ReportOnly { get; init; }
 
+    /// <summary>Monitor runs the training pipeline on the current batch when it finds drift.</summary>
+    public bool Retrain { get; init; }
+
+    /// <summary>--table: the CSV to validate and train on instead of data.table, or null.</summary>
+    public string? Table { get; init; }
+
     /// <summary>The tracking store folder given with --store, or null.</summary>
     public string? Store { get; init; }
 

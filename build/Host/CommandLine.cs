@@ -24,6 +24,8 @@ internal static class CommandLine
         ["store"] = (true, "Tracking store and model registry folder (default: $MLOPS_STORE, else .mlops)."),
         ["force"] = (false, "Re-run tasks even when their inputs are unchanged; hash data again instead of trusting remembered md5s."),
         ["report-only"] = (false, "Run the gates and write their results, but do not fail the build when one refuses."),
+        ["table"] = (true, "Validate and train on this CSV instead of data.table (what Monitor's --retrain passes)."),
+        ["retrain"] = (false, "Monitor: when drift is found, run the training pipeline on the current batch."),
         ["help"] = (false, "Show this help."),
     };
 
@@ -77,6 +79,8 @@ internal static class CommandLine
             Help = Flag("help", Single("help")),
             Force = Flag("force", Single("force")),
             ReportOnly = Flag("report-only", Single("report-only")),
+            Retrain = Flag("retrain", Single("retrain")),
+            Table = Single("table"),
             Verbosity = ParseVerbosity(Single("verbosity") ?? "normal"),
             Pipeline = Single("pipeline"),
             Environment = Single("environment"),

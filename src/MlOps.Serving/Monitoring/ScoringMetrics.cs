@@ -37,6 +37,9 @@ internal sealed class ScoringMetrics
         var predictions = metrics.CreateCounter("mlops_predictions_total", "Rows scored by predicted class (1 = the label's positive value).", ["class"]);
         (positives, negatives) = (predictions.WithLabels("1"), predictions.WithLabels("0"));
         Identify(metrics, model.Bundle);
+        // The standard name, so that rates since the start need one scrape (Monitor) as well as Prometheus' own.
+        metrics.CreateGauge("process_start_time_seconds", "Start time of the process since unix epoch in seconds.")
+            .Set(System.Diagnostics.Process.GetCurrentProcess().StartTime.ToUniversalTime().Subtract(DateTime.UnixEpoch).TotalSeconds);
         Features = new FeatureMetrics(metrics, model.Layout);
     }
 

@@ -39,6 +39,8 @@ public static class DriftHtml
         }
 
         Table(html, data);
+        Concept(html, report.Concept);
+        Service(html, report.Service);
         html.Append(CultureInfo.InvariantCulture,
             $"<p class=\"legend\">Shares of present values per bin (PSI's bins):<span style=\"background:{ReferenceColour}\"></span>reference<span style=\"background:{CurrentColour}\"></span>current</p>\n<div class=\"columns\">\n");
         foreach (var column in data.Columns.OrderByDescending(c => c.Drift))
@@ -72,6 +74,54 @@ public static class DriftHtml
         }
 
         html.Append("</table>\n");
+    }
+
+    private static void Concept(StringBuilder html, ConceptDrift? concept)
+    {
+        if (concept is null)
+        {
+            return;
+        }
+
+        var drift = concept.Detections.Count > 0;
+        html.Append(CultureInfo.InvariantCulture,
+            $"<h2 class=\"{(drift ? "drift" : "ok")}\">{(drift ? "Concept drift" : "No concept drift")} ({E(concept.Detector)} over the prediction errors)</h2>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<p>Feedback {E(concept.Feedback)}: {concept.Matched:N0} of {concept.FeedbackRows:N0} rows joined to logged predictions.");
+        if (drift)
+        {
+            html.Append(CultureInfo.InvariantCulture, $" Drift signalled at labelled prediction {E(string.Join(", ", concept.Detections.Select(d => (d.Index + 1).ToString(CultureInfo.InvariantCulture))))}.");
+        }
+
+        html.Append("</p>\n<table><tr><th>From</th><th>To</th><th>Rows</th><th>Positives</th><th>AUC</th><th>Accuracy</th><th>Log loss</th></tr>\n");
+        foreach (var w in concept.Windows)
+        {
+            html.Append(CultureInfo.InvariantCulture,
+                $"<tr><td>{w.From.UtcDateTime:yyyy-MM-dd HH:mm:ss}</td><td>{w.To.UtcDateTime:yyyy-MM-dd HH:mm:ss}</td><td>{w.Rows}</td><td>{w.Positives}</td><td>{N(w.Metrics["auc"])}</td><td>{N(w.Metrics["accuracy"])}</td><td>{N(w.Metrics["log_loss"])}</td></tr>\n");
+        }
+
+        html.Append("</table>\n");
+    }
+
+    private static void Service(StringBuilder html, ServiceCheck? service)
+    {
+        if (service is null)
+        {
+            return;
+        }
+
+        var breached = service.Breaches.Any();
+        html.Append(CultureInfo.InvariantCulture, $"<h2 class=\"{(breached ? "drift" : "ok")}\">Service {E(service.Address)}</h2>\n<p>{E(service.Health?.Summary ?? service.Problem ?? "")}</p>\n");
+        if (service.Objectives.Count > 0)
+        {
+            html.Append("<table><tr><th>Objective</th><th>Measured</th><th>Limit</th><th>Status</th></tr>\n");
+            foreach (var o in service.Objectives)
+            {
+                html.Append(CultureInfo.InvariantCulture,
+                    $"<tr><td>{E(o.Objective)}</td><td>{(o.Value is { } v ? N(v) : "-")}</td><td>{N(o.Limit)}</td><td class=\"{(o.Breached ? "drift" : "ok")}\">{Lower(o.Status)}</td></tr>\n");
+            }
+
+            html.Append("</table>\n");
+        }
     }
 
     private static string Verdict(ColumnDrift c) => c.Skipped is { } why

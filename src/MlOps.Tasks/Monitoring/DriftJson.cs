@@ -71,6 +71,23 @@ public static class DriftJson
                 Windows = concept.Windows.Select(w => new { From = Utc(w.From), To = Utc(w.To), w.Rows, w.Positives, w.Metrics }),
                 concept.Breaches,
             },
+            Service = report.Service is not { } service ? null : new
+            {
+                service.Address,
+                service.Problem,
+                Health = service.Health is not { } health ? null : new
+                {
+                    health.Requests,
+                    health.ServerErrors,
+                    health.Rejected,
+                    health.ErrorRate,
+                    health.RejectedRate,
+                    health.P50LatencyMs,
+                    health.P99LatencyMs,
+                    health.RequestRate,
+                },
+                Objectives = service.Objectives.Select(o => new { o.Objective, o.Value, o.Limit, o.Status, o.Message }),
+            },
         };
     }
 }

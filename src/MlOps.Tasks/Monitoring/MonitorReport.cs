@@ -24,6 +24,9 @@ public sealed record MonitorReport
     /// <summary>Concept drift from labelled feedback, when there was feedback.</summary>
     public ConceptDrift? Concept { get; init; }
 
+    /// <summary>The deployed server's health, when something is deployed.</summary>
+    public ServiceCheck? Service { get; init; }
+
     /// <summary>What breached a threshold, one line each; empty when all is well.</summary>
     public IReadOnlyList<string> Breaches { get; init; } = [];
 

@@ -36,6 +36,12 @@ public static class MonitorTextfile
             }
         }
 
+        if (report.Service is { } service)
+        {
+            Gauge(text, "mlops_slo_breached", "1 when the deployed server breaches the objective (monitoring.slo).",
+                [.. service.Objectives.Select(o => ($"{model},objective=\"{Escape(o.Objective)}\"", (double)(o.Breached ? 1 : 0)))]);
+        }
+
         Gauge(text, "mlops_monitor_breached", "1 when the last Monitor run breached a threshold.", [(model, report.Breached ? 1 : 0)]);
         Gauge(text, "mlops_monitor_last_run_timestamp_seconds", "When Monitor last ran (Unix time).", [(model, report.Time.ToUnixTimeMilliseconds() / 1000.0)]);
         return text.ToString();
