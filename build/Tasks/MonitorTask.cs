@@ -65,10 +65,10 @@ internal sealed class MonitorTask : BuildTask
             Breaches = breaches,
         };
         var folder = Path.Combine(context.ArtifactsFolder, "monitoring");
-        MonitorOutputs.Write(folder, report);
+        MonitorOutputs.Write(folder, report, pipeline);
         Show(context, report);
         var shown = Path.GetRelativePath(context.RepositoryRoot, folder);
-        context.Log.Information($"Monitor: wrote {shown}/drift.json, drift.html, monitor.prom");
+        context.Log.Information($"Monitor: wrote {shown}/drift.json, drift.html, monitor.prom, grafana-dashboard.json, alert-rules.yml");
         context.Note(string.Create(CultureInfo.InvariantCulture, $"{data.Drifted}/{data.Tested} columns drifted{(data.DatasetDrift ? ", dataset drift" : "")}{(report.Breached ? $", {breaches.Count} breach{(breaches.Count > 1 ? "es" : "")}" : "")}"));
         if (context.Options.Retrain)
         {

@@ -16,6 +16,7 @@ internal static class PipelineChecks
         ValidationChecks.Check(pipeline.Validation, pipeline.Schema);
         ValidationChecks.Check(pipeline.Fairness, pipeline.Schema);
         DeploymentChecks.Check(pipeline);
+        MonitoringChecks.Check(pipeline.Monitoring, pipeline.Schema);
     }
 
     private static void CheckData(DataSection data)
