@@ -150,8 +150,21 @@ public static class DriftHtml
         }
 
         svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"0\" y1=\"{height}\" x2=\"{width}\" y2=\"{height}\" stroke=\"#999\"/>");
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{height + 14}\" font-size=\"10\">{E(shown[0].Label)}</text>");
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{width}\" y=\"{height + 14}\" font-size=\"10\" text-anchor=\"end\">{E(shown[^1].Label)}</text>");
+        if (shown.Count <= 12 && !shown[0].Label.StartsWith('['))
+        {
+            // Values: each under its pair of bars.
+            for (var i = 0; i < shown.Count; i++)
+            {
+                var label = shown[i].Label.Length > 10 ? shown[i].Label[..9] + "…" : shown[i].Label;
+                svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{(i + 0.5) * slot:0.##}\" y=\"{height + 14}\" font-size=\"9\" text-anchor=\"middle\">{E(label)}<title>{E(shown[i].Label)}</title></text>");
+            }
+        }
+        else
+        {
+            // Ranges: the first and the last.
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{height + 14}\" font-size=\"10\">{E(shown[0].Label)}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{width}\" y=\"{height + 14}\" font-size=\"10\" text-anchor=\"end\">{E(shown[^1].Label)}</text>");
+        }
         return svg.Append("</svg>").ToString();
     }
 
