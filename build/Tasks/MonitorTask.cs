@@ -28,10 +28,12 @@ internal sealed class MonitorTask : BuildTask
 
         context.Log.Information($"Monitor: reference {inputs.ReferenceShown}");
         context.Log.Information($"Monitor: current {inputs.CurrentShown}");
-        var reference = DriftSample.FromCsv(inputs.ReferencePath, Path.GetRelativePath(context.RepositoryRoot, inputs.ReferencePath), pipeline, monitored);
+        // The two samples are read at once, one core each.
+        var reading = Task.Run(() => DriftSample.FromCsv(inputs.ReferencePath, Path.GetRelativePath(context.RepositoryRoot, inputs.ReferencePath), pipeline, monitored));
         var current = inputs.CurrentPath is { } csv
             ? DriftSample.FromCsv(csv, Path.GetRelativePath(context.RepositoryRoot, csv), pipeline, monitored)
             : DriftSample.FromAuditLog(inputs.AuditLog!, Path.GetRelativePath(context.RepositoryRoot, inputs.AuditLog!), monitored);
+        var reference = await reading;
         var data = DataDrift.Compare(reference, current, pipeline.Monitoring, monitored);
         var concept = Concept(context, inputs);
         var service = inputs.Deployment is { } deployment
