@@ -71,7 +71,9 @@ public sealed record ConceptDrift
         }
         catch (ArgumentException e)
         {
-            throw new UsageException($"monitoring.concept ({concept.Location}): {e.Message}");
+            // ArgumentException appends " (Parameter 'name')", which means nothing to the user.
+            var where = concept.Location is { } location ? $" ({location})" : "";
+            throw new UsageException($"monitoring.concept{where}: {e.Message.Split(" (Parameter")[0]}");
         }
 
         var detections = new List<(long, DateTimeOffset)>();
