@@ -87,7 +87,7 @@ public sealed class PipelineFileTests
             var error = LoadFails("name: x\ndata:\n  path: data\ntraining_typo: {}\n");
 
             // Then
-            Assert.That(error.Message, Is.EqualTo("pipelines/p.yaml:4:1: Unknown key 'training_typo' at the top level. Expected one of: data, description, environments, expectations, fairness, image, name, schema, training, validation."));
+            Assert.That(error.Message, Is.EqualTo("pipelines/p.yaml:4:1: Unknown key 'training_typo' at the top level. Expected one of: data, description, environments, expectations, fairness, image, monitoring, name, schema, training, validation."));
         }
 
         [Test]
