@@ -171,6 +171,20 @@ public sealed class DriftSampleTests
         }
 
         [Test]
+        public async Task Should_Name_The_Record_Whose_Inputs_Are_Not_The_Servers_Shape()
+        {
+            // Given
+            using var temp = new TempDirectory();
+            var path = await Log(temp, 0, Entry(1, """{"columns":["income"],"data":[[1]]}"""), Entry(2, """{"rows":[[1]]}"""));
+
+            // When
+            var error = Assert.Throws<UsageException>(() => DriftSample.FromAuditLog(path, "audit/predictions.jsonl", Monitored));
+
+            // Then
+            Assert.That(error!.Message, Does.StartWith($"{path}:2: the record's inputs are not {{\"columns\": [...], \"data\": [[...]]}} as the scoring server writes them"));
+        }
+
+        [Test]
         public void Should_Name_The_Line_Of_A_Record_That_Is_Not_One()
         {
             // Given

@@ -54,6 +54,16 @@ public sealed class FeedbackFileTests
     }
 
     [Test]
+    public void Should_Take_The_Positive_Label_Written_As_Another_Number_Or_Boolean_Form()
+    {
+        // When: the positive label is "1"
+        var rows = Read("feedback.jsonl", "{\"id\": \"a\", \"default\": 1.0}\n{\"id\": \"b\", \"default\": true}\n{\"id\": \"c\", \"default\": 0.0}\n{\"id\": \"d\", \"default\": \"no\"}\n");
+
+        // Then
+        Assert.That(rows.Select(r => r.Positive), Is.EqualTo(new[] { true, true, false, false }));
+    }
+
+    [Test]
     public void Should_Name_The_File_And_Its_Columns_When_The_Label_Column_Is_Missing()
     {
         // When
