@@ -28,10 +28,17 @@ internal sealed class MonitorTask : BuildTask
 
         context.Log.Information($"Monitor: reference {inputs.ReferenceShown}");
         context.Log.Information($"Monitor: current {inputs.CurrentShown}");
-        var reference = DriftSample.FromCsv(inputs.ReferencePath, Path.GetRelativePath(context.RepositoryRoot, inputs.ReferencePath), pipeline, monitored);
+        // The two samples are read at once, one core each.
+        var reading = Task.Run(() => DriftSample.FromCsv(inputs.ReferencePath, Path.GetRelativePath(context.RepositoryRoot, inputs.ReferencePath), pipeline, monitored));
         var current = inputs.CurrentPath is { } csv
             ? DriftSample.FromCsv(csv, Path.GetRelativePath(context.RepositoryRoot, csv), pipeline, monitored)
             : DriftSample.FromAuditLog(inputs.AuditLog!, Path.GetRelativePath(context.RepositoryRoot, inputs.AuditLog!), monitored);
+        var reference = await reading;
+        foreach (var column in current.Columns.Values.Where(c => c.Invalid > 0))
+        {
+            context.Log.Warning($"Monitor: {column.Invalid:N0} value{(column.Invalid > 1 ? "s" : "")} of '{column.Name}' in the current data {(column.Invalid > 1 ? "are" : "is")} not {(column.Type == MlOps.Tasks.Pipeline.ColumnType.Numeric ? "a number" : "true or false")} (first at {column.FirstInvalid}); set aside like missing values.");
+        }
+
         var data = DataDrift.Compare(reference, current, pipeline.Monitoring, monitored);
         var concept = Concept(context, inputs);
         var service = inputs.Deployment is { } deployment

@@ -49,13 +49,13 @@ public sealed record ConceptDrift
         ArgumentNullException.ThrowIfNull(feedback);
         ArgumentNullException.ThrowIfNull(concept);
         var served = Index(predictions, idColumn);
-        var joined = new List<(DateTimeOffset Time, long Order, double Score, bool Positive)>();
+        var joined = new List<(DateTimeOffset Time, long Order, double Score, double Threshold, bool Positive)>();
         var unmatched = new List<string>();
         foreach (var outcome in feedback)
         {
             if (served.TryGetValue(outcome.Id, out var prediction))
             {
-                joined.Add((prediction.Time, prediction.Order, prediction.Score, outcome.Positive));
+                joined.Add((prediction.Time, prediction.Order, prediction.Score, prediction.Threshold, outcome.Positive));
             }
             else if (unmatched.Count < 5)
             {
@@ -71,13 +71,16 @@ public sealed record ConceptDrift
         }
         catch (ArgumentException e)
         {
-            throw new UsageException($"monitoring.concept ({concept.Location}): {e.Message}");
+            // ArgumentException appends " (Parameter 'name')", which means nothing to the user.
+            var where = concept.Location is { } location ? $" ({location})" : "";
+            throw new UsageException($"monitoring.concept{where}: {e.Message.Split(" (Parameter")[0]}");
         }
 
         var detections = new List<(long, DateTimeOffset)>();
         for (var i = 0; i < joined.Count; i++)
         {
-            detector.Update(joined[i].Score > 0.5 != joined[i].Positive ? 1 : 0);
+            // Wrong when the class the server answered (score above the request's threshold) is not the label.
+            detector.Update(joined[i].Score > joined[i].Threshold != joined[i].Positive ? 1 : 0);
             if (detector.DriftDetected)
             {
                 detections.Add((i, joined[i].Time));
@@ -98,16 +101,16 @@ public sealed record ConceptDrift
         };
     }
 
-    private static Dictionary<string, (DateTimeOffset Time, long Order, double Score)> Index(IEnumerable<LoggedPrediction> predictions, string? idColumn)
+    private static Dictionary<string, (DateTimeOffset Time, long Order, double Score, double Threshold)> Index(IEnumerable<LoggedPrediction> predictions, string? idColumn)
     {
-        var served = new Dictionary<string, (DateTimeOffset, long, double)>(StringComparer.Ordinal);
+        var served = new Dictionary<string, (DateTimeOffset, long, double, double)>(StringComparer.Ordinal);
         var order = 0L;
         foreach (var record in predictions)
         {
             var ids = idColumn is null ? null : RowIds(record, idColumn);
             for (var row = 0; row < record.Scores.Count; row++)
             {
-                var entry = (record.Time, order++, record.Scores[row]);
+                var entry = (record.Time, order++, record.Scores[row], record.Threshold);
                 served[string.Create(CultureInfo.InvariantCulture, $"{record.RequestId}/{row}")] = entry;
                 if (record.Scores.Count == 1)
                 {
@@ -141,7 +144,7 @@ public sealed record ConceptDrift
             } : null)];
     }
 
-    private static List<MetricWindow> CutWindows(List<(DateTimeOffset Time, long Order, double Score, bool Positive)> joined, int size)
+    private static List<MetricWindow> CutWindows(List<(DateTimeOffset Time, long Order, double Score, double Threshold, bool Positive)> joined, int size)
     {
         var windows = new List<MetricWindow>();
         for (var start = 0; start < joined.Count; start += size)

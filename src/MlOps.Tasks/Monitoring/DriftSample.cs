@@ -85,7 +85,15 @@ public sealed class DriftSample
                     continue;
                 }
 
-                rows += AddInputs(inputs, samples, seen, record);
+                try
+                {
+                    rows += AddInputs(inputs, samples, seen, record, Path.Combine(Path.GetDirectoryName(shownAs) ?? "", Path.GetFileName(record.File)));
+                }
+                catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException)
+                {
+                    throw new UsageException(string.Create(CultureInfo.InvariantCulture,
+                        $"{record.File}:{record.Line}: the record's inputs are not {{\"columns\": [...], \"data\": [[...]]}} as the scoring server writes them ({e.Message}); check the log with ./build.sh --target=VerifyAudit --log={record.File}."));
+                }
             }
         }
         catch (InvalidDataException e)
@@ -103,7 +111,7 @@ public sealed class DriftSample
         return new DriftSample(shownAs, samples.Where(s => seen.Contains(s.Key)).ToDictionary(StringComparer.Ordinal), rows);
     }
 
-    private static long AddInputs(JsonElement inputs, Dictionary<string, ColumnSample> samples, HashSet<string> seen, LoggedPrediction record)
+    private static long AddInputs(JsonElement inputs, Dictionary<string, ColumnSample> samples, HashSet<string> seen, LoggedPrediction record, string shownFile)
     {
         var columns = inputs.GetProperty("columns").EnumerateArray()
             .Select(c => samples.GetValueOrDefault(c.GetString() ?? ""))
@@ -122,7 +130,7 @@ public sealed class DriftSample
             {
                 if (index < columns.Count && columns[index] is { } sample)
                 {
-                    Func<string> where = () => string.Create(CultureInfo.InvariantCulture, $"{record.File}:{record.Line}, column '{sample.Name}'");
+                    Func<string> where = () => string.Create(CultureInfo.InvariantCulture, $"{shownFile}:{record.Line}, column '{sample.Name}'");
                     switch (cell.ValueKind)
                     {
                         case JsonValueKind.Null:

@@ -42,7 +42,7 @@ public static class FeedbackFile
                     $"The row has no {(idText.Length == 0 ? $"'{idColumn}'" : $"'{labelColumn}'")}; every feedback row needs the id it refers to and the true label.");
             }
 
-            rows.Add(new Feedback(idText, labelText == positive, where));
+            rows.Add(new Feedback(idText, IsPositive(labelText, positive), where));
         }
 
         return rows;
@@ -79,7 +79,7 @@ public static class FeedbackFile
                     throw new InvalidFileException(location, $"Expected an object with \"{idMember}\" and \"{labelMember}\", e.g. {{\"{idMember}\": \"…\", \"{labelMember}\": {positive}}}.");
                 }
 
-                rows.Add(new Feedback(id, label == positive, string.Create(CultureInfo.InvariantCulture, $"{file}:{number}")));
+                rows.Add(new Feedback(id, IsPositive(label, positive), string.Create(CultureInfo.InvariantCulture, $"{file}:{number}")));
             }
             catch (JsonException e)
             {
@@ -89,6 +89,15 @@ public static class FeedbackFile
 
         return rows;
     }
+
+    /// <summary>
+    /// Whether <paramref name="label"/> is the positive value: the same text, or the same number (1.0 for "1"), or the
+    /// same boolean (True for "true").
+    /// </summary>
+    private static bool IsPositive(string label, string positive) =>
+        label == positive
+        || (TableReader.Number(label) is { } number && TableReader.Number(positive) is { } expected && number == expected)
+        || (Models.Tables.BooleanText.Parse(label) is { } flag && Models.Tables.BooleanText.Parse(positive) is { } expectedFlag && flag == expectedFlag);
 
     private static string? Text(JsonElement root, string member) =>
         !root.TryGetProperty(member, out var value) ? null

@@ -71,7 +71,9 @@ internal static class MonitoringChecks
         }
         catch (ArgumentException e)
         {
-            Fail(concept, "detector", $"'monitoring.concept': {e.Message.Split(" (Parameter")[0]}");
+            // Point at the key that is wrong: the detector, one of its settings, or the mode.
+            var key = e.ParamName switch { "name" => "detector", "mode" => "mode", _ => "settings" };
+            Fail(concept, key, $"'monitoring.concept': {e.Message.Split(" (Parameter")[0]}");
         }
 
         if (concept.Window < 1)

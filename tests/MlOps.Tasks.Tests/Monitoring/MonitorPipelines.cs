@@ -1,0 +1,38 @@
+using MlOps.Tasks.Pipeline;
+using MlOps.Testing;
+
+namespace MlOps.Tasks.Tests.Monitoring;
+
+/// <summary>Pipeline files for the Monitor tests, read as the build reads them.</summary>
+internal static class MonitorPipelines
+{
+    public const string File = "pipelines/p.yaml";
+
+    /// <summary>name, data and a schema of every column type; a test appends its monitoring section.</summary>
+    public const string Head = """
+        name: credit-scoring
+        data:
+          path: data
+          table: data/table.csv
+          csv:
+            missing: ["", "NA", "?"]
+        schema:
+          label: default
+          positive: "1"
+          columns:
+            - { name: id, type: id }
+            - { name: email, type: text }
+            - { name: income, type: numeric }
+            - { name: region, type: categorical }
+            - { name: owner, type: boolean }
+            - { name: default, type: categorical }
+
+        """;
+
+    public static PipelineDefinition Load(string yaml)
+    {
+        using var temp = new TempDirectory();
+        temp.Write(File, yaml);
+        return PipelineFile.Load(temp.Path, File);
+    }
+}
