@@ -29,6 +29,7 @@ internal sealed class MonitorTask : BuildTask
         context.Log.Information($"Monitor: reference {inputs.ReferenceShown}");
         context.Log.Information($"Monitor: current {inputs.CurrentShown}");
         // The two samples are read at once, one core each.
+        var clock = Stopwatch.StartNew();
         var reading = Task.Run(() => DriftSample.FromCsv(inputs.ReferencePath, Path.GetRelativePath(context.RepositoryRoot, inputs.ReferencePath), pipeline, monitored));
         var current = inputs.CurrentPath is { } csv
             ? DriftSample.FromCsv(csv, Path.GetRelativePath(context.RepositoryRoot, csv), pipeline, monitored)
@@ -39,7 +40,10 @@ internal sealed class MonitorTask : BuildTask
             context.Log.Warning($"Monitor: {column.Invalid:N0} value{(column.Invalid > 1 ? "s" : "")} of '{column.Name}' in the current data {(column.Invalid > 1 ? "are" : "is")} not {(column.Type == MlOps.Tasks.Pipeline.ColumnType.Numeric ? "a number" : "true or false")} (first at {column.FirstInvalid}); set aside like missing values.");
         }
 
+        var read = clock.Elapsed;
         var data = DataDrift.Compare(reference, current, pipeline.Monitoring, monitored);
+        context.Log.Information(string.Create(CultureInfo.InvariantCulture,
+            $"Monitor: read {reference.Rows:N0} + {current.Rows:N0} rows in {read.TotalSeconds:0.00}s; tested {data.Columns.Count} columns in {(clock.Elapsed - read).TotalSeconds:0.00}s"));
         var concept = Concept(context, inputs);
         var service = inputs.Deployment is { } deployment
             ? await ServiceCheck.RunAsync(deployment.Address, pipeline.Monitoring.Slo, CancellationToken.None)

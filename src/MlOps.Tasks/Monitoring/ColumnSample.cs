@@ -59,8 +59,8 @@ public sealed class ColumnSample
     /// <summary>Adds a missing value.</summary>
     public void AddMissing() => (Rows, Missing) = (Rows + 1, Missing + 1);
 
-    /// <summary>Adds a value written as text; <paramref name="where"/> names its place for a warning.</summary>
-    public void Add(ReadOnlySpan<char> text, Func<string> where)
+    /// <summary>Adds a value written as text, found at <paramref name="file"/>:<paramref name="line"/> (for a warning).</summary>
+    public void Add(ReadOnlySpan<char> text, string file, long line)
     {
         Rows++;
         switch (Type)
@@ -76,13 +76,13 @@ public sealed class ColumnSample
                 break;
             default:
                 Invalid++;
-                FirstInvalid ??= where();
+                FirstInvalid ??= string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{file}:{line}, column '{Name}'");
                 break;
         }
     }
 
     /// <summary>Adds a number (JSON inputs); for a boolean column 1 and 0 are true and false.</summary>
-    public void Add(double number, Func<string> where)
+    public void Add(double number, string file, long line)
     {
         if (Type == ColumnType.Numeric && double.IsFinite(number))
         {
@@ -96,7 +96,7 @@ public sealed class ColumnSample
         }
         else
         {
-            Add(number.ToString("R", System.Globalization.CultureInfo.InvariantCulture), where);
+            Add(number.ToString("R", System.Globalization.CultureInfo.InvariantCulture), file, line);
         }
     }
 

@@ -50,7 +50,7 @@ public sealed class DriftSample
                 }
                 else
                 {
-                    sample.Add(text, () => string.Create(CultureInfo.InvariantCulture, $"{file}:{reader.Line}, column '{sample.Name}'"));
+                    sample.Add(text, file, reader.Line);
                 }
             }
         }
@@ -130,20 +130,19 @@ public sealed class DriftSample
             {
                 if (index < columns.Count && columns[index] is { } sample)
                 {
-                    Func<string> where = () => string.Create(CultureInfo.InvariantCulture, $"{shownFile}:{record.Line}, column '{sample.Name}'");
                     switch (cell.ValueKind)
                     {
                         case JsonValueKind.Null:
                             sample.AddMissing();
                             break;
                         case JsonValueKind.Number:
-                            sample.Add(cell.GetDouble(), where);
+                            sample.Add(cell.GetDouble(), shownFile, record.Line);
                             break;
                         case JsonValueKind.True or JsonValueKind.False:
-                            sample.Add(cell.ValueKind == JsonValueKind.True ? "true" : "false", where);
+                            sample.Add(cell.ValueKind == JsonValueKind.True ? "true" : "false", shownFile, record.Line);
                             break;
                         default:
-                            sample.Add(cell.GetString() ?? cell.GetRawText(), where);
+                            sample.Add(cell.GetString() ?? cell.GetRawText(), shownFile, record.Line);
                             break;
                     }
                 }

@@ -345,7 +345,7 @@ public sealed class ColumnDriftTestTests
         {
             // Given
             var current = new ColumnSample("x", ColumnType.Numeric);
-            current.Add("n/a", () => "current.csv:2, column 'x'");
+            current.Add("n/a", "current.csv", 2);
 
             // When
             var drift = ColumnDriftTest.Run(Numbers(KsReference), current, Configured(DriftMethod.Psi, 0.2));

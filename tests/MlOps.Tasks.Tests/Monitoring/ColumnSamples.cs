@@ -11,7 +11,7 @@ internal static class ColumnSamples
         var sample = new ColumnSample(name, ColumnType.Numeric);
         foreach (var value in values)
         {
-            sample.Add(value, () => "here");
+            sample.Add(value, "here", 1);
         }
 
         return sample;
@@ -29,7 +29,7 @@ internal static class ColumnSamples
             }
             else
             {
-                sample.Add(value, () => "here");
+                sample.Add(value, "here", 1);
             }
         }
 
