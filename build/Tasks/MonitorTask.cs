@@ -48,21 +48,7 @@ internal sealed class MonitorTask : BuildTask
         var service = inputs.Deployment is { } deployment
             ? await ServiceCheck.RunAsync(deployment.Address, pipeline.Monitoring.Slo, CancellationToken.None)
             : null;
-        var breaches = new List<string>();
-        if (data.DatasetDrift)
-        {
-            breaches.Add(string.Create(CultureInfo.InvariantCulture,
-                $"dataset drift: {data.Drifted} of {data.Tested} columns drifted ({data.Share:P0}), at least monitoring.drift_share {data.DriftShare:0.##} ({pipeline.Monitoring.LocationOf("drift_share")?.ToString() ?? pipeline.File})"));
-        }
-
-        if (concept?.Detections is { Count: > 0 } detections)
-        {
-            breaches.Add(string.Create(CultureInfo.InvariantCulture,
-                $"concept drift: {concept.Detector} signalled drift in the prediction errors {detections.Count} time{(detections.Count > 1 ? "s" : "")}, first at labelled prediction {detections[0].Index + 1} of {concept.Matched} ({detections[0].Time.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z)"));
-        }
-
-        breaches.AddRange(concept?.Breaches ?? []);
-        breaches.AddRange(service?.Breaches ?? []);
+        var breaches = MonitorReport.BreachesOf(data, concept, service, pipeline.Monitoring.LocationOf("drift_share")?.ToString() ?? pipeline.File);
         var report = new MonitorReport
         {
             Model = pipeline.Name,

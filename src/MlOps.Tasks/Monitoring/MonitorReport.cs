@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace MlOps.Tasks.Monitoring;
 
 /// <summary>Everything one Monitor run found, as drift.json holds it.</summary>
@@ -29,6 +31,31 @@ public sealed record MonitorReport
 
     /// <summary>What breached a threshold, one line each; empty when all is well.</summary>
     public IReadOnlyList<string> Breaches { get; init; } = [];
+
+    /// <summary>
+    /// What breached a threshold, one line each: dataset drift (<paramref name="driftShareAt"/> is where
+    /// monitoring.drift_share is written), a concept drift detection, a window limit, a service objective.
+    /// </summary>
+    public static IReadOnlyList<string> BreachesOf(DataDrift data, ConceptDrift? concept, ServiceCheck? service, string driftShareAt)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var breaches = new List<string>();
+        if (data.DatasetDrift)
+        {
+            breaches.Add(string.Create(CultureInfo.InvariantCulture,
+                $"dataset drift: {data.Drifted} of {data.Tested} columns drifted ({data.Share:P0}), at least monitoring.drift_share {data.DriftShare:0.##} ({driftShareAt})"));
+        }
+
+        if (concept?.Detections is { Count: > 0 } detections)
+        {
+            breaches.Add(string.Create(CultureInfo.InvariantCulture,
+                $"concept drift: {concept.Detector} signalled drift in the prediction errors {detections.Count} time{(detections.Count > 1 ? "s" : "")}, first at labelled prediction {detections[0].Index + 1} of {concept.Matched} ({detections[0].Time.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z)"));
+        }
+
+        breaches.AddRange(concept?.Breaches ?? []);
+        breaches.AddRange(service?.Breaches ?? []);
+        return breaches;
+    }
 
     /// <summary>Whether anything breached a threshold (Monitor then exits 3).</summary>
     public bool Breached => Breaches.Count > 0;
