@@ -13,6 +13,7 @@ namespace MlOps.Build.Tasks;
 [TaskDescription("Compare current data (a CSV batch, else the deployed server's logged inputs) with the deployed version's training data, join feedback for concept drift, check the server's SLOs; write drift.json, drift.html, monitor.prom, a Grafana dashboard and alert rules; exit 3 on a breach.")]
 [TaskArgument("current", "A CSV batch of recent rows to check (default: the deployed server's logged inputs, else data.current).")]
 [TaskArgument("reference", "The CSV to compare with (default: the data the deployed version was trained on).")]
+[TaskArgument("since", "Only the traffic the deployed server logged since then: 30m, 24h, 7d or a time (default: all of the deployment's).")]
 [TaskArgument("feedback", "Labelled outcomes (CSV or JSON lines: id, label) to join to the deployed server's predictions (default: monitoring.concept.feedback).")]
 internal sealed class MonitorTask : BuildTask
 {
@@ -26,14 +27,20 @@ internal sealed class MonitorTask : BuildTask
             inputs = MonitorInputs.Resolve(context.RepositoryRoot, pipeline, store, context.EnvironmentName, context.Argument("reference"), context.Argument("current"));
         }
 
+        var since = context.Argument("since") is { } text ? MonitorSince.Parse(text, DateTimeOffset.UtcNow) : (DateTimeOffset?)null;
         context.Log.Information($"Monitor: reference {inputs.ReferenceShown}");
-        context.Log.Information($"Monitor: current {inputs.CurrentShown}");
+        context.Log.Information($"Monitor: current {inputs.CurrentShown}{(since is { } from && inputs.CurrentPath is null ? $", since {from.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z" : "")}");
+        if (since is not null && inputs.CurrentPath is not null)
+        {
+            context.Log.Warning("Monitor: --since counts only for traffic the server logged; the whole --current batch is compared.");
+        }
+
         // The two samples are read at once, one core each.
         var clock = Stopwatch.StartNew();
         var reading = Task.Run(() => DriftSample.FromCsv(inputs.ReferencePath, Path.GetRelativePath(context.RepositoryRoot, inputs.ReferencePath), pipeline, monitored));
         var current = inputs.CurrentPath is { } csv
             ? DriftSample.FromCsv(csv, Path.GetRelativePath(context.RepositoryRoot, csv), pipeline, monitored)
-            : DriftSample.FromAuditLog(inputs.AuditLog!, Path.GetRelativePath(context.RepositoryRoot, inputs.AuditLog!), monitored);
+            : DriftSample.FromAuditLog(inputs.AuditLog!, Path.GetRelativePath(context.RepositoryRoot, inputs.AuditLog!), monitored, since);
         var reference = await reading;
         foreach (var column in current.Columns.Values.Where(c => c.Invalid > 0))
         {
@@ -44,7 +51,7 @@ internal sealed class MonitorTask : BuildTask
         var data = DataDrift.Compare(reference, current, pipeline.Monitoring, monitored);
         context.Log.Information(string.Create(CultureInfo.InvariantCulture,
             $"Monitor: read {reference.Rows:N0} + {current.Rows:N0} rows in {read.TotalSeconds:0.00}s; tested {data.Columns.Count} columns in {(clock.Elapsed - read).TotalSeconds:0.00}s"));
-        var concept = Concept(context, inputs);
+        var concept = Concept(context, inputs, since);
         var service = inputs.Deployment is { } deployment
             ? await ServiceCheck.RunAsync(deployment.Address, pipeline.Monitoring.Slo, CancellationToken.None)
             : null;
@@ -78,7 +85,7 @@ internal sealed class MonitorTask : BuildTask
         }
     }
 
-    private static ConceptDrift? Concept(BuildContext context, MonitorInputs inputs)
+    private static ConceptDrift? Concept(BuildContext context, MonitorInputs inputs, DateTimeOffset? since)
     {
         var pipeline = context.Pipeline;
         var concept = pipeline.Monitoring.Concept;
@@ -104,7 +111,7 @@ internal sealed class MonitorTask : BuildTask
         var idColumn = schema.Columns.FirstOrDefault(c => c.Type == MlOps.Tasks.Pipeline.ColumnType.Id)?.Name;
         try
         {
-            return ConceptDrift.Analyse(AuditLogReader.Read(log), rows, feedback, concept, idColumn);
+            return ConceptDrift.Analyse(AuditLogReader.Read(log).Where(p => since is null || p.Time >= since), rows, feedback, concept, idColumn);
         }
         catch (InvalidDataException e)
         {

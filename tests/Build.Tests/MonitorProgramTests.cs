@@ -153,6 +153,7 @@ public sealed class MonitorProgramTests
 
         // When
         var result = build.Run("--target=Monitor", "--feedback=feedback.csv");
+        var tomorrow = build.Run("--target=Monitor", $"--since={DateTimeOffset.UtcNow.AddDays(1):yyyy-MM-ddTHH:mm:ssZ}");
 
         // Then
         Assert.That(result.ExitCode, Is.EqualTo(3), result.Output + result.Errors);
@@ -173,6 +174,8 @@ public sealed class MonitorProgramTests
         Assert.That(concept.GetProperty("windows").GetArrayLength(), Is.EqualTo(2));
         var service = root.GetProperty("service");
         Assert.That(service.GetProperty("health").GetProperty("requests").GetInt64(), Is.EqualTo(21));
+        Assert.That(tomorrow.ExitCode, Is.EqualTo(2), tomorrow.Output + tomorrow.Errors);
+        Assert.That(tomorrow.Errors, Does.Contain("holds no scored requests in the window asked for"));
         Assert.That(service.GetProperty("objectives").EnumerateArray().Select(o => o.GetProperty("objective").GetString()),
             Is.EquivalentTo(new[] { "p99_latency_ms", "max_error_rate", "max_rejected_rate" }));
     }
