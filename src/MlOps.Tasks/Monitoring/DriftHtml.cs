@@ -70,7 +70,7 @@ public static class DriftHtml
             html.Append(CultureInfo.InvariantCulture,
                 $"<tr><td>{E(c.Column)}</td><td>{Lower(c.Type)}</td><td>{Lower(c.Method)}{(c.IsDefault ? "" : " (pipeline file)")}</td><td>{N(c.Score)}</td><td>{N(c.Threshold)}</td>");
             html.Append(CultureInfo.InvariantCulture,
-                $"<td class=\"{(c.Drift ? "drift" : "ok")}\">{(c.Skipped is { } why ? E("not tested: " + why) : c.Drift ? "drift" : "no")}</td><td>{N(c.Psi)} ({Lower(c.PsiBand)})</td><td>{c.ReferenceMissing:P1} → {c.CurrentMissing:P1}</td></tr>\n");
+                $"<td class=\"{(c.Drift ? "drift" : "ok")}\">{(c.Skipped is { } why ? E("not tested: " + why) : c.Drift ? "drift" : "no")}</td><td>{(c.Skipped is null ? $"{N(c.Psi)} ({Lower(c.PsiBand)})" : "-")}</td><td>{c.ReferenceMissing:P1} → {c.CurrentMissing:P1}</td></tr>\n");
         }
 
         html.Append("</table>\n");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MlOps.Models.Drift;
 using MlOps.Tasks.Files;
 
 namespace MlOps.Tasks.Monitoring;
@@ -8,6 +9,9 @@ public static class DriftJson
 {
     /// <summary>Writes <paramref name="report"/> to <paramref name="path"/>, atomically.</summary>
     public static void Write(string path, MonitorReport report) => ArtifactJson.Write(path, Document(report));
+
+    /// <summary>A number, or null for the NaN of a column that was not tested (JSON has no NaN).</summary>
+    private static double? Number(double value) => double.IsNaN(value) ? null : value;
 
     private static string Utc(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
@@ -43,13 +47,13 @@ public static class DriftJson
                     c.Type,
                     StatTest = c.Method,
                     c.IsDefault,
-                    c.Threshold,
-                    c.Score,
+                    Threshold = Number(c.Threshold),
+                    Score = Number(c.Score),
                     c.Statistic,
                     c.Exact,
                     DriftDetected = c.Drift,
-                    c.Psi,
-                    c.PsiBand,
+                    Psi = Number(c.Psi),
+                    PsiBand = c.Skipped is null ? c.PsiBand : (PsiBand?)null,
                     c.ReferenceRows,
                     c.CurrentRows,
                     c.ReferenceMissing,
