@@ -6,6 +6,9 @@ namespace MlOps.Tasks.Expectations;
 /// <summary>What a validation result depends on: the table's md5, the schema, the expectations, the CSV dialect and the code.</summary>
 public static class ValidationFingerprint
 {
+    /// <summary>The folders of MlOps.Tasks whose code can change this result; the rest (recording, messages) reuses it.</summary>
+    internal static readonly string[] CodeFolders = ["Expectations", "Profiling", "Tables"];
+
     /// <summary>The fingerprint of validating <paramref name="table"/> of <paramref name="pipeline"/>.</summary>
     public static Fingerprint Of(PipelineDefinition pipeline, string repositoryRoot, string table)
     {
@@ -16,6 +19,6 @@ public static class ValidationFingerprint
             .AddSection("csv", pipeline.Data.Csv)
             .AddSection("schema", pipeline.Schema)
             .Add("expectations", Fingerprint.SectionHash(pipeline.Expectations))
-            .AddCode("code", typeof(ValidationFingerprint).Assembly);
+            .AddCode(typeof(ValidationFingerprint).Assembly, CodeFolders);
     }
 }

@@ -12,6 +12,9 @@ namespace MlOps.Tasks.Fairness;
 /// </summary>
 public static class FairnessCheck
 {
+    /// <summary>The folders of MlOps.Tasks whose code can change this result; the rest (recording, messages) reuses it.</summary>
+    internal static readonly string[] CodeFolders = ["Fairness", "Tables"];
+
     /// <summary>Upper limits by their name in the pipeline file.</summary>
     public static IReadOnlyList<string> MaxNames { get; } = ["demographic_parity_difference", "equal_opportunity_difference", "equalized_odds_difference"];
 
@@ -62,7 +65,7 @@ public static class FairnessCheck
             .AddFile("predictions", repositoryRoot, predictions)
             .AddSection("schema", pipeline.Schema)
             .AddSection("fairness", pipeline.Fairness)
-            .AddCode("code", typeof(FairnessCheck).Assembly);
+            .AddCode(typeof(FairnessCheck).Assembly, CodeFolders);
     }
 
     /// <summary>The sentence a user reads for <paramref name="violation"/>, with the line of its limit.</summary>

@@ -42,9 +42,19 @@ public sealed class Fingerprint
     /// <summary>Adds a pipeline section by the sha256 of its canonical JSON (keys sorted, positions left out).</summary>
     public Fingerprint AddSection(string name, object? section) => Add(name, SectionHash(section));
 
-    /// <summary>Adds the code that computes the result: each assembly's module version id, which a deterministic build changes only with the code.</summary>
-    public Fingerprint AddCode(string name, params Assembly[] assemblies) =>
-        Add(name, string.Join("+", assemblies.Select(a => $"{a.GetName().Name}/{a.GetName().Version}/{a.ManifestModule.ModuleVersionId:N}")));
+    /// <summary>
+    /// Adds the code of ours that computes the result, as part "code (Assembly)" or "code (Assembly: Folder, …)":
+    /// the <see cref="CodeVersion.Sources"/> of those folders only, so that changing other code reuses the result.
+    /// </summary>
+    public Fingerprint AddCode(Assembly assembly, params string[] folders)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        var scope = folders.Length == 0 ? "" : ": " + string.Join(", ", folders);
+        return Add($"code ({assembly.GetName().Name}{scope})", CodeVersion.Sources(assembly, folders));
+    }
+
+    /// <summary>Adds a package the result depends on, as part "code (<paramref name="name"/>)", by <see cref="CodeVersion.Package"/>.</summary>
+    public Fingerprint AddPackage(string name, Assembly assembly) => Add($"code ({name})", CodeVersion.Package(assembly));
 
     /// <summary>The names of the parts that differ from <paramref name="other"/> (added, removed or changed).</summary>
     public IReadOnlyList<string> Differences(IReadOnlyDictionary<string, string> other) =>

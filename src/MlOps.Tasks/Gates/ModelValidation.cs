@@ -14,6 +14,9 @@ namespace MlOps.Tasks.Gates;
 /// </summary>
 public sealed class ModelValidation(TrackingStore store, PublicKey trusted)
 {
+    /// <summary>The folders of MlOps.Tasks whose code can change this result; the rest (recording, messages) reuses it.</summary>
+    internal static readonly string[] CodeFolders = ["Gates", "Training", "Tables"];
+
     /// <summary>Validates the candidate of <paramref name="request"/>'s pipeline.</summary>
     /// <exception cref="UsageException">There is no candidate, or the data changed since it was trained.</exception>
     public ValidationOutcome Run(PipelineWorkspace request)
@@ -58,7 +61,9 @@ public sealed class ModelValidation(TrackingStore store, PublicKey trusted)
             .AddSection("schema", pipeline.Schema)
             .AddSection("validation", pipeline.Validation)
             .Add("production", store.ResolveVersion(pipeline.Name, "production")?.BundleSha256 ?? "none")
-            .AddCode("code", typeof(ModelValidation).Assembly, typeof(ModelScorer).Assembly);
+            .AddCode(typeof(ModelScorer).Assembly)
+            .AddPackage("ML.NET", typeof(Microsoft.ML.MLContext).Assembly)
+            .AddCode(typeof(ModelValidation).Assembly, CodeFolders);
     }
 
     private Champion? Champion(string model, int candidate, TableData test, IReadOnlyList<bool> labels)

@@ -14,6 +14,9 @@ namespace MlOps.Tasks.Reports;
 /// </summary>
 public sealed class ModelReport(TrackingStore store, PublicKey trusted)
 {
+    /// <summary>The folders of MlOps.Tasks whose code can change this result; the rest (recording, messages) reuses it.</summary>
+    internal static readonly string[] CodeFolders = ["Reports", "Gates", "Fairness", "Training", "Tables"];
+
     /// <summary>Permutations per slot for the feature importance: enough for a spread, cheap on a few thousand rows.</summary>
     public const int Permutations = 3;
 
@@ -31,7 +34,9 @@ public sealed class ModelReport(TrackingStore store, PublicKey trusted)
                 .Add("validation", validation)
                 .Add("fairness", fairness)
                 .Add("pipeline", Fingerprints.Fingerprint.SectionHash(pipeline))
-                .AddCode("code", typeof(ModelReport).Assembly)
+                .AddCode(typeof(MlOps.Models.Evaluation.BinaryMetrics).Assembly)
+                .AddPackage("ML.NET", typeof(Microsoft.ML.MLContext).Assembly)
+                .AddCode(typeof(ModelReport).Assembly, CodeFolders)
                 .Value;
     }
 

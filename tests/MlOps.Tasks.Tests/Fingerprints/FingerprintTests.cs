@@ -36,14 +36,4 @@ public sealed class FingerprintTests
         Assert.That(changed, Is.EqualTo(new[] { "code", "training" }));
         Assert.That(new Fingerprint().Add("training", "bb").Add("data", "aa").Value, Is.EqualTo(before.Value));
     }
-
-    [Test]
-    public void Should_Record_The_Code_By_Assembly_Version_And_Module_Id()
-    {
-        // When
-        var fingerprint = new Fingerprint().AddCode("code", typeof(Fingerprint).Assembly);
-
-        // Then
-        Assert.That(fingerprint.Parts["code"], Does.Match("^MlOps.Tasks/[0-9.]+/[0-9a-f]{32}$"));
-    }
 }
