@@ -61,12 +61,12 @@ internal sealed class BiasCheckTask : BuildTask
         {
             MoveStaging(store, pipeline.Name, version);
 
-            GateRecord.Write(metrics, "fairness", passed: true, fingerprint, $"within limits; staging -> v{version}");
+            GateRecord.Write(metrics, "fairness", passed: true, fingerprint, $"within limits; staging -> v{version}", store);
             context.Note($"within limits; staging -> v{version}");
             return;
         }
 
-        GateRecord.Write(metrics, "fairness", passed: false, fingerprint, $"{report.Violations.Count} fairness limits exceeded");
+        GateRecord.Write(metrics, "fairness", passed: false, fingerprint, $"{report.Violations.Count} fairness limits exceeded", store);
         context.Note($"{report.Violations.Count} fairness limits exceeded");
         if (!report.Passed && !context.Options.ReportOnly)
         {

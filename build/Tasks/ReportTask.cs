@@ -44,7 +44,7 @@ internal sealed class ReportTask : BuildTask
         context.Log.Information($"Report: {Path.GetRelativePath(context.RepositoryRoot, outcome.ModelCard)}, {Path.GetRelativePath(context.RepositoryRoot, outcome.Html)} (logged to run {outcome.RunId[..8]})");
         if (fingerprint is not null)
         {
-            GateRecord.Write(metrics, "report", passed: true, fingerprint, "model-card.md, report.html");
+            GateRecord.Write(metrics, "report", passed: true, fingerprint, "model-card.md, report.html", store);
         }
 
         context.Note("model-card.md, report.html");

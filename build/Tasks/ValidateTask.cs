@@ -44,7 +44,7 @@ internal sealed class ValidateTask : BuildTask
 
         var failed = outcome.Checks.Where(c => !c.Passed).ToList();
         var summary = $"v{outcome.Version}: {outcome.Checks.Count - failed.Count}/{outcome.Checks.Count} checks passed";
-        GateRecord.Write(metrics, "validation", outcome.Passed, fingerprint, summary);
+        GateRecord.Write(metrics, "validation", outcome.Passed, fingerprint, summary, store);
         context.Note(summary);
         if (failed.Count > 0 && !context.Options.ReportOnly)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using MlOps.Tasks.Files;
+using MlOps.Tasks.Tracking;
 
 namespace MlOps.Tasks.Gates;
 
@@ -25,9 +26,13 @@ public static class GateRecord
         }
     }
 
-    /// <summary>Records the verdict of <paramref name="gate"/> in metrics.json, keeping what else its node holds.</summary>
-    public static void Write(string metricsPath, string gate, bool passed, string fingerprint, string summary)
+    /// <summary>
+    /// Records the verdict of <paramref name="gate"/> in metrics.json, keeping what else its node holds, and logs
+    /// metrics.json to its run: a build that reuses the run (another clone, a CI runner) gets the verdicts back with it.
+    /// </summary>
+    public static void Write(string metricsPath, string gate, bool passed, string fingerprint, string summary, TrackingStore store)
     {
+        ArgumentNullException.ThrowIfNull(store);
         var document = JsonNode.Parse(File.ReadAllText(metricsPath)) as JsonObject ?? [];
         var node = document[gate] as JsonObject ?? [];
         node["passed"] = passed;
@@ -35,5 +40,9 @@ public static class GateRecord
         node["summary"] = summary;
         document[gate] = node;
         AtomicFile.WriteAllText(metricsPath, document.ToJsonString(ArtifactJson.Options));
+        if (document["run_id"]?.GetValue<string>() is { } runId)
+        {
+            store.LogArtifact(runId, metricsPath, ArtifactNames.Metrics);
+        }
     }
 }

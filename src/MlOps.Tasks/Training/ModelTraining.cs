@@ -100,8 +100,12 @@ public sealed class ModelTraining(TrackingStore store, SigningKey key, IProgress
         }
         else if (!SameRun(metrics, run.Id))
         {
-            // Reused: bring back the run's metrics.json, unless it is already there with the gates' verdicts added.
-            Files.AtomicFile.Copy(run.Artifacts.Single(a => a.Name == ArtifactNames.Metrics).Path, metrics);
+            // Reused, like DVC's run cache: bring back what the run and its gates wrote (metrics.json with their
+            // verdicts, predictions, fairness, the report), so unchanged gates are reused in this clone too.
+            foreach (var artifact in run.Artifacts.Where(a => a.Name != ArtifactNames.Bundle && File.Exists(a.Path)))
+            {
+                Files.AtomicFile.Copy(artifact.Path, Path.Combine(request.ArtifactsFolder, artifact.Name));
+            }
         }
 
         return new TrainingOutcome(run, version, Reused: model is null, model, changed, bundle);
