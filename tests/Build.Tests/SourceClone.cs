@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using MlOps.Testing;
+
+namespace MlOps.Build.Tests;
+
+/// <summary>
+/// A git repository holding this repository's sources as they are (tracked and new files, nothing git
+/// ignores), in which the real <c>./build.sh</c> builds the build program and runs it, as a user's clone does.
+/// </summary>
+internal sealed class SourceClone : IDisposable
+{
+    private SourceClone(TempDirectory folder) => Folder = folder;
+
+    /// <summary>The temporary folder of the clone.</summary>
+    public TempDirectory Folder { get; }
+
+    /// <summary>A repository with the working tree of this one, committed once.</summary>
+    public static SourceClone OfWorkingTree()
+    {
+        var clone = new SourceClone(new TempDirectory());
+        var files = Run(BuildProgram.SourceRoot, "git", "ls-files -z --cached --others --exclude-standard").Output
+            .Split('\0', StringSplitOptions.RemoveEmptyEntries)
+            .Where(f => File.Exists(Path.Combine(BuildProgram.SourceRoot, f)));
+        foreach (var file in files)
+        {
+            var target = clone.Folder[file];
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(Path.Combine(BuildProgram.SourceRoot, file), target);
+        }
+
+        clone.Git("init -q -b main");
+        clone.Commit("The sources under test");
+        return clone;
+    }
+
+    /// <summary>A git clone of this one in another temporary folder.</summary>
+    public SourceClone CloneElsewhere()
+    {
+        var clone = new SourceClone(new TempDirectory());
+        Run(clone.Folder.Path, "git", $"clone -q \"{Folder.Path}\" .");
+        return clone;
+    }
+
+    /// <summary>Runs <c>./build.sh</c> with <paramref name="args"/>.</summary>
+    public BuildProgram.Result Build(params string[] args) => Run(Folder.Path, "./build.sh", string.Join(' ', args));
+
+    /// <summary>Changes a file of the clone: <paramref name="from"/> (which must occur) becomes <paramref name="to"/>.</summary>
+    public void Edit(string relative, string from, string to)
+    {
+        var text = File.ReadAllText(Folder[relative]);
+        Assert.That(text, Does.Contain(from), relative);
+        File.WriteAllText(Folder[relative], text.Replace(from, to, StringComparison.Ordinal));
+    }
+
+    /// <summary>Commits every change.</summary>
+    public void Commit(string message)
+    {
+        Git("add -A");
+        Git($"-c user.name=test -c user.email=test@example.invalid commit -q -m \"{message}\"");
+    }
+
+    public void Dispose() => Folder.Dispose();
+
+    private void Git(string arguments) => Assert.That(Run(Folder.Path, "git", arguments).ExitCode, Is.Zero, $"git {arguments}");
+
+    private static BuildProgram.Result Run(string folder, string program, string arguments)
+    {
+        var start = new ProcessStartInfo(program, arguments)
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["NO_COLOR"] = "1";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        // Building the program from scratch takes minutes on a loaded 2-core machine.
+        if (!process.WaitForExit(TimeSpan.FromMinutes(15)))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"{program} {arguments} did not finish in 15 minutes");
+        }
+
+        return new BuildProgram.Result(process.ExitCode, output.Result, errors.Result);
+    }
+}
