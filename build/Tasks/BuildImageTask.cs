@@ -35,6 +35,7 @@ internal sealed class BuildImageTask : BuildTask
             Force = context.Force,
         });
         var image = outcome.Record;
+        context.Log.Verbose($"BuildImage: server {outcome.Server.Sha256[..12]}: {outcome.Server.Hashed} of {outcome.Server.Files} files hashed, the others remembered by size and time");
         var summary = string.Create(CultureInfo.InvariantCulture, $"{image.Tags[0]} ({image.Id[7..19]}, {image.Size / 1e6:0.0} MB)");
         if (outcome.Reused)
         {

@@ -16,7 +16,7 @@ public sealed class ImageProgramTests
 
         // When
         var first = build.Run("--target=BuildImage");
-        var second = build.Run("--target=BuildImage");
+        var second = build.Run("--target=BuildImage", "--verbosity=verbose");
 
         // Then
         Assert.That(first.ExitCode, Is.Zero, first.Output + first.Errors);
@@ -31,6 +31,7 @@ public sealed class ImageProgramTests
         Assert.That(image.Config.User, Is.EqualTo("10001:10001"));
         Assert.That(second.ExitCode, Is.Zero, second.Output + second.Errors);
         Assert.That(second.Output, Does.Contain($"BuildImage: unchanged, reusing image {tag} ({id[7..19]}, "));
+        Assert.That(second.Output, Does.Match(@"BuildImage: server [0-9a-f]{12}: 0 of [1-9]\d+ files hashed, the others remembered by size and time"));
         TestContext.Out.WriteLine(string.Join('\n', first.Output.Split('\n').Where(l => l.Contains("BuildImage", StringComparison.Ordinal))));
         TestContext.Out.WriteLine(string.Join('\n', second.Output.Split('\n').Where(l => l.Contains("BuildImage", StringComparison.Ordinal))));
     }

@@ -3,7 +3,7 @@ namespace MlOps.Build.Tests;
 /// <summary>
 /// Reuse across commits and clones, as a user and a CI runner meet it: the real ./build.sh builds the program
 /// from a copy of these sources, and unchanged steps are reused unless the code that computes them changed.
-/// The tests run in order on one clone (building it costs a minute or more).
+/// The tests run one after the other on one clone (building it costs a minute or more).
 /// </summary>
 [Category("Slow")]
 [NonParallelizable]
@@ -28,7 +28,6 @@ public sealed class ReuseProgramTests
     public void RemoveClone() => clone.Dispose();
 
     [Test]
-    [Order(1)]
     public void Should_Build_The_Program_Once_And_Run_The_Pipeline()
     {
         // When
@@ -43,7 +42,7 @@ public sealed class ReuseProgramTests
     }
 
     [Test]
-    [Order(2)]
+    [DependsOnTest(nameof(Should_Build_The_Program_Once_And_Run_The_Pipeline))]
     public void Should_Reuse_Every_Step_After_A_Docs_Only_Commit()
     {
         // Given
@@ -61,7 +60,7 @@ public sealed class ReuseProgramTests
     }
 
     [Test]
-    [Order(3)]
+    [DependsOnTest(nameof(Should_Reuse_Every_Step_After_A_Docs_Only_Commit))]
     public void Should_Reuse_Every_Step_In_A_Fresh_Clone_In_Another_Folder()
     {
         // Given
@@ -78,7 +77,7 @@ public sealed class ReuseProgramTests
     }
 
     [Test]
-    [Order(4)]
+    [DependsOnTest(nameof(Should_Reuse_Every_Step_In_A_Fresh_Clone_In_Another_Folder))]
     public void Should_Rebuild_The_Program_But_Reuse_Every_Step_When_Only_Monitor_Code_Changes()
     {
         // Given
@@ -94,7 +93,7 @@ public sealed class ReuseProgramTests
     }
 
     [Test]
-    [Order(5)]
+    [DependsOnTest(nameof(Should_Rebuild_The_Program_But_Reuse_Every_Step_When_Only_Monitor_Code_Changes))]
     public void Should_Retrain_And_Name_The_Reason_When_The_Model_Building_Code_Changes()
     {
         // Given
@@ -110,7 +109,7 @@ public sealed class ReuseProgramTests
     }
 
     [Test]
-    [Order(6)]
+    [DependsOnTest(nameof(Should_Retrain_And_Name_The_Reason_When_The_Model_Building_Code_Changes))]
     public void Should_Say_In_One_Line_That_The_Program_Does_Not_Build_And_Leave_It_As_It_Was()
     {
         // Given

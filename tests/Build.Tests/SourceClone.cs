@@ -42,7 +42,7 @@ internal sealed class SourceClone : IDisposable
     }
 
     /// <summary>Runs <c>./build.sh</c> with <paramref name="args"/>.</summary>
-    public BuildProgram.Result Build(params string[] args) => Run(Folder.Path, "./build.sh", string.Join(' ', args));
+    public BuildProgram.Result Build(params string[] args) => Run(Folder.Path, Folder["build.sh"], string.Join(' ', args));
 
     /// <summary>Changes a file of the clone: <paramref name="from"/> (which must occur) becomes <paramref name="to"/>.</summary>
     public void Edit(string relative, string from, string to)

@@ -28,7 +28,8 @@ public static class ImageBuild
         ArgumentNullException.ThrowIfNull(request);
         var (version, bundle, publicKey) = VerifiedVersion.Staging(request.StoreFolder, request.Workspace.Pipeline.Name);
         var rows = SmokeRows.Of(request.Workspace, version.Version, request.SmokeRowCount);
-        var servingSha256 = ServingPublish.Sha256(request.ServingFolder);
+        var serving = ServingPublish.Sha256(request.ServingFolder, request.Force);
+        var servingSha256 = serving.Sha256;
         using var docker = await DockerDaemon.ConnectAsync(DockerDaemon.ConnectTimeout, cancellationToken).ConfigureAwait(false);
         var (baseName, baseId, imported) = await BaseAsync(docker, request.Workspace.Pipeline, cancellationToken).ConfigureAwait(false);
         var fingerprint = Fingerprint(bundle.Sha256, servingSha256, baseId, request.Environment);
@@ -42,7 +43,7 @@ public static class ImageBuild
                 ArtifactJson.Write(recordPath, pushed);
             }
 
-            return new ImageBuildOutcome(pushed, Reused: true, imported);
+            return new ImageBuildOutcome(pushed, Reused: true, imported, serving);
         }
 
         var clock = Stopwatch.StartNew();
@@ -77,7 +78,7 @@ public static class ImageBuild
         };
         record = await PushAsync(docker, request.Workspace.Pipeline, record, cancellationToken).ConfigureAwait(false);
         ArtifactJson.Write(recordPath, record);
-        return new ImageBuildOutcome(record, Reused: false, imported);
+        return new ImageBuildOutcome(record, Reused: false, imported, serving);
     }
 
     /// <summary>The fingerprint of an image: what goes into it and the environment its tag names.</summary>

@@ -4,4 +4,5 @@ namespace MlOps.Tasks.Containers;
 /// <param name="Record">The image, as recorded in image.json.</param>
 /// <param name="Reused">True when the fingerprint matched and the recorded image was reused, nothing built.</param>
 /// <param name="BaseImported">True when the offline base image was imported by this run.</param>
-public sealed record ImageBuildOutcome(ImageRecord Record, bool Reused, bool BaseImported);
+/// <param name="Server">The server's folder hash, and how many of its files had to be read for it.</param>
+public sealed record ImageBuildOutcome(ImageRecord Record, bool Reused, bool BaseImported, Data.FolderDigest Server);

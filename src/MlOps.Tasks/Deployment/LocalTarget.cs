@@ -35,7 +35,7 @@ public sealed class LocalTarget : IDeploymentTarget
             throw new UsageException($"The scoring server is not at {Path.Combine(serving, Program)}; build the build program again (dotnet build build/Build.csproj), which puts it there.");
         }
 
-        var installed = Path.Combine(storeFolder, "servers", Files.FolderHash.Sha256(serving)[..16]);
+        var installed = Path.Combine(storeFolder, "servers", Data.FolderHash.Remembered(serving).Sha256[..16]);
         if (Directory.Exists(installed))
         {
             return installed;

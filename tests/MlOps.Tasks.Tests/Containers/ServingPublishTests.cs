@@ -14,19 +14,45 @@ public class ServingPublishTests
             using var folder = new TempDirectory();
             folder.Write("MlOps.Serving", "apphost");
             folder.Write("lib/a.dll", "one");
-            var before = ServingPublish.Sha256(folder.Path);
+            var before = ServingPublish.Sha256(folder.Path).Sha256;
 
             // When
             folder.Write("lib/a.dll", "two");
-            var changed = ServingPublish.Sha256(folder.Path);
+            var changed = ServingPublish.Sha256(folder.Path).Sha256;
             folder.Write("lib/b.dll", "two");
-            var added = ServingPublish.Sha256(folder.Path);
+            var added = ServingPublish.Sha256(folder.Path).Sha256;
             File.Move(folder["lib/b.dll"], folder["lib/c.dll"]);
-            var renamed = ServingPublish.Sha256(folder.Path);
+            var renamed = ServingPublish.Sha256(folder.Path).Sha256;
 
             // Then
             Assert.That(new[] { before, changed, added, renamed }, Is.Unique);
-            Assert.That(ServingPublish.Sha256(folder.Path), Is.EqualTo(renamed));
+            Assert.That(ServingPublish.Sha256(folder.Path).Sha256, Is.EqualTo(renamed));
+        }
+
+        [Test]
+        public void Should_Read_No_File_Again_While_Sizes_And_Times_Are_Unchanged()
+        {
+            // Given
+            using var folder = new TempDirectory();
+            var files = new[] { folder.Write("serving/MlOps.Serving", "apphost"), folder.Write("serving/lib/a.dll", "one"), folder.Write("serving/lib/b.dll", "two") };
+            var serving = folder["serving"];
+            Array.ForEach(files, f => File.SetLastWriteTimeUtc(f, DateTime.UtcNow.AddHours(-1)));
+
+            // When
+            var first = ServingPublish.Sha256(serving);
+            var second = ServingPublish.Sha256(serving);
+            folder.Write("serving/lib/a.dll", "ONE");
+            File.SetLastWriteTimeUtc(folder["serving/lib/a.dll"], DateTime.UtcNow.AddMinutes(-1));
+            var edited = ServingPublish.Sha256(serving);
+            var forced = ServingPublish.Sha256(serving, forget: true);
+
+            // Then
+            Assert.That(first, Is.EqualTo(new MlOps.Tasks.Data.FolderDigest(first.Sha256, Files: 3, Hashed: 3)));
+            Assert.That(second, Is.EqualTo(first with { Hashed = 0 }));
+            Assert.That(edited.Sha256, Is.Not.EqualTo(first.Sha256));
+            Assert.That(edited.Hashed, Is.EqualTo(1));
+            Assert.That(forced, Is.EqualTo(edited with { Hashed = 3 }));
+            Assert.That(File.Exists(folder["serving.sha256s.json"]), Is.True, "remembered beside the folder, not in it");
         }
 
         [Test]
