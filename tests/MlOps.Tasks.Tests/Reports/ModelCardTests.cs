@@ -53,7 +53,7 @@ public sealed class ModelCardTests
     public void Should_Fill_The_Sections_With_The_Numbers_Of_The_Run()
     {
         // Given
-        var explanation = new Explanation(3, 4, [new ColumnImportance("income", 2, 0.0931, 0.0031)], [], "no contributions here");
+        var explanation = new Explanation(3, 4, 4, 42, [new ColumnImportance("income", 2, 0.0931, 0.0031)], [], "no contributions here");
 
         // When
         var card = ModelCard.Write(Inputs(explanation));
