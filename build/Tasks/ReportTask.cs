@@ -35,10 +35,13 @@ internal sealed class ReportTask : BuildTask
             RepositoryRoot = context.RepositoryRoot,
             ArtifactsFolder = context.ArtifactsFolder,
         });
+        var t = outcome.Timings;
+        context.Log.Verbose(string.Create(CultureInfo.InvariantCulture,
+            $"Report: read {t.Reading.TotalSeconds:0.00}s, importance {t.Importance.TotalSeconds:0.00}s, contributions {t.Contributions.TotalSeconds:0.00}s, card and html {t.Writing.TotalSeconds:0.00}s"));
         if (outcome.Explanation is { } x)
         {
             var top = string.Join(", ", x.Importance.Take(3).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Column} {c.AucDrop:0.0000} ± {c.StandardDeviation:0.0000}")));
-            context.Log.Information($"Report: permutation importance (AUC drop): {top}");
+            context.Log.Information($"Report: permutation importance (AUC drop) on {x.RowsShown}: {top}");
         }
 
         context.Log.Information($"Report: {Path.GetRelativePath(context.RepositoryRoot, outcome.ModelCard)}, {Path.GetRelativePath(context.RepositoryRoot, outcome.Html)} (logged to run {outcome.RunId[..8]})");

@@ -108,7 +108,7 @@ internal static class HtmlReport
             return;
         }
 
-        Table(html, $"Permutation feature importance ({x.Permutations} permutations, {x.Rows:N0} held-out rows; one-hot slots summed per column)",
+        Table(html, $"Permutation feature importance ({x.Permutations} permutations on {x.RowsShown}; one-hot slots summed per column)",
             ["column", "AUC drop", "std", "slots"], x.Importance.Select(c => new[] { c.Column, ModelCard.F(c.AucDrop), ModelCard.F(c.StandardDeviation), c.Slots.ToString(CultureInfo.InvariantCulture) }));
         if (x.Examples.Count == 0)
         {

@@ -48,7 +48,7 @@ internal static partial class ModelCard
             return;
         }
 
-        card.Append(CultureInfo.InvariantCulture, $"Permutation feature importance (ML.NET) on {x.Rows:N0} held-out rows, {x.Permutations} permutations: the drop in AUC when a column's values are shuffled; ")
+        card.Append(CultureInfo.InvariantCulture, $"Permutation feature importance (ML.NET) on {x.RowsShown}, {x.Permutations} permutations: the drop in AUC when a column's values are shuffled; ")
             .Append("for one-hot columns and missing-value flags the drops of the column's slots are summed.\n\n| Column | AUC drop | Std | Slots |\n| --- | --- | --- | --- |\n");
         foreach (var c in x.Importance)
         {

@@ -7,39 +7,71 @@ using MlOps.Models.Tables;
 namespace MlOps.Tasks.Reports;
 
 /// <summary>
-/// Explains a bundle's model on its held-out rows with ML.NET's tools: PermutationFeatureImportance on
-/// the prediction transformer (the chain's last step) over the rows the rest of the chain featurised,
-/// and CalculateFeatureContribution for a few example rows when the trainer supports it. Slots of the
-/// feature vector are mapped back to the schema's columns by their slot names.
+/// Explains a bundle's model with ML.NET's tools: PermutationFeatureImportance on the prediction transformer
+/// (the chain's last step) over rows the rest of the chain featurised, and CalculateFeatureContribution for
+/// a few example rows when the trainer supports it. Slots of the feature vector are mapped back to the
+/// schema's columns by their slot names.
 /// </summary>
-internal static class ModelExplainer
+internal sealed class ModelExplainer
 {
     private const int Examples = 3;
 
-    public static Explanation Explain(MLContext ml, ITransformer model, TableData rows, string label, IReadOnlyList<string> columns,
-        IReadOnlyList<string> ids, int permutations)
+    private readonly TransformerChain<ITransformer> featurise;
+    private readonly ISingleFeaturePredictionTransformer<object> predictor;
+    private readonly IReadOnlyList<string> columns;
+
+    private ModelExplainer(TransformerChain<ITransformer> featurise, ISingleFeaturePredictionTransformer<object> predictor, IReadOnlyList<string> columns) =>
+        (this.featurise, this.predictor, this.columns) = (featurise, predictor, columns);
+
+    /// <exception cref="InvalidOperationException">The model is not a chain ending in a prediction transformer.</exception>
+    public static ModelExplainer Of(ITransformer model, IReadOnlyList<string> columns)
     {
         if (model is not TransformerChain<ITransformer> chain || chain.LastTransformer is not ISingleFeaturePredictionTransformer<object> predictor)
         {
             throw new InvalidOperationException($"The model is a {model.GetType().Name}, not a chain ending in a prediction transformer.");
         }
 
-        var featurise = new TransformerChain<ITransformer>([.. chain.Take(chain.Count() - 1)]);
+        return new ModelExplainer(new TransformerChain<ITransformer>([.. chain.Take(chain.Count() - 1)]), predictor, columns);
+    }
+
+    /// <summary>Permutation importance per input column on <paramref name="rows"/>, most important first.</summary>
+    public List<ColumnImportance> Importance(TableData rows, string label, int permutations, int seed)
+    {
+        // Featurised once and cached: each permutation reads every row once per slot.
+        var features = new MLContext(seed).Data.Cache(featurise.Transform(rows.AsDataView()));
+        return PermutationImportance.Measure(predictor, features, label, Slots(features), permutations, seed);
+    }
+
+    /// <summary>Why the model gives no per-prediction contributions, or null when it gives them.</summary>
+    public string? ContributionsNote => ContributionEstimator(new MLContext(), predictor, 1) is null
+        ? $"the {predictor.Model.GetType().Name} model does not support per-prediction contributions" : null;
+
+    /// <summary>Contributions of the rows with the highest and lowest score and the one closest to 0.5; none when the model gives none.</summary>
+    public List<RowContributions> Contributions(TableData rows, IReadOnlyList<string> ids, int seed)
+    {
         var features = featurise.Transform(rows.AsDataView());
-        var slots = SlotColumns(features.Schema[predictor.FeatureColumnName], columns);
-        var importance = ml.BinaryClassification.PermutationFeatureImportance(predictor, features, label, permutationCount: permutations);
-        var byColumn = importance.Select((metrics, slot) => (Column: slots[slot], metrics.AreaUnderRocCurve))
-            .GroupBy(s => s.Column, StringComparer.Ordinal)
-            .Select(g => new ColumnImportance(g.Key, g.Count(), -g.Sum(s => s.AreaUnderRocCurve.Mean),
-                Math.Sqrt(g.Sum(s => s.AreaUnderRocCurve.StandardDeviation * s.AreaUnderRocCurve.StandardDeviation))))
-            .OrderByDescending(c => c.AucDrop).ToList();
-        if (ContributionEstimator(ml, predictor, slots.Length) is not { } contributions)
+        var slots = Slots(features);
+        if (ContributionEstimator(new MLContext(seed), predictor, slots.Length) is not { } estimator)
         {
-            return new Explanation(permutations, rows.RowCount, byColumn, [],
-                $"the {predictor.Model.GetType().Name} model does not support per-prediction contributions");
+            return [];
         }
 
-        return new Explanation(permutations, rows.RowCount, byColumn, Contributions(contributions, predictor, features, slots, ids), null);
+        // Scored first and attributed after: contributions walk every tree per row, so only the picked rows get them.
+        var scores = predictor.Transform(features).GetColumn<float>("Probability").ToArray();
+        var order = Enumerable.Range(0, scores.Length).ToArray();
+        var picks = new List<(string Why, int Row)>
+        {
+            ("highest score", order.MaxBy(r => scores[r])),
+            ("lowest score", order.MinBy(r => scores[r])),
+            ("closest to the 0.5 threshold", order.MinBy(r => Math.Abs(scores[r] - 0.5))),
+        }.Take(Examples).ToList();
+        var picked = featurise.Transform(rows.Take([.. picks.Select(p => p.Row)]).AsDataView());
+        var contributions = estimator.Fit(picked).Transform(predictor.Transform(picked))
+            .GetColumn<VBuffer<float>>("FeatureContributions").Select(v => v.DenseValues().ToArray()).ToArray();
+        return [.. picks.Select((p, i) => new RowContributions(p.Why, ids[p.Row], scores[p.Row],
+            [.. slots.Select((column, slot) => (column, slot)).GroupBy(s => s.column, StringComparer.Ordinal)
+                .Select(g => new KeyValuePair<string, double>(g.Key, g.Sum(s => (double)contributions[i][s.slot])))
+                .OrderByDescending(c => Math.Abs(c.Value))]))];
     }
 
     // ML.NET offers contributions for ICalculateFeatureContribution models, and for calibrated ones through a
@@ -72,29 +104,10 @@ internal static class ModelExplainer
         }
     }
 
-    private static List<RowContributions> Contributions(IEstimator<ITransformer> estimator, ISingleFeaturePredictionTransformer<object> predictor,
-        IDataView features, string[] slots, IReadOnlyList<string> ids)
-    {
-        var scored = estimator.Fit(features).Transform(predictor.Transform(features));
-        var scores = scored.GetColumn<float>("Probability").ToArray();
-        var contributions = scored.GetColumn<VBuffer<float>>("FeatureContributions").Select(v => v.DenseValues().ToArray()).ToArray();
-        var order = Enumerable.Range(0, scores.Length).ToArray();
-        var picks = new List<(string Why, int Row)>
-        {
-            ("highest score", order.MaxBy(r => scores[r])),
-            ("lowest score", order.MinBy(r => scores[r])),
-            ("closest to the 0.5 threshold", order.MinBy(r => Math.Abs(scores[r] - 0.5))),
-        };
-        return [.. picks.Take(Examples).Select(p => new RowContributions(p.Why, ids[p.Row], scores[p.Row],
-            [.. slots.Select((column, slot) => (column, slot)).GroupBy(s => s.column, StringComparer.Ordinal)
-                .Select(g => new KeyValuePair<string, double>(g.Key, g.Sum(s => (double)contributions[p.Row][s.slot])))
-                .OrderByDescending(c => Math.Abs(c.Value))]))];
-    }
-
-    private static string[] SlotColumns(DataViewSchema.Column features, IReadOnlyList<string> columns)
+    private string[] Slots(IDataView features)
     {
         var names = default(VBuffer<ReadOnlyMemory<char>>);
-        features.GetSlotNames(ref names);
+        features.Schema[predictor.FeatureColumnName].GetSlotNames(ref names);
         return [.. names.DenseValues().Select(n => Owner(n.ToString(), columns))];
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.ML;
 using MlOps.Tasks.Pipeline;
@@ -19,6 +20,12 @@ public sealed class ModelReport(TrackingStore store, PublicKey trusted)
 
     /// <summary>Permutations per slot for the feature importance: enough for a spread, cheap on a few thousand rows.</summary>
     public const int Permutations = 3;
+
+    /// <summary>
+    /// At most this many held-out rows, a seeded sample, for the permutation importance: on the sample pipeline every
+    /// sample of 3,000 of its 4,000 rows tried kept the top five columns of all 4,000; 2,000 and 1,000 did not (docs/benchmarks.md).
+    /// </summary>
+    public const int ImportanceRows = 3000;
 
     /// <summary>
     /// What the report depends on: the fingerprints of the Validate and BiasCheck verdicts it presents (from
@@ -45,17 +52,18 @@ public sealed class ModelReport(TrackingStore store, PublicKey trusted)
     public ReportOutcome Run(PipelineWorkspace request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var inputs = Inputs(request);
+        var clock = Stopwatch.StartNew();
+        var (inputs, timings) = Inputs(request, clock);
         var card = Path.Combine(request.ArtifactsFolder, "model-card.md");
         var html = Path.Combine(request.ArtifactsFolder, "report.html");
         AtomicFile.WriteAllText(card, ModelCard.Write(inputs));
         AtomicFile.WriteAllText(html, HtmlReport.Write(inputs));
         store.LogArtifact(inputs.Run.Id, card);
         store.LogArtifact(inputs.Run.Id, html);
-        return new ReportOutcome(inputs.Run.Id, card, html, inputs.Explanation);
+        return new ReportOutcome(inputs.Run.Id, card, html, inputs.Explanation) { Timings = timings with { Writing = clock.Elapsed } };
     }
 
-    private ReportInputs Inputs(PipelineWorkspace request)
+    private (ReportInputs, ReportTimings) Inputs(PipelineWorkspace request, Stopwatch clock)
     {
         var pipeline = request.Pipeline;
         string Required(string name)
@@ -71,8 +79,9 @@ public sealed class ModelReport(TrackingStore store, PublicKey trusted)
         var bundle = ModelBundle.Open(Required(ArtifactNames.Bundle), trusted);
         var run = store.GetRun(bundle.Provenance.RunId);
         var (attributes, predictions) = PredictionsFile.Read(Required(ArtifactNames.Predictions));
-        var (explanation, error) = Explain(request, bundle, run);
-        return new ReportInputs
+        var (explanation, error, timings) = Explain(request, bundle, run, clock);
+        clock.Restart();
+        return (new ReportInputs
         {
             Pipeline = pipeline,
             Metrics = metrics.RootElement.Clone(),
@@ -84,26 +93,35 @@ public sealed class ModelReport(TrackingStore store, PublicKey trusted)
             Attributes = attributes,
             Explanation = explanation,
             ExplanationError = error,
-        };
+        }, timings);
     }
 
-    private static (Explanation?, string?) Explain(PipelineWorkspace request, ModelBundle bundle, RunRecord run)
+    private static (Explanation?, string?, ReportTimings) Explain(PipelineWorkspace request, ModelBundle bundle, RunRecord run, Stopwatch clock)
     {
         var schema = request.Pipeline.Schema!;
+        var seed = request.Pipeline.Training.Seed;
         var test = HeldOutRows.Of(request.Pipeline, request.RepositoryRoot, bundle, run);
-        var ml = new MLContext(seed: request.Pipeline.Training.Seed);
         using var zip = bundle.OpenModel();
-        var model = ml.Model.Load(zip, out _);
+        var model = new MLContext(seed).Model.Load(zip, out _);
         var ids = schema.Columns.FirstOrDefault(c => c.Type == Pipeline.ColumnType.Id) is { } id
             ? ((Models.Tables.TextColumn)test[id.Name]).Values : [.. Enumerable.Range(0, test.RowCount).Select(r => r.ToString(System.Globalization.CultureInfo.InvariantCulture))];
         var columns = schema.Columns.Select(c => c.Name).Where(c => c != schema.Label).ToList();
+        var read = clock.Elapsed;
         try
         {
-            return (ModelExplainer.Explain(ml, model, test, schema.Label, columns, ids, Permutations), null);
+            var explainer = ModelExplainer.Of(model, columns);
+            clock.Restart();
+            var sample = test.Take(ImportanceSample.Rows(test.RowCount, ImportanceRows, seed));
+            var importance = explainer.Importance(sample, schema.Label, Permutations, seed);
+            var measured = clock.Elapsed;
+            clock.Restart();
+            var examples = explainer.Contributions(test, ids, seed);
+            return (new Explanation(Permutations, sample.RowCount, test.RowCount, seed, importance, examples, explainer.ContributionsNote), null,
+                new ReportTimings(read, measured, clock.Elapsed, TimeSpan.Zero));
         }
         catch (InvalidOperationException e)
         {
-            return (null, e.Message);
+            return (null, e.Message, new ReportTimings(read, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero));
         }
     }
 }

@@ -5,4 +5,8 @@ namespace MlOps.Tasks.Reports;
 /// <param name="ModelCard">artifacts/&lt;pipeline&gt;/model-card.md.</param>
 /// <param name="Html">artifacts/&lt;pipeline&gt;/report.html.</param>
 /// <param name="Explanation">Feature importance and contributions, or null when the bundle could not be explained.</param>
-public sealed record ReportOutcome(string RunId, string ModelCard, string Html, Explanation? Explanation);
+public sealed record ReportOutcome(string RunId, string ModelCard, string Html, Explanation? Explanation)
+{
+    /// <summary>Where the time went.</summary>
+    public ReportTimings Timings { get; init; } = new(TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
+}
