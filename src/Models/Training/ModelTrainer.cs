@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using Microsoft.ML.Data;
 using MlOps.Models.Schema;
 using MlOps.Models.Tables;
 
@@ -47,7 +48,10 @@ public static class ModelTrainer
         var (features, encodings) = FeaturePipeline.Build(ml, schema, train, options);
         var trainer = TrainerCatalog.Create(ml, options.Trainer, options.Parameters, options.Seed, schema.Label);
         var trainView = train.AsDataView();
-        var transformer = features.Append(trainer).Fit(trainView);
+        // Fitted in two parts, as EstimatorChain.Fit does it, so that the log shows the trainer's share.
+        var featurised = features.Fit(trainView);
+        progress?.Report(new TrainingProgress($"fitting {options.Trainer} on the features", step - 1, steps));
+        var transformer = new TransformerChain<ITransformer>([.. (IEnumerable<ITransformer>)featurised, trainer.Fit(featurised.Transform(trainView))]);
         progress?.Report(new TrainingProgress("measuring on the test rows", step, steps));
         var test = table.Take(split.Test);
         var scores = Scoring.ModelScorer.For(transformer).Score(test);

@@ -48,6 +48,11 @@ public static class TrainerCatalog
             target.Parameter.Apply(target.Options, value!);
         }
 
+        if (options[0] is LightGbmBinaryTrainer.Options { ForceColumnWise: true } lightGbm)
+        {
+            lightGbm.ForceRowWise = false; // LightGBM refuses both; a pipeline that asks for column-wise gets it
+        }
+
         return options[0] switch
         {
             LightGbmBinaryTrainer.Options o => ml.BinaryClassification.Trainers.LightGbm(o),
@@ -58,14 +63,17 @@ public static class TrainerCatalog
         };
     }
 
-    // The options objects a trainer is configured through; the first is the trainer's own.
+    // The options objects a trainer is configured through; the first is the trainer's own. LightGBM is told
+    // to build histograms row-wise: left to itself it times both ways on the first iteration and takes the
+    // faster, a choice that can differ between machines and loads (LightGBM's docs ask for force_row_wise or
+    // force_col_wise with deterministic).
     private static object[] DefaultOptions(string trainer, int seed)
     {
         switch (trainer)
         {
             case "lightgbm":
                 var booster = new GradientBooster.Options();
-                return [new LightGbmBinaryTrainer.Options { Seed = seed, NumberOfThreads = 1, Deterministic = true, Booster = booster }, booster];
+                return [new LightGbmBinaryTrainer.Options { Seed = seed, NumberOfThreads = 1, Deterministic = true, ForceRowWise = true, Booster = booster }, booster];
             case "fasttree":
                 return [new FastTreeBinaryTrainer.Options { Seed = seed, FeatureSelectionSeed = seed, NumberOfThreads = 1 }];
             case "sdca":

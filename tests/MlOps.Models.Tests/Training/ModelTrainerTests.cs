@@ -35,6 +35,35 @@ public class ModelTrainerTests
         Assert.That(second.Metrics, Is.EqualTo(first.Metrics));
     }
 
+    [TestCase("force_column_wise")]
+    [TestCase("number_of_threads")]
+    public void Should_Give_LightGbm_The_Same_Metrics_Column_Wise_And_On_Two_Threads(string parameter)
+    {
+        // Given
+        var options = new TrainingOptions { Trainer = "lightgbm" };
+        var value = parameter == "number_of_threads" ? "2" : "true";
+
+        // When
+        var rowWise = ModelTrainer.Train(Table, SyntheticTable.Schema, options);
+        var other = ModelTrainer.Train(Table, SyntheticTable.Schema, options with { Parameters = new Dictionary<string, string> { [parameter] = value } });
+
+        // Then
+        Assert.That(other.Metrics, Is.EqualTo(rowWise.Metrics));
+    }
+
+    [Test]
+    public void Should_Report_The_Trainer_Phase_After_The_Features()
+    {
+        // Given
+        var phases = new List<string>();
+
+        // When
+        ModelTrainer.Train(Table, SyntheticTable.Schema, new TrainingOptions { Trainer = "sdca" }, new Recorder(phases));
+
+        // Then
+        Assert.That(phases, Is.EqualTo(new[] { "fitting the model", "fitting sdca on the features", "measuring on the test rows" }));
+    }
+
     [Test]
     public void Should_Report_One_Metrics_Record_Per_Fold()
     {
@@ -107,5 +136,10 @@ public class ModelTrainerTests
     private sealed class Scored
     {
         public float Probability { get; set; }
+    }
+
+    private sealed class Recorder(List<string> phases) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value) => phases.Add(value.Phase);
     }
 }

@@ -26,6 +26,17 @@ public class TrainerCatalogTests
         Assert.That(names, Does.Contain("l2_regularization").And.Contain("number_of_leaves").And.Contain("feature_fraction"));
     }
 
+    [Test]
+    public void Should_Build_LightGbm_Histograms_Row_Wise_By_Default()
+    {
+        // When
+        var parameters = TrainerCatalog.Parameters("lightgbm");
+
+        // Then
+        Assert.That(parameters.Single(p => p.Name == "force_row_wise").Default, Is.EqualTo("true"));
+        Assert.That(parameters.Single(p => p.Name == "force_column_wise").Default, Is.EqualTo("false"));
+    }
+
     [TestCase("true", true)]
     [TestCase("yes", false)]
     public void Should_Parse_Values_By_The_Parameter_Type(string text, bool parses)
