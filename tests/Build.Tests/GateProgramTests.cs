@@ -23,7 +23,7 @@ public sealed class GateProgramTests
         var second = build.Run("--target=BiasCheck");
         File.WriteAllText(pipeline, File.ReadAllText(pipeline).Replace("number_of_iterations: 70", "number_of_iterations: 60", StringComparison.Ordinal));
 
-        // When: Train reuses v1's run; then, with staging moved away by hand, the gates are unchanged
+        // When: Train reuses v1's run and brings back its gates' verdicts; then, with staging moved away by hand, the gates are unchanged
         var back = build.Run("--target=BiasCheck");
         var moved = build.Run("--target=SetAlias", "--alias=staging", "--version=v2");
         var unchanged = build.Run("--target=BiasCheck");
@@ -31,7 +31,8 @@ public sealed class GateProgramTests
 
         // Then
         Assert.That((first.ExitCode, second.ExitCode, back.ExitCode, moved.ExitCode, unchanged.ExitCode), Is.EqualTo((0, 0, 0, 0, 0)), unchanged.Output + unchanged.Errors);
-        Assert.That(back.Output, Does.Contain("Train: unchanged, reusing run").And.Match(@"BiasCheck\s+ran\s+\S+\s+within limits; staging -> v1"));
+        Assert.That(back.Output, Does.Contain("Train: unchanged, reusing run").And.Contain("Validate: unchanged, v1: 7/7 checks passed")
+            .And.Contain("BiasCheck: unchanged, within limits; staging -> v1"));
         Assert.That(unchanged.Output, Does.Contain("BiasCheck: unchanged, within limits; staging -> v1"));
         Assert.That(models.Output, Does.Match(@"│ v1\s+│ credit-scoring_v1_\d{14}\s+│ staging"));
     }
