@@ -65,7 +65,8 @@ internal sealed class FeatureMetrics
         public void Observe(IReadOnlyList<float> values)
         {
             var (missing, sum, squares) = (0, 0d, 0d);
-            foreach (var value in values)
+            // Over the array itself: an enumerator through the interface is an allocation per column and request.
+            foreach (var value in values as float[] ?? [.. values])
             {
                 if (float.IsNaN(value))
                 {
@@ -92,7 +93,7 @@ internal sealed class FeatureMetrics
         public void Observe(IReadOnlyList<string> values)
         {
             count.Inc(values.Count);
-            foreach (var value in values)
+            foreach (var value in values as string[] ?? [.. values])
             {
                 if (value.Length == 0)
                 {
