@@ -19,6 +19,9 @@ internal sealed class RecordScratch
     private const int MaxKnown = 64;
     private const int MaxKnownLength = 64;
 
+    // Rows' worth of buffers a thread keeps between requests; a larger request's buffers are dropped after it.
+    private const int KeptRows = 1024;
+
     private readonly float[][] numbers = [.. Enumerable.Range(0, MaxColumns).Select(_ => new float[1])];
     private readonly string[][] texts = [.. Enumerable.Range(0, MaxColumns).Select(_ => new string[1])];
     private readonly Dictionary<string, string>[] known = [.. Enumerable.Range(0, MaxColumns).Select(_ => new Dictionary<string, string>(StringComparer.Ordinal))];
@@ -28,6 +31,9 @@ internal sealed class RecordScratch
     private bool idGiven;
 
     public int Rows { get; private set; }
+
+    /// <summary>Whether the buffers have grown past what small requests need, so the thread should not keep them.</summary>
+    public bool Large => numbers[0].Length > KeptRows;
 
     public void Start(InputLayout rows)
     {
@@ -57,7 +63,7 @@ internal sealed class RecordScratch
         given = 0;
         if (row == numbers[0].Length)
         {
-            for (var i = 0; i < MaxColumns; i++)
+            for (var i = 0; i < layout.Columns.Count; i++)
             {
                 Array.Resize(ref numbers[i], row * 2);
                 Array.Resize(ref texts[i], row * 2);

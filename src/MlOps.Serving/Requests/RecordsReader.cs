@@ -43,6 +43,13 @@ internal static class RecordsReader
             // A string that is no text (a lone surrogate escape): the full reading says so.
             return null;
         }
+        finally
+        {
+            if (rows.Large)
+            {
+                scratch = null;
+            }
+        }
     }
 
     private static bool Records(ref Utf8JsonReader reader, InputLayout layout, RecordScratch rows, int maxRows)

@@ -33,6 +33,7 @@ public sealed class RecordsReaderTests
     {
         yield return new TestCaseData(Records(TestModel.Record(0))).SetName("One row");
         yield return new TestCaseData(Records([.. Enumerable.Range(0, 40).Select(TestModel.Record)])).SetName("Forty rows, beyond the pooled sizes");
+        yield return new TestCaseData(Records([.. Enumerable.Range(0, 2000).Select(TestModel.Record)])).SetName("Two thousand rows, more than a thread keeps buffers for");
         yield return new TestCaseData(Records(With("income", "null"), With("region", "null"), With("verified", "null"))).SetName("Nulls");
         yield return new TestCaseData(Records(With("region", "17"), With("note", "true"), With("note", "-1.5e3"))).SetName("Numbers and booleans for text");
         yield return new TestCaseData(Records(With("verified", "1"), With("verified", "0"), With("verified", "\"YES\""), With("verified", "\"no\""), With("verified", "true"))).SetName("Booleans as 1, 0, yes and no");
