@@ -6,6 +6,8 @@
 #
 #   bench/serve-load.sh                  # 60 s per run
 #   DURATION=10 bench/serve-load.sh      # shorter, while iterating
+#   PORTS="5280 5281" bench/serve-load.sh  # the ceiling's and the server's ports (default: two free ones)
+#   BASELINE=main bench/serve-load.sh    # also the server as at a git ref, single rows, in the same run
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 duration=${DURATION:-60}
@@ -20,8 +22,22 @@ done
 artifacts="$root/artifacts/credit-scoring"
 [ -f "$artifacts/model.mlbundle" ] || { echo "No sample model: run ./build.sh first" >&2; exit 1; }
 
+# Two free loopback ports unless given: the machine is shared, and fixed ports collide with other runs.
+read -r ceiling_port server_port <<<"${PORTS:-$(/usr/bin/python3 -c '
+import socket
+socks = [socket.socket() for _ in range(2)]
+for s in socks: s.bind(("127.0.0.1", 0))
+print(*(s.getsockname()[1] for s in socks))')}"
+baseline=${BASELINE:-}
+
 dotnet publish -c Release "$root/src/MlOps.Serving" -o "$work/serving" --nologo -v quiet
 dotnet publish -c Release "$root/bench/peers/ConstantServer" -o "$work/constant" --nologo -v quiet
+if [ -n "$baseline" ]; then
+    mkdir -p "$work/baseline-src"
+    git -C "$root" archive "$baseline" src Directory.Build.props Directory.Packages.props global.json .editorconfig | tar -x -C "$work/baseline-src"
+    dotnet publish -c Release "$work/baseline-src/src/MlOps.Serving" -o "$work/baseline" --nologo -v quiet
+    baseline_port=$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+fi
 
 # Request bodies from the sample's rows: one row, and a batch of 100, as MLflow's dataframe_records.
 /usr/bin/python3 - "$root/data/credit.csv" "$work" <<'PY'
@@ -72,29 +88,36 @@ run() { # name port body seconds
         | tee "$work/$name.txt" | grep -E "Requests/sec|Non-2xx|Socket errors|  (50|99)%|Latency  "
 }
 
-dotnet "$work/constant/ConstantServer.dll" --port=5180 >/dev/null & pids+=($!)
+dotnet "$work/constant/ConstantServer.dll" --port=$ceiling_port >/dev/null & pids+=($!)
 constant=$!
 MLOPS_AUDIT_LOG="$work/audit/predictions.jsonl" dotnet "$work/serving/MlOps.Serving.dll" \
-    --bundle="$artifacts/model.mlbundle" --public_key="$artifacts/signing-key.pub.pem" --port=5181 >/dev/null & pids+=($!)
+    --bundle="$artifacts/model.mlbundle" --public_key="$artifacts/signing-key.pub.pem" --port=$server_port >/dev/null & pids+=($!)
 server=$!
-wait_healthy 5180
-wait_healthy 5181
+wait_healthy $ceiling_port
+wait_healthy $server_port
+if [ -n "$baseline" ]; then
+    MLOPS_AUDIT_LOG="$work/baseline-audit/predictions.jsonl" dotnet "$work/baseline/MlOps.Serving.dll" \
+        --bundle="$artifacts/model.mlbundle" --public_key="$artifacts/signing-key.pub.pem" --port=$baseline_port >/dev/null & pids+=($!)
+    wait_healthy $baseline_port
+    BODY=$work/one.json wrk -t1 -c"$connections" -d5s -s "$work/post.lua" http://127.0.0.1:$baseline_port/invocations >/dev/null
+fi
 
-BODY=$work/one.json wrk -t1 -c"$connections" -d5s -s "$work/post.lua" http://127.0.0.1:5180/invocations >/dev/null
-BODY=$work/one.json wrk -t1 -c"$connections" -d5s -s "$work/post.lua" http://127.0.0.1:5181/invocations >/dev/null
+BODY=$work/one.json wrk -t1 -c"$connections" -d5s -s "$work/post.lua" http://127.0.0.1:$ceiling_port/invocations >/dev/null
+BODY=$work/one.json wrk -t1 -c"$connections" -d5s -s "$work/post.lua" http://127.0.0.1:$server_port/invocations >/dev/null
 echo "server RSS after warm-up: $(rss $server)"
 
-run ceiling-single 5180 "$work/one.json" "$duration"
-run serving-single 5181 "$work/one.json" "$duration"
+run ceiling-single $ceiling_port "$work/one.json" "$duration"
+run serving-single $server_port "$work/one.json" "$duration"
+[ -z "$baseline" ] || run "baseline-single($baseline)" $baseline_port "$work/one.json" "$duration"
 echo "server RSS: $(rss $server)"
-run serving-batch100 5181 "$work/batch.json" "$duration"
+run serving-batch100 $server_port "$work/batch.json" "$duration"
 echo "server RSS: $(rss $server)"
 
 # Half of the measured single-row maximum, as a fixed rate: $connections workers of hey, each rate-limited.
 max=$(awk '/Requests\/sec/ {print $2}' "$work/serving-single.txt")
 per_worker=$(awk -v c="$connections" -v m="$max" 'BEGIN { printf "%d", m / 2 / c }')
 echo "== serving-single-half: hey -z ${duration}s -c $connections -q $per_worker (half of $max requests/s)"
-hey -z "${duration}s" -c "$connections" -q "$per_worker" -m POST -T application/json -D "$work/one.json" http://127.0.0.1:5181/invocations \
+hey -z "${duration}s" -c "$connections" -q "$per_worker" -m POST -T application/json -D "$work/one.json" http://127.0.0.1:$server_port/invocations \
     | grep -E "Requests/sec|  (50|90|99)% in|^  \[[0-9]+\]"
 echo "server RSS: $(rss $server)"
 echo "audit records: $(cat "$work"/audit/*.jsonl | wc -l)"

@@ -14,7 +14,19 @@ internal static class Responses
     public static async Task PredictionsAsync(HttpResponse response, ScoringRequest request, double[] scores)
     {
         response.ContentType = "application/json";
-        await using (var json = new Utf8JsonWriter(response.BodyWriter, Json))
+        WritePredictions(response.BodyWriter, request, scores);
+        await response.BodyWriter.FlushAsync();
+    }
+
+    // One writer per thread, reset onto each response: the writing is synchronous, so no two requests share it at once.
+    [ThreadStatic]
+    private static Utf8JsonWriter? predictions;
+
+    private static void WritePredictions(System.IO.Pipelines.PipeWriter body, ScoringRequest request, double[] scores)
+    {
+        var json = predictions ??= new Utf8JsonWriter(body, Json);
+        json.Reset(body);
+        try
         {
             json.WriteStartObject();
             json.WriteStartArray("predictions");
@@ -33,9 +45,13 @@ internal static class Responses
 
             json.WriteEndArray();
             json.WriteEndObject();
+            json.Flush();
         }
-
-        await response.BodyWriter.FlushAsync();
+        finally
+        {
+            // Holds on to no response.
+            json.Reset(Stream.Null);
+        }
     }
 
     /// <summary>

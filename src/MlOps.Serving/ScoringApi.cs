@@ -23,13 +23,14 @@ internal static class ScoringApi
     {
         var start = Stopwatch.GetTimestamp();
         var requestId = RequestIds.Of(http);
+        ScoringRequest? request = null;
         try
         {
-            var (request, body) = await RequestBody.ReadAsync(http.Request, model.Layout, options);
+            request = await RequestBody.ReadAsync(http.Request, model.Layout, options);
             var scores = Finite(model.Scorer.Score(request.Rows));
             var elapsed = Stopwatch.GetElapsedTime(start);
             // Queued for the log's writer before the answer; a writer that has stopped fails the request instead.
-            await audit.RecordAsync(http, requestId, body, request, scores, elapsed);
+            await audit.RecordAsync(http, requestId, request, scores, elapsed);
             await Responses.PredictionsAsync(http.Response, request, scores);
             metrics.Scored(request, scores, Stopwatch.GetElapsedTime(start));
         }
@@ -47,6 +48,11 @@ internal static class ScoringApi
             metrics.Failed();
             log.ScoringFailed(e, requestId);
             throw;
+        }
+        finally
+        {
+            // Logged, answered and counted: nothing reads the rows or the body after this.
+            request?.Release();
         }
     }
 }

@@ -35,7 +35,7 @@ internal sealed class PredictionAudit(AuditLog? log, ServedModel model, ServingO
     /// <summary>Why the log stopped writing, or null while it writes (or is off).</summary>
     public Exception? Failure => log?.Failure;
 
-    public ValueTask RecordAsync(HttpContext http, string requestId, byte[] body, ScoringRequest request, double[] scores, TimeSpan elapsed)
+    public ValueTask RecordAsync(HttpContext http, string requestId, ScoringRequest request, double[] scores, TimeSpan elapsed)
     {
         if (log is null)
         {
@@ -52,7 +52,7 @@ internal sealed class PredictionAudit(AuditLog? log, ServedModel model, ServingO
             BundleSha256 = model.Bundle.Sha256,
             // With a key, the caller is whoever holds it; without, the address it called from.
             User = options.ApiKey is not null ? "api-key" : http.Connection.RemoteIpAddress?.ToString(),
-            InputSha256 = Convert.ToHexStringLower(SHA256.HashData(body)),
+            InputSha256 = Convert.ToHexStringLower(SHA256.HashData(request.Body.Span)),
             Scores = scores,
             Threshold = request.Threshold,
             LatencyMs = elapsed.TotalMilliseconds,

@@ -40,7 +40,7 @@ internal sealed class ScoringMetrics
         // The standard name, so that rates since the start need one scrape (Monitor) as well as Prometheus' own.
         metrics.CreateGauge("process_start_time_seconds", "Start time of the process since unix epoch in seconds.")
             .Set(System.Diagnostics.Process.GetCurrentProcess().StartTime.ToUniversalTime().Subtract(DateTime.UnixEpoch).TotalSeconds);
-        Features = new FeatureMetrics(metrics, model.Layout);
+        Features = new FeatureMetrics(metrics, registry, model.Layout);
     }
 
     /// <summary>Summaries of the inputs, per feature.</summary>

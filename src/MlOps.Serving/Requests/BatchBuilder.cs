@@ -73,7 +73,7 @@ internal sealed class BatchBuilder
         }
 
         numbers[column.Index][row] = cell.Length == 0 ? float.NaN
-            : column.Kind == Models.Schema.ColumnKind.Boolean ? Flag(BooleanText.Parse(cell), column, row, where, $"'{Shown.Text(cell)}'")
+            : column.Kind == Models.Schema.ColumnKind.Boolean ? BooleanText.Parse(cell) is { } flag ? (flag ? 1 : 0) : throw Invalid(column, row, where, $"'{Shown.Text(cell)}'")
             : double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? Checked(number, column, row, where)
             : throw Invalid(column, row, where, $"'{Shown.Text(cell)}'");
     }
@@ -120,10 +120,11 @@ internal sealed class BatchBuilder
     {
         JsonValueKind.Null => float.NaN,
         JsonValueKind.Number when column.Kind == Models.Schema.ColumnKind.Boolean =>
-            Flag(value.GetRawText() switch { "1" => true, "0" => false, _ => null }, column, row, where, Shown.Text(value.GetRawText())),
+            value.GetRawText() switch { "1" => 1, "0" => 0, var raw => throw Invalid(column, row, where, Shown.Text(raw)) },
         JsonValueKind.Number => value.TryGetDouble(out var number) ? Checked(number, column, row, where) : throw OutOfRange(column, row, where),
         JsonValueKind.True or JsonValueKind.False when column.Kind == Models.Schema.ColumnKind.Boolean => value.GetBoolean() ? 1 : 0,
-        JsonValueKind.String when column.Kind == Models.Schema.ColumnKind.Boolean => Flag(BooleanText.Parse(value.GetString()), column, row, where, Shown.Value(value)),
+        // The message's quote of the value is made only when there is a message.
+        JsonValueKind.String when column.Kind == Models.Schema.ColumnKind.Boolean => BooleanText.Parse(value.GetString()) is { } flag ? (flag ? 1 : 0) : throw Invalid(column, row, where, Shown.Value(value)),
         _ => throw Invalid(column, row, where, Shown.Value(value)),
     };
 
@@ -134,9 +135,6 @@ internal sealed class BatchBuilder
         JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
         _ => throw Invalid(column, row, where, Shown.Value(value)),
     };
-
-    private static float Flag(bool? value, InputColumn column, int row, ValueLocation where, string got) =>
-        value is { } flag ? (flag ? 1 : 0) : throw Invalid(column, row, where, got);
 
     private static float Checked(double number, InputColumn column, int row, ValueLocation where) =>
         double.IsFinite(number) && Math.Abs(number) <= float.MaxValue ? (float)number : throw OutOfRange(column, row, where);
@@ -153,8 +151,6 @@ internal sealed class BatchBuilder
         Models.Schema.ColumnKind.Boolean => "boolean: expected true/false (also 1/0, \"yes\"/\"no\"), or null when missing",
         _ => $"{column.Kind.ToString().ToLowerInvariant()}: expected a string, or null when missing",
     };
-
-
 
     private static T[] Filled<T>(int rows, T value)
     {

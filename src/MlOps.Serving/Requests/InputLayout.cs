@@ -9,6 +9,7 @@ namespace MlOps.Serving.Requests;
 internal sealed class InputLayout
 {
     private readonly FrozenDictionary<string, InputColumn> byName;
+    private readonly FrozenDictionary<string, InputColumn>.AlternateLookup<ReadOnlySpan<char>> bySpan;
 
     private InputLayout(IReadOnlyList<InputColumn> columns, string label)
     {
@@ -16,6 +17,8 @@ internal sealed class InputLayout
         Label = label;
         Id = columns.FirstOrDefault(c => c.Kind == ColumnKind.Id);
         byName = columns.ToFrozenDictionary(c => c.Name, StringComparer.Ordinal);
+        bySpan = byName.GetAlternateLookup<ReadOnlySpan<char>>();
+        Tables = new TablePool(this);
     }
 
     /// <summary>The columns in table order.</summary>
@@ -35,8 +38,14 @@ internal sealed class InputLayout
         return new([.. columns.Select(c => c with { Required = read.Contains(c.Name) })], schema.Label);
     }
 
+    /// <summary>Tables of this layout, for small requests to reuse.</summary>
+    public TablePool Tables { get; }
+
     /// <summary>The column called <paramref name="name"/>, or null.</summary>
     public InputColumn? Find(string name) => byName.GetValueOrDefault(name);
+
+    /// <summary>The column called <paramref name="name"/>, or null; no string needed.</summary>
+    public InputColumn? Find(ReadOnlySpan<char> name) => bySpan.TryGetValue(name, out var column) ? column : null;
 
     /// <summary>A table of <paramref name="rows"/> rows in which every value is missing.</summary>
     public TableData Missing(int rows) => new BatchBuilder(this, rows).Unchecked();

@@ -8,17 +8,26 @@ namespace MlOps.Serving.Requests;
 /// <summary>Reads a scoring request's body within the size limit, checks its content type and encoding, and parses it.</summary>
 internal static class RequestBody
 {
-    /// <summary>The parsed request and the body's bytes (for the audit log's input hash).</summary>
-    public static async Task<(ScoringRequest Request, byte[] Body)> ReadAsync(HttpRequest http, InputLayout layout, ServingOptions options)
+    /// <summary>The parsed request, holding the body's bytes (for the audit log's input hash); <see cref="ScoringRequest.Release"/> gives them back.</summary>
+    public static async Task<ScoringRequest> ReadAsync(HttpRequest http, InputLayout layout, ServingOptions options)
     {
         var reader = Reader(http.ContentType);
-        var body = await Bytes(http, options.MaxBodyBytes);
-        if (!Utf8.IsValid(body))
+        var (rented, length) = await Bytes(http, options.MaxBodyBytes);
+        try
         {
-            throw new BadRequestException(Problems.InvalidUtf8, $"The body is not valid UTF-8: the bytes at offset {InvalidOffset(body)} are no UTF-8 character. Send UTF-8 text.");
-        }
+            var body = rented.AsMemory(0, length);
+            if (!Utf8.IsValid(body.Span))
+            {
+                throw new BadRequestException(Problems.InvalidUtf8, $"The body is not valid UTF-8: the bytes at offset {InvalidOffset(body.Span)} are no UTF-8 character. Send UTF-8 text.");
+            }
 
-        return (reader(body, layout, options.MaxRows), body);
+            return reader(body, layout, options.MaxRows) with { Body = body, RentedBody = rented };
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+            throw;
+        }
     }
 
     private static Func<ReadOnlyMemory<byte>, InputLayout, int, ScoringRequest> Reader(string? contentType)
@@ -38,7 +47,8 @@ internal static class RequestBody
             : throw Unsupported($"The Content-Type '{type}' is not one the server reads");
     }
 
-    private static async Task<byte[]> Bytes(HttpRequest http, long maxBytes)
+    /// <summary>The body in an array rented from <see cref="ArrayPool{T}.Shared"/>, grown as bytes arrive, not sized by what the client claims.</summary>
+    private static async Task<(byte[] Rented, int Length)> Bytes(HttpRequest http, long maxBytes)
     {
         if (http.ContentLength > maxBytes)
         {
@@ -50,46 +60,54 @@ internal static class RequestBody
             limit.MaxRequestBodySize = maxBytes;
         }
 
-        // Grown as bytes arrive, not sized by what the client claims.
-        using var buffer = new MemoryStream((int)Math.Min(http.ContentLength ?? 4096, 64 * 1024));
-        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(http.ContentLength + 1 ?? 4096, 1, 64 * 1024));
+        var length = 0;
         try
         {
             int read;
-            while ((read = await http.Body.ReadAsync(chunk, http.HttpContext.RequestAborted)) > 0)
+            while ((read = await http.Body.ReadAsync(buffer.AsMemory(length), http.HttpContext.RequestAborted)) > 0)
             {
-                if (buffer.Length + read > maxBytes)
+                length += read;
+                if (length > maxBytes)
                 {
                     throw TooLarge(null, maxBytes);
                 }
 
-                buffer.Write(chunk, 0, read);
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(2L * buffer.Length, Array.MaxLength));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
             }
+
+            return (buffer, length);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
+            ArrayPool<byte>.Shared.Return(buffer);
             throw TooLarge(null, maxBytes);
         }
         catch (BadHttpRequestException e)
         {
+            ArrayPool<byte>.Shared.Return(buffer);
             // The body ended before its Content-Length, its chunks were malformed, or it came too slowly.
             throw new BadRequestException(Problems.UnreadableBody with { Status = e.StatusCode }, $"The body could not be read as sent: {e.Message}");
         }
-        finally
+        catch
         {
-            ArrayPool<byte>.Shared.Return(chunk);
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
         }
-
-        return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
     }
 
-    private static int InvalidOffset(byte[] body)
+    private static int InvalidOffset(ReadOnlySpan<byte> body)
     {
         var chars = new char[body.Length];
         Utf8.ToUtf16(body, chars, out var read, out _, replaceInvalidSequences: false);
         return read;
     }
-
     private static BadRequestException Unsupported(string what) =>
         new(Problems.UnsupportedMediaType, $"{what}. Send application/json (MLflow's dataframe_split, dataframe_records, instances or inputs) or text/csv with a header line.");
 
