@@ -41,6 +41,13 @@ internal static class DevelopmentKey
     private static bool TryCreate(string folder, string file)
     {
         CreatePrivateFolder(folder);
+        // File.Move without overwrite checks, then renames: two builds can both pass the check. One at a time, then.
+        using var gate = Exclusive(Path.Combine(folder, $".{FileName}.lock"));
+        if (File.Exists(file))
+        {
+            return false;
+        }
+
         var temporary = Path.Combine(folder, $".{FileName}.{Guid.NewGuid():N}.tmp");
         try
         {
@@ -84,6 +91,23 @@ internal static class DevelopmentKey
         else
         {
             Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    // Waits up to 30 s for builds that generate a key at the same moment (generating one takes milliseconds).
+    private static FileStream Exclusive(string path)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                // Removed on close: whoever locks the path after that finds the key already written.
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            }
+            catch (IOException) when (attempt < 600)
+            {
+                Thread.Sleep(50);
+            }
         }
     }
 
