@@ -6,7 +6,6 @@ namespace MlOps.Build.Tests;
 /// The tests run one after the other on one clone (building it costs a minute or more).
 /// </summary>
 [Category("Slow")]
-[NonParallelizable]
 public sealed class ReuseProgramTests
 {
     private static readonly string[] Steps = ["Train", "Validate", "BiasCheck", "Report"];
