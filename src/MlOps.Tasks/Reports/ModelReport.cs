@@ -18,8 +18,11 @@ public sealed class ModelReport(TrackingStore store, PublicKey trusted)
     /// <summary>The folders of MlOps.Tasks whose code can change this result; the rest (recording, messages) reuses it.</summary>
     internal static readonly string[] CodeFolders = ["Reports", "Gates", "Fairness", "Training", "Tables"];
 
-    /// <summary>Permutations per slot for the feature importance: enough for a spread, cheap on a few thousand rows.</summary>
-    public const int Permutations = 3;
+    /// <summary>
+    /// Permutations per slot for the feature importance: the fewest that give a spread, one per core here; on the sample
+    /// pipeline 2 keep the top five columns of 3 (docs/benchmarks.md).
+    /// </summary>
+    public const int Permutations = 2;
 
     /// <summary>
     /// At most this many held-out rows, a seeded sample, for the permutation importance: on the sample pipeline every
