@@ -56,6 +56,7 @@ internal static class Deployments
         Target = target,
         Serving = ServerPrograms.Framework,
         Force = context.Force,
+        Say = line => context.Log.Warning(line),
     };
 
     public static void Report(BuildContext context, DeployOutcome outcome)

@@ -1,3 +1,4 @@
+using Cake.Core.Diagnostics;
 using MlOps.Build.Host;
 using MlOps.Tasks.Containers;
 using MlOps.Tasks.Deployment;
@@ -28,6 +29,7 @@ internal sealed class StatusTask(IAnsiConsole console) : BuildTask
             try
             {
                 using var connection = await Deployments.ConnectAsync(settings.Kind);
+                await StopStraysAsync(context, name, connection.Target);
                 status = await EnvironmentStatus.CheckAsync(name, settings.Kind, current, connection.Target, CancellationToken.None);
             }
             catch (Exception e) when (e is ContainerException or MlOps.Tasks.UsageException)
@@ -49,5 +51,21 @@ internal sealed class StatusTask(IAnsiConsole console) : BuildTask
         }
 
         console.Write(table);
+    }
+
+    // What answers on an environment's port is what the registry says serves: servers a killed Deploy left are stopped first.
+    private static async Task StopStraysAsync(BuildContext context, string environment, IDeploymentTarget target)
+    {
+        var stopped = await StrayServers.StopWhenIdleAsync(context.StoreFolder, context.Pipeline.Name, environment, target, CancellationToken.None);
+        if (stopped is null)
+        {
+            context.Log.Information($"Status: a Deploy or Rollback to '{environment}' is running; what it is starting is shown once it finishes.");
+            return;
+        }
+
+        foreach (var line in stopped)
+        {
+            context.Log.Warning(line);
+        }
     }
 }

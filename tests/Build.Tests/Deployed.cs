@@ -51,6 +51,12 @@ internal sealed class Deployed : IDisposable
                 local.StopAsync(Deployer.Running(deployment), CancellationToken.None).GetAwaiter().GetResult();
             }
 
+            // Servers its store did not record (a Deploy killed before recording them) are found by their command line.
+            foreach (var pid in Processes(build.Repository.Path))
+            {
+                Kill(pid);
+            }
+
             using var docker = new DockerClientConfiguration(MlOps.Tasks.Containers.DockerDaemon.Endpoint).CreateClient();
             foreach (var deployment in History("docker").Where(d => d.RunsAs is not null))
             {
@@ -66,5 +72,43 @@ internal sealed class Deployed : IDisposable
         }
 
         build.Dispose();
+    }
+
+    /// <summary>The ids of the processes whose command line contains <paramref name="text"/>, e.g. a deployment folder.</summary>
+    public static IReadOnlyList<int> Processes(string text)
+    {
+        var found = new List<int>();
+        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(folder), out var pid) && pid != System.Environment.ProcessId)
+            {
+                try
+                {
+                    if (File.ReadAllText(Path.Combine(folder, "cmdline")).Contains(text, StringComparison.Ordinal))
+                    {
+                        found.Add(pid);
+                    }
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // Ended meanwhile, or another user's.
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static void Kill(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            process.Kill();
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            // Already gone.
+        }
     }
 }

@@ -16,13 +16,15 @@ internal sealed class RunningBuild : IDisposable
         errors = process.StandardError.ReadToEndAsync();
     }
 
+    /// <summary>The program's process id.</summary>
+    public int Id => process.Id;
+
     /// <summary>Sends SIGTERM and waits for the program to end.</summary>
     public BuildProgram.Result Stop()
     {
         if (!process.HasExited)
         {
-            using var kill = Process.Start("bash", ["-c", $"kill -TERM {process.Id}"]);
-            kill.WaitForExit();
+            Signal("TERM");
         }
 
         if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
@@ -34,6 +36,23 @@ internal sealed class RunningBuild : IDisposable
         return new BuildProgram.Result(process.ExitCode, output.Result, errors.Result);
     }
 
+    /// <summary>Freezes the program (SIGSTOP) where it is, so that a test can kill it at a known point.</summary>
+    public void Pause() => Signal("STOP");
+
+    /// <summary>
+    /// Kills the program with SIGKILL, as <c>kill -9</c> or a CI runner's timeout does: the program only, not the
+    /// servers it started in sessions of their own; waits until it is gone.
+    /// </summary>
+    public void Kill()
+    {
+        Signal("KILL");
+        Assert.That(process.WaitForExit(TimeSpan.FromSeconds(60)), Is.True, "the build ended after SIGKILL");
+    }
+
+    /// <summary>Waits for the program to end by itself; null when it still runs after <paramref name="timeout"/>.</summary>
+    public BuildProgram.Result? Wait(TimeSpan timeout) =>
+        process.WaitForExit(timeout) ? new BuildProgram.Result(process.ExitCode, output.Result, errors.Result) : null;
+
     public void Dispose()
     {
         if (!process.HasExited)
@@ -42,5 +61,11 @@ internal sealed class RunningBuild : IDisposable
         }
 
         process.Dispose();
+    }
+
+    private void Signal(string name)
+    {
+        using var kill = Process.Start("kill", [$"-{name}", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
     }
 }

@@ -33,6 +33,9 @@ public sealed record DeployRequest
     /// <summary>Start a new server even when the same one already serves.</summary>
     public bool Force { get; init; }
 
+    /// <summary>Told what happens besides the outcome: each stray server stopped before the deployment (see <see cref="StrayServers"/>).</summary>
+    public Action<string>? Say { get; init; }
+
     /// <summary>How long a new server may take to answer /health.</summary>
     public TimeSpan HealthTimeout { get; init; } = TimeSpan.FromSeconds(60);
 

@@ -29,6 +29,7 @@ public static class Deployer
         var staged = VerifiedVersion.Staging(request.StoreFolder, request.Workspace.Pipeline.Name);
         var (image, server) = Program(request, staged);
         using var exclusive = EnvironmentLock.Take(request);
+        await StopStraysAsync(request, cancellationToken).ConfigureAwait(false);
         var current = Current(request);
         if (!request.Force && current is not null && current.BundleSha256 == staged.Bundle.Sha256 && current.Image == image?.Id && current.Server == server
             && current.Address == Address(request) && await IsRunningAsync(request, current, cancellationToken).ConfigureAwait(false))
@@ -49,6 +50,7 @@ public static class Deployer
         ArgumentNullException.ThrowIfNull(request);
         var model = request.Workspace.Pipeline.Name;
         using var exclusive = EnvironmentLock.Take(request);
+        await StopStraysAsync(request, cancellationToken).ConfigureAwait(false);
         var current = Current(request)
             ?? throw new UsageException($"Nothing is deployed to '{request.Environment}'; run ./build.sh --target=Deploy --environment={request.Environment} first.");
         DeploymentRecord previous;
@@ -129,8 +131,11 @@ public static class Deployer
                 throw new ContainerException($"Something already answers on 127.0.0.1:{start.Port.ToString(CultureInfo.InvariantCulture)}, but no deployment to '{request.Environment}' runs there; stop what listens there, or give the environment another port.");
             }
 
+            // Recorded before it starts, so that a build killed from here on leaves no server the registry does not know.
             Directory.CreateDirectory(start.Folder);
+            RecordStart(request, start, action);
             running = await target.StartAsync(start, cancellationToken).ConfigureAwait(false);
+            RecordStartedAs(request, key, running.RunsAs);
             record = record with { RunsAs = running.RunsAs };
             await ServerCheck.RunAsync(target, running, start.CheckPort, deployed.Bundle.Sha256, rows, request.HealthTimeout, cancellationToken).ConfigureAwait(false);
             record = Record(request, record);
@@ -200,6 +205,40 @@ public static class Deployer
         {
             return false;
         }
+    }
+
+    // Servers of the environment that the registry does not say serve (a killed Deploy's) go first: they share the port.
+    private static async Task StopStraysAsync(DeployRequest request, CancellationToken cancellationToken)
+    {
+        foreach (var line in await StrayServers.StopAsync(request.StoreFolder, request.Workspace.Pipeline.Name, request.Environment, request.Target, cancellationToken).ConfigureAwait(false))
+        {
+            request.Say?.Invoke(line);
+        }
+    }
+
+    private static void RecordStart(DeployRequest request, ServerStart start, DeploymentAction action)
+    {
+        using var store = TrackingStore.Open(request.StoreFolder);
+        store.RecordStart(new DeploymentStart
+        {
+            Key = start.Key,
+            Model = start.Model,
+            Environment = request.Environment,
+            Kind = request.Target.Kind,
+            Action = action,
+            Version = start.Version,
+            Folder = start.Folder,
+            Host = System.Environment.MachineName,
+
+            // A container is named before it is created; a process has its id only once started.
+            RunsAs = request.Target.Kind == EnvironmentKind.Docker ? DockerTarget.ContainerName(start.Model, request.Environment, start.Key) : null,
+        });
+    }
+
+    private static void RecordStartedAs(DeployRequest request, string key, string runsAs)
+    {
+        using var store = TrackingStore.Open(request.StoreFolder);
+        store.RecordStartedAs(key, runsAs);
     }
 
     private static DeploymentRecord? Current(DeployRequest request)

@@ -4,17 +4,22 @@ namespace MlOps.Tasks.Deployment;
 internal static class EnvironmentLock
 {
     /// <exception cref="Containers.ContainerException">Another Deploy or Rollback to the environment holds it.</exception>
-    public static FileStream Take(DeployRequest request)
+    public static FileStream Take(DeployRequest request) =>
+        TryTake(request.StoreFolder, request.Environment, out var path)
+        ?? throw new Containers.ContainerException($"Another Deploy or Rollback to '{request.Environment}' is running (it holds {path}); wait for it to finish.");
+
+    /// <summary>The lock, or null while another process holds it.</summary>
+    public static FileStream? TryTake(string storeFolder, string environment, out string path)
     {
-        var path = Path.Combine(request.StoreFolder, "deployments", request.Environment + ".lock");
+        path = Path.Combine(storeFolder, "deployments", environment + ".lock");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         try
         {
             return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
-        catch (IOException e)
+        catch (IOException)
         {
-            throw new Containers.ContainerException($"Another Deploy or Rollback to '{request.Environment}' is running (it holds {path}); wait for it to finish.", e);
+            return null;
         }
     }
 }

@@ -153,6 +153,39 @@ public sealed class LocalTarget : IDeploymentTarget
 
     private static string LogFile(string folder) => Path.Combine(folder, "server.log");
 
+    /// <summary>
+    /// The process id of the server whose command line names deployment folder <paramref name="folder"/>, for a server
+    /// whose build was killed before it recorded the id; null when none runs (or there is no /proc to tell).
+    /// </summary>
+    internal static string? ProcessOf(string folder)
+    {
+        if (!Directory.Exists("/proc"))
+        {
+            return null;
+        }
+
+        foreach (var entry in Directory.EnumerateDirectories("/proc"))
+        {
+            var name = Path.GetFileName(entry);
+            if (name.All(char.IsAsciiDigit))
+            {
+                try
+                {
+                    if (File.ReadAllText(Path.Combine(entry, "cmdline")).Contains(folder, StringComparison.Ordinal))
+                    {
+                        return name;
+                    }
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // It ended meanwhile, or is another user's.
+                }
+            }
+        }
+
+        return null;
+    }
+
     // The process with that id, if it is still the server of that deployment (ids are reused).
     private static Process? Find(RunningServer server)
     {

@@ -121,6 +121,22 @@ internal static class StoreSchema
                 SELECT RAISE(ABORT, 'deployments is append-only: record a new deployment instead');
             END;
             """),
+        new(3, """
+            -- Every server a Deploy or Rollback starts, recorded before it starts (and its pid once known), so that a build
+            -- killed before it records the outcome (a deployments row with the same key) leaves no server unrecorded.
+            CREATE TABLE deployment_starts (
+                key TEXT NOT NULL PRIMARY KEY,
+                model TEXT NOT NULL,
+                environment TEXT NOT NULL,
+                kind TEXT NOT NULL CHECK (kind IN ('local', 'docker', 'kubernetes')),
+                action TEXT NOT NULL CHECK (action IN ('deploy', 'rollback')),
+                version INTEGER NOT NULL,
+                folder TEXT NOT NULL,
+                host TEXT NOT NULL,
+                runs_as TEXT,
+                started_ms INTEGER NOT NULL);
+            CREATE INDEX deployment_starts_by_environment ON deployment_starts (model, environment, started_ms);
+            """),
     ];
 
     /// <summary>Applies the steps of <paramref name="migrations"/> the database lacks, each in its own IMMEDIATE transaction.</summary>

@@ -93,6 +93,40 @@ public sealed class TrackingStoreDeploymentsTests
         Assert.That(fixture.Store.Deployments("credit-scoring", "local"), Is.Empty);
     }
 
+    [Test]
+    public void Should_Record_A_Server_As_Starting_Before_It_Starts_And_Read_Its_Outcome_Once_Recorded()
+    {
+        // Given
+        using var fixture = new TestStore();
+        fixture.Register();
+        var deployment = Deployment(1);
+        var start = new DeploymentStart
+        {
+            Key = deployment.Key,
+            Model = "credit-scoring",
+            Environment = "local",
+            Kind = EnvironmentKind.Local,
+            Action = DeploymentAction.Deploy,
+            Version = 1,
+            Folder = deployment.Folder,
+            Host = "build-host",
+        };
+
+        // When
+        fixture.Store.RecordStart(start);
+        var starting = fixture.Store.Starts("credit-scoring", "local");
+        fixture.Store.RecordStartedAs(start.Key, "4242");
+        fixture.Store.RecordStartedAs(start.Key, "9999");
+        var started = fixture.Store.Starts("credit-scoring", "local");
+        fixture.Store.RecordDeployment(deployment, "production");
+
+        // Then
+        Assert.That(starting, Is.EqualTo(new[] { start with { Started = TestStore.Start } }));
+        Assert.That(started.Select(s => (s.RunsAs, s.State)), Is.EqualTo(new[] { ("4242", DeploymentState.Starting) }), "the first id recorded stays");
+        Assert.That(fixture.Store.Starts("credit-scoring", "local").Select(s => s.State), Is.EqualTo(new[] { DeploymentState.Serving }));
+        Assert.That(fixture.Store.Starts("credit-scoring", "docker"), Is.Empty);
+    }
+
     [TestCase("UPDATE deployments SET version = 2")]
     [TestCase("DELETE FROM deployments")]
     public void Should_Keep_The_History_Append_Only(string sql)
