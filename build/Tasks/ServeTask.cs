@@ -25,6 +25,8 @@ internal sealed class ServeTask : BuildTask
             version = ServedVersion.Pick(store, context.Pipeline.Name, context.Argument("version"));
         }
 
+        // The server checks the signature; a validly signed bundle of another version is refused here, before it starts.
+        VerifiedVersion.Of(context.StoreFolder, version);
         var launch = ServerLaunch.For(context.StoreFolder, version, port, Path.Combine(ServerPrograms.Framework, LocalTarget.Program));
         context.Log.Information(FormattableString.Invariant(
             $"Serve: {version.Model} v{version.Version} [{string.Join(", ", version.Aliases)}] on http://127.0.0.1:{port}; audit log {Path.GetRelativePath(context.RepositoryRoot, launch.AuditLog)}; Ctrl+C stops it."));

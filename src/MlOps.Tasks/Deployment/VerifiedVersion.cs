@@ -1,3 +1,4 @@
+using System.Globalization;
 using MlOps.Models.Bundles;
 using MlOps.Tasks.Files;
 using MlOps.Tasks.Signing;
@@ -22,13 +23,23 @@ public sealed record VerifiedVersion(ModelVersion Version, ModelBundle Bundle, s
         return Of(storeFolder, version);
     }
 
-    /// <summary>Verifies <paramref name="version"/>'s bundle with the store's signing key.</summary>
-    /// <exception cref="BundleVerificationException">The signature does not verify, or the bundle was changed.</exception>
+    /// <summary>
+    /// Verifies <paramref name="version"/>'s bundle with the store's signing key, and that it is the bundle the registry
+    /// recorded for that version: a validly signed bundle of another version is refused too.
+    /// </summary>
+    /// <exception cref="BundleVerificationException">The signature does not verify, the bundle was changed, or it is not the version's.</exception>
     public static VerifiedVersion Of(string storeFolder, ModelVersion version)
     {
         ArgumentNullException.ThrowIfNull(version);
         using var key = SigningKeys.Resolve(storeFolder);
         var bundle = ModelBundle.Open(version.Source, key.Key.PublicKey);
+        if (!string.Equals(bundle.Sha256, version.BundleSha256, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new BundleVerificationException(version.Source, string.Create(CultureInfo.InvariantCulture,
+                $"the registry recorded sha256 {version.BundleSha256} for {version.Model} v{version.Version}, but this bundle's sha256 is {bundle.Sha256} (it holds v{bundle.Provenance.ModelVersion}); ") +
+                $"put v{version.Version.ToString(CultureInfo.InvariantCulture)}'s own bundle back, or train again (./build.sh --target=Train --force) to register a new version.");
+        }
+
         var publicKey = Path.Combine(storeFolder, "keys", ArtifactNames.PublicKey);
         AtomicFile.WriteAllText(publicKey, key.Key.PublicKey.ExportPem());
         return new VerifiedVersion(version, bundle, publicKey);
