@@ -15,6 +15,11 @@ internal sealed class TrainTask : BuildTask
     public override void Run(BuildContext context)
     {
         using var store = TrackingStore.Open(context.StoreFolder);
+        foreach (var line in KilledWork.CleanUp(store, context.RepositoryRoot).Describe(context.RepositoryRoot))
+        {
+            context.Log.Warning($"Train: {line}");
+        }
+
         using var key = SigningKeys.Resolve(context.StoreFolder);
         if (key.Warning is { } warning)
         {

@@ -48,10 +48,5 @@ internal static class AtomicFile
         }
     }
 
-    private static string TemporaryBeside(string path)
-    {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        return Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-    }
+    private static string TemporaryBeside(string path) => TemporaryFile.Beside(path);
 }

@@ -27,8 +27,7 @@ internal sealed class StagedArtifact : IDisposable
     /// <summary>Copies <paramref name="source"/> to a temporary file beside <paramref name="destination"/>.</summary>
     public static StagedArtifact Copy(string source, string destination)
     {
-        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-        var temporary = Path.Combine(Path.GetDirectoryName(destination)!, $".{Path.GetFileName(destination)}.{Guid.NewGuid():N}.tmp");
+        var temporary = Files.TemporaryFile.Beside(destination);
         try
         {
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);

@@ -137,6 +137,12 @@ internal static class StoreSchema
                 started_ms INTEGER NOT NULL);
             CREATE INDEX deployment_starts_by_environment ON deployment_starts (model, environment, started_ms);
             """),
+        new(4, """
+            -- The process a run runs in, so that a later build can tell a run whose build was killed from one still running.
+            ALTER TABLE runs ADD COLUMN host TEXT;
+            ALTER TABLE runs ADD COLUMN pid INTEGER;
+            ALTER TABLE runs ADD COLUMN process_start_ms INTEGER;
+            """),
     ];
 
     /// <summary>Applies the steps of <paramref name="migrations"/> the database lacks, each in its own IMMEDIATE transaction.</summary>

@@ -43,8 +43,7 @@ public sealed partial class TrackingStore
         var destination = ArtifactFile(runId, ArtifactName(artifactName));
         return Register(model, runId, alias, by, (version, now) =>
         {
-            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            var staging = Path.Combine(Path.GetDirectoryName(destination)!, $".{Path.GetFileName(destination)}.{Guid.NewGuid():N}.tmp");
+            var staging = Files.TemporaryFile.Beside(destination);
             try
             {
                 var sha256 = writeBundle(version, now, staging);

@@ -1,18 +1,24 @@
+using MlOps.Tasks.Files;
+
 namespace MlOps.Tasks.Tracking;
 
 public sealed partial class TrackingStore
 {
     private const string RunColumns = "id, experiment, name, status, start_ms, end_ms";
 
-    /// <summary>Starts a run in <paramref name="experiment"/>, with a new random id.</summary>
+    /// <summary>Starts a run in <paramref name="experiment"/>, with a new random id, recording this process as the one that runs it.</summary>
     public RunRecord StartRun(string experiment, string? name = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(experiment);
         var id = Guid.NewGuid().ToString("N");
         var start = Now();
         Execute(
-            "INSERT INTO runs (id, experiment, name, status, start_ms) VALUES ($id, $experiment, $name, 'Running', $start)",
-            ("$id", id), ("$experiment", experiment), ("$name", name), ("$start", Milliseconds(start)));
+            """
+            INSERT INTO runs (id, experiment, name, status, start_ms, host, pid, process_start_ms)
+            VALUES ($id, $experiment, $name, 'Running', $start, $host, $pid, $processStart)
+            """,
+            ("$id", id), ("$experiment", experiment), ("$name", name), ("$start", Milliseconds(start)),
+            ("$host", WriterProcess.Host), ("$pid", WriterProcess.Id), ("$processStart", Milliseconds(WriterProcess.Started)));
         return new RunRecord(id, experiment, name, RunStatus.Running, start, null,
             new Dictionary<string, string>(), new Dictionary<string, double>(), new Dictionary<string, string>(), []);
     }
@@ -34,6 +40,32 @@ public sealed partial class TrackingStore
             throw NoSuchRun(runId);
         }
     }
+
+    /// <summary>
+    /// Marks <see cref="RunStatus.Killed"/> the runs still <see cref="RunStatus.Running"/> whose process is gone: one of
+    /// this machine whose id no longer belongs to the process that started the run. Runs of other machines, and runs
+    /// recorded without their process (by older builds), are left as they are.
+    /// </summary>
+    /// <returns>The runs marked, oldest first.</returns>
+    public IReadOnlyList<StaleRun> MarkStaleRunsKilled() => Write(() =>
+    {
+        var stale = Query(
+                """
+                SELECT id, experiment, host, pid, process_start_ms FROM runs
+                WHERE status = 'Running' AND host = $host AND pid IS NOT NULL AND process_start_ms IS NOT NULL ORDER BY start_ms, rowid
+                """,
+                row => new StaleRun(row.GetString(0), row.GetString(1), row.GetString(2), row.GetInt32(3), Moment(row.GetInt64(4))),
+                ("$host", WriterProcess.Host))
+            .Where(run => !WriterProcess.Runs(run.Pid, run.ProcessStarted))
+            .ToList();
+        var end = Milliseconds(Now());
+        foreach (var run in stale)
+        {
+            Execute("UPDATE runs SET status = 'Killed', end_ms = $end WHERE id = $id", ("$end", end), ("$id", run.Id));
+        }
+
+        return stale;
+    });
 
     /// <summary>The run whose id is, or starts with, <paramref name="runIdOrPrefix"/> (at least 4 hex characters); null when none does.</summary>
     /// <exception cref="UsageException">The text is not a run id or prefix, or the prefix matches several runs.</exception>
