@@ -33,47 +33,16 @@ public sealed class DeployKillTrials
         Assert.That(first.ExitCode, Is.Zero, first.Output + first.Errors);
         var body = build.HeldOutRows(5).Body;
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{deployed.LocalPort}"), Timeout = TimeSpan.FromSeconds(30) };
-        var servers = build.Repository[".mlops/deployments"] + "/";
         var clock = Stopwatch.StartNew();
         var measured = build.Run("--target=Deploy", "--exclusive", "--force");
         Assert.That(measured.ExitCode, Is.Zero, measured.Output + measured.Errors);
 
         foreach (var moment in KillPlan.Draw("Deploy", Trials, clock.Elapsed).Moments)
         {
-            var run = Sigkill.Build(build, moment, () => { }, "--target=Deploy", "--exclusive", "--force");
-            findings.Count(run);
-            findings.Add(Store, run, StoreChecks.Problems(build.Repository[".mlops"]));
-            findings.Add(Answers, run, await AnswerAsync(client, body, $"deploy-{moment.Trial}-after-kill", run));
-
-            // Status first: Deploy, Rollback and Status are the ones to find and stop what the registry does not say serves.
-            var status = build.Run("--target=Status");
-            findings.Add(Strays, run, status.ExitCode == 0 ? [] : [$"Status exited {status.ExitCode}: {status.Errors}"]);
-            var serving = Serving();
-            var strays = OwnServers.Strays(servers, serving);
-            findings.Add(Strays, run, strays.Select(pid => $"server pid {pid} ({Folder(pid)}) runs beside deployment {serving?.Id} (pid {serving?.RunsAs}), which the registry says serves"));
-            findings.Add(Answers, run, serving is not null && OwnServers.Pids(servers).Contains(serving.RunsAs) ? []
-                : [$"deployment {serving?.Id} (pid {serving?.RunsAs}), which the registry says serves, does not run"]);
-
-            // Each trial starts from what the registry records, so that a finding belongs to the kill before it.
-            OwnServers.Stop(strays);
-            findings.Add(Answers, run, await AnswerAsync(client, body, $"deploy-{moment.Trial}-after-status", run));
+            await KillDeployAsync(build, moment, client, body);
         }
 
-        // Stopped as Deploy stops a server (SIGTERM), every server writes its audit log out.
-        OwnServers.Stop(OwnServers.Pids(servers));
-        var logs = Directory.EnumerateFiles(servers, "predictions.jsonl", SearchOption.AllDirectories).ToList();
-        var logged = logs.SelectMany(AuditLogReader.Read).Select(p => p.RequestId).ToHashSet(StringComparer.Ordinal);
-        foreach (var (id, run) in answered.Where(a => !logged.Contains(a.Key)))
-        {
-            findings.Add(Audit, run, [$"request {id} was answered, but no audit log of the deployments holds it"]);
-        }
-
-        foreach (var log in logs.Where(l => new FileInfo(l).Length > 0))
-        {
-            var verified = build.Run("--target=VerifyAudit", $"--log={log}");
-            findings.Add(Audit, "the end of the trials", verified.ExitCode == 0 ? [] : [$"VerifyAudit exited {verified.ExitCode}: {verified.Errors}"]);
-        }
-
+        var logs = CheckAuditLogs(build);
         TestContext.Progress.WriteLine($"Deploy: {findings.Kills} of {findings.Trials} trials killed the run while it ran; {answered.Count} requests answered, {logs.Count} audit logs");
     }
 
@@ -111,6 +80,52 @@ public sealed class DeployKillTrials
         // Given, When: the kills of the fixture's setup, requests after each
         // Then
         Assert.That(findings.Of(Audit), Is.Empty);
+    }
+
+    // One trial: SIGKILL a Deploy, then what must hold before and after Status has run.
+    private async Task KillDeployAsync(BuildProgram build, KillMoment moment, HttpClient client, string body)
+    {
+        var servers = build.Repository[".mlops/deployments"] + "/";
+        var run = Sigkill.Build(build, moment, () => { }, "--target=Deploy", "--exclusive", "--force");
+        findings.Count(run);
+        findings.Add(Store, run, StoreChecks.Problems(build.Repository[".mlops"]));
+        findings.Add(Answers, run, await AnswerAsync(client, body, $"deploy-{moment.Trial}-after-kill", run));
+
+        // Status first: Deploy, Rollback and Status are the ones to find and stop what the registry does not say serves.
+        var status = build.Run("--target=Status");
+        findings.Add(Strays, run, status.ExitCode == 0 ? [] : [$"Status exited {status.ExitCode}: {status.Errors}"]);
+        var serving = Serving();
+        var strays = OwnServers.Strays(servers, serving);
+        findings.Add(Strays, run, strays.Select(pid => $"server pid {pid} ({Folder(pid)}) runs beside deployment {serving?.Id} (pid {serving?.RunsAs}), which the registry says serves"));
+        findings.Add(Answers, run, serving is not null && OwnServers.Pids(servers).Contains(serving.RunsAs) ? []
+            : [$"deployment {serving?.Id} (pid {serving?.RunsAs}), which the registry says serves, does not run"]);
+
+        // Each trial starts from what the registry records, so that a finding belongs to the kill before it.
+        OwnServers.Stop(strays);
+        findings.Add(Answers, run, await AnswerAsync(client, body, $"deploy-{moment.Trial}-after-status", run));
+    }
+
+    // Every answered request in an audit log of the deployments, each log's chain intact; returns the logs.
+    private List<string> CheckAuditLogs(BuildProgram build)
+    {
+        var servers = build.Repository[".mlops/deployments"] + "/";
+
+        // Stopped as Deploy stops a server (SIGTERM), every server writes its audit log out.
+        OwnServers.Stop(OwnServers.Pids(servers));
+        var logs = Directory.EnumerateFiles(servers, "predictions.jsonl", SearchOption.AllDirectories).ToList();
+        var logged = logs.SelectMany(AuditLogReader.Read).Select(p => p.RequestId).ToHashSet(StringComparer.Ordinal);
+        foreach (var (id, run) in answered.Where(a => !logged.Contains(a.Key)))
+        {
+            findings.Add(Audit, run, [$"request {id} was answered, but no audit log of the deployments holds it"]);
+        }
+
+        foreach (var log in logs.Where(l => new FileInfo(l).Length > 0))
+        {
+            var verified = build.Run("--target=VerifyAudit", $"--log={log}");
+            findings.Add(Audit, "the end of the trials", verified.ExitCode == 0 ? [] : [$"VerifyAudit exited {verified.ExitCode}: {verified.Errors}"]);
+        }
+
+        return logs;
     }
 
     private DeploymentRecord? Serving()

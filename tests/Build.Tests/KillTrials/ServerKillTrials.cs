@@ -34,54 +34,10 @@ public sealed class ServerKillTrials
         var first = build.Run("--target=Deploy");
         Assert.That(first.ExitCode, Is.Zero, first.Output + first.Errors);
         var body = build.HeldOutRows(5).Body;
-        var servers = build.Repository[".mlops/deployments"] + "/";
-        var address = new Uri($"http://127.0.0.1:{deployed.LocalPort}");
 
         foreach (var moment in KillPlan.Draw("the scoring server under load", Trials, Load, from: TimeSpan.FromSeconds(0.2)).Moments)
         {
-            var serving = Serving();
-            if (serving?.RunsAs is null || !OwnServers.Pids(servers).Contains(serving.RunsAs))
-            {
-                var redeploy = build.Run("--target=Deploy", "--exclusive");
-                findings.Add(Recovery, moment, redeploy.ExitCode == 0 ? [] : [$"Deploy exited {redeploy.ExitCode}: {redeploy.Errors}"]);
-                serving = Serving();
-            }
-
-            var pid = serving!.RunsAs!;
-            var clock = Stopwatch.StartNew();
-            var load = PredictionLoad.Start(address, body, $"server-{moment.Trial}", Clients);
-            string[] ids;
-            bool killed;
-            try
-            {
-                Assert.That(await load.AnsweredAsync(1), Is.True, $"{moment}: the server answered nothing within a minute");
-                if (moment.At > clock.Elapsed)
-                {
-                    await Task.Delay(moment.At - clock.Elapsed);
-                }
-
-                killed = Sigkill.Process(pid);
-            }
-            finally
-            {
-                await load.DisposeAsync();
-            }
-
-            ids = [.. load.Answered];
-            answered += ids.Length;
-            var run = new KilledRun(moment, killed, null, "");
-            findings.Count(run);
-            TestContext.Progress.WriteLine($"  {ids.Length} requests answered before the kill, {load.Failed} refused after it");
-            var log = Path.Combine(serving.Folder, "audit", "predictions.jsonl");
-            var logged = AuditLogReader.Read(log).Select(p => p.RequestId).ToHashSet(StringComparer.Ordinal);
-            var missing = ids.Where(id => !logged.Contains(id)).Order(StringComparer.Ordinal).ToList();
-            findings.Add(Lost, run, missing.Count == 0 ? [] : [$"{missing.Count} of {ids.Length} answered requests are not in {log}: {string.Join(", ", missing.Take(5))}"]);
-            var verified = build.Run("--target=VerifyAudit", $"--log={log}");
-            findings.Add(Chain, run, verified.ExitCode == 0 ? [] : [$"VerifyAudit exited {verified.ExitCode}: {verified.Errors}"]);
-            var strays = OwnServers.Pids(servers);
-            findings.Add(Strays, run, strays.Select(stray => $"server pid {stray} runs on after its only server (pid {pid}) was killed"));
-            OwnServers.Stop(strays);
-            findings.Add(Store, run, StoreChecks.Problems(build.Repository[".mlops"]));
+            await KillUnderLoadAsync(build, moment, body);
         }
 
         var last = build.Run("--target=Deploy", "--exclusive");
@@ -125,6 +81,61 @@ public sealed class ServerKillTrials
         // Given, When: the kills of the fixture's setup, each followed by Deploy
         // Then
         Assert.That(findings.Of(Recovery), Is.Empty);
+    }
+
+    // One trial: load, SIGKILL, then what must hold (after a Deploy when the last kill left nothing serving).
+    private async Task KillUnderLoadAsync(BuildProgram build, KillMoment moment, string body)
+    {
+        var servers = build.Repository[".mlops/deployments"] + "/";
+        var address = new Uri($"http://127.0.0.1:{deployed.LocalPort}");
+        var serving = Serving();
+        if (serving?.RunsAs is null || !OwnServers.Pids(servers).Contains(serving.RunsAs))
+        {
+            var redeploy = build.Run("--target=Deploy", "--exclusive");
+            findings.Add(Recovery, moment, redeploy.ExitCode == 0 ? [] : [$"Deploy exited {redeploy.ExitCode}: {redeploy.Errors}"]);
+            serving = Serving();
+        }
+
+        var pid = serving!.RunsAs!;
+        var clock = Stopwatch.StartNew();
+        var load = PredictionLoad.Start(address, body, $"server-{moment.Trial}", Clients);
+        bool killed;
+        try
+        {
+            findings.Add(Recovery, moment, await load.AnsweredAsync(1) ? [] : [$"deployment {serving.Id} (pid {pid}) answered nothing within a minute"]);
+            if (moment.At > clock.Elapsed)
+            {
+                await Task.Delay(moment.At - clock.Elapsed);
+            }
+
+            killed = Sigkill.Process(pid);
+        }
+        finally
+        {
+            await load.DisposeAsync();
+        }
+
+        string[] ids = [.. load.Answered];
+        answered += ids.Length;
+        var run = new KilledRun(moment, killed, null, "");
+        findings.Count(run);
+        TestContext.Progress.WriteLine(run.Killed ? run.ToString() : $"{moment}: the server had ended before the kill");
+        TestContext.Progress.WriteLine($"  {ids.Length} requests answered before the kill, {load.Failed} refused after it");
+        var log = Path.Combine(serving.Folder, "audit", "predictions.jsonl");
+        findings.Add(Lost, run, NotAudited(log, ids));
+        var verified = build.Run("--target=VerifyAudit", $"--log={log}");
+        findings.Add(Chain, run, verified.ExitCode == 0 ? [] : [$"VerifyAudit exited {verified.ExitCode}: {verified.Errors}"]);
+        var strays = OwnServers.Pids(servers);
+        findings.Add(Strays, run, strays.Select(stray => $"server pid {stray} runs on after its only server (pid {pid}) was killed"));
+        OwnServers.Stop(strays);
+        findings.Add(Store, run, StoreChecks.Problems(build.Repository[".mlops"]));
+    }
+
+    private static IEnumerable<string> NotAudited(string log, string[] answered)
+    {
+        var logged = AuditLogReader.Read(log).Select(p => p.RequestId).ToHashSet(StringComparer.Ordinal);
+        var missing = answered.Where(id => !logged.Contains(id)).Order(StringComparer.Ordinal).ToList();
+        return missing.Count == 0 ? [] : [$"{missing.Count} of {answered.Length} answered requests are not in {log}: {string.Join(", ", missing.Take(5))}"];
     }
 
     private DeploymentRecord? Serving()
