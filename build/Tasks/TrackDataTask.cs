@@ -1,6 +1,7 @@
 using Cake.Core.Diagnostics;
 using MlOps.Build.Host;
 using MlOps.Tasks.Data;
+using MlOps.Tasks.Tracking;
 
 namespace MlOps.Build.Tasks;
 
@@ -11,6 +12,11 @@ internal sealed class TrackDataTask : BuildTask
 {
     public override void Run(BuildContext context)
     {
+        foreach (var line in KilledWork.CleanUpCache(context.RepositoryRoot).Describe(context.RepositoryRoot))
+        {
+            context.Log.Warning($"TrackData: {line}");
+        }
+
         var path = context.Argument("path") ?? context.Pipeline.Data.Path;
         var result = new DataTracker(context.RepositoryRoot).Track(path, rehash: context.Force);
         var written = result.Written;

@@ -17,11 +17,13 @@ public sealed record KilledWork(IReadOnlyList<StaleRun> Runs, IReadOnlyList<stri
     {
         ArgumentNullException.ThrowIfNull(store);
         var runs = store.MarkStaleRunsKilled();
-        var files = TemporaryFile.RemoveLeftovers(Path.Combine(repositoryRoot, ".dvc", "cache"))
-            .Concat(TemporaryFile.RemoveLeftovers(Path.Combine(store.Directory, "artifacts")))
-            .ToList();
+        var files = CleanUpCache(repositoryRoot).RemovedFiles.Concat(TemporaryFile.RemoveLeftovers(Path.Combine(store.Directory, "artifacts"))).ToList();
         return new KilledWork(runs, files);
     }
+
+    /// <summary>Removes the temporary files killed processes left in the repository's <c>.dvc/cache</c> (for TrackData, which opens no store).</summary>
+    public static KilledWork CleanUpCache(string repositoryRoot) =>
+        new([], TemporaryFile.RemoveLeftovers(Path.Combine(repositoryRoot, ".dvc", "cache")));
 
     /// <summary>What was cleared, one line each, paths relative to <paramref name="repositoryRoot"/>.</summary>
     public IEnumerable<string> Describe(string repositoryRoot)
