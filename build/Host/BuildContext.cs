@@ -1,6 +1,7 @@
 using Cake.Core;
 using MlOps.Tasks;
 using MlOps.Tasks.Pipeline;
+using MlOps.Tasks.Tracking;
 
 namespace MlOps.Build.Host;
 
@@ -36,8 +37,9 @@ internal sealed class BuildContext(ICakeContext cake, BuildOptions options, stri
             : throw new UsageException($"Environment '{EnvironmentName}' is not defined in {Pipeline.File}; defined: {string.Join(", ", Pipeline.Environments.Keys)}.");
 
     /// <summary>The tracking store and registry folder: --store, else $MLOPS_STORE, else .mlops in the repository.</summary>
-    public string StoreFolder => Path.Combine(RepositoryRoot,
-        Options.Store ?? (System.Environment.GetEnvironmentVariable("MLOPS_STORE") is { Length: > 0 } fromEnvironment ? fromEnvironment : ".mlops"));
+    /// <exception cref="UsageException">The place named is a file, a link that cannot be followed, or below a file.</exception>
+    public string StoreFolder =>
+        StoreLocation.Resolve(RepositoryRoot, Options.Store, System.Environment.GetEnvironmentVariable(StoreLocation.StoreVariable));
 
     /// <summary>The value of a task option (<see cref="TaskArgumentAttribute"/>), or null when not given.</summary>
     public string? Argument(string name) => Options.TaskArguments.GetValueOrDefault(name);

@@ -42,9 +42,9 @@ internal sealed class MonitorTask : BuildTask
             ? DriftSample.FromCsv(csv, Path.GetRelativePath(context.RepositoryRoot, csv), pipeline, monitored)
             : DriftSample.FromAuditLog(inputs.AuditLog!, Path.GetRelativePath(context.RepositoryRoot, inputs.AuditLog!), monitored, since);
         var reference = await reading;
-        foreach (var column in current.Columns.Values.Where(c => c.Invalid > 0))
+        foreach (var warning in reference.InvalidValueWarnings("reference data").Concat(current.InvalidValueWarnings("current data")))
         {
-            context.Log.Warning($"Monitor: {column.Invalid:N0} value{(column.Invalid > 1 ? "s" : "")} of '{column.Name}' in the current data {(column.Invalid > 1 ? "are" : "is")} not {(column.Type == MlOps.Tasks.Pipeline.ColumnType.Numeric ? "a number" : "true or false")} (first at {column.FirstInvalid}); set aside like missing values.");
+            context.Log.Warning(warning);
         }
 
         var read = clock.Elapsed;

@@ -1,12 +1,18 @@
 using MlOps.Tasks.Files;
+using MlOps.Tasks.Signing;
 
 namespace MlOps.Tasks.Data;
 
 /// <summary>What <c>dvc add</c> does: hash, store in the cache, write the .dvc pointer and the .gitignore line.</summary>
-public sealed class DataTracker(string repositoryRoot)
+/// <param name="repositoryRoot">The repository.</param>
+/// <param name="storeFolder">The tracking store, which is never tracked (default: <c>.mlops</c> in the repository).</param>
+public sealed class DataTracker(string repositoryRoot, string? storeFolder = null)
 {
     /// <summary>Tracks <paramref name="path"/> (relative to the repository root).</summary>
-    /// <exception cref="UsageException">The path does not exist, is outside the repository, or its pointer has keys a rewrite would lose.</exception>
+    /// <exception cref="UsageException">
+    /// The path does not exist, is outside the repository, is or holds what must not be copied into the cache (the store,
+    /// .git, .dvc, a private key, a link that loops or leads nowhere), or its pointer has keys a rewrite would lose.
+    /// </exception>
     /// <param name="path">The file or folder, relative to the repository root.</param>
     /// <param name="rehash">Hash every file again instead of trusting remembered md5s (<c>--force</c>).</param>
     public TrackResult Track(string path, bool rehash = false)
@@ -22,6 +28,8 @@ public sealed class DataTracker(string repositoryRoot)
         {
             throw new UsageException($"'{relative}' does not exist; pass --path=<file or folder> to track.");
         }
+
+        new TrackablePath(repositoryRoot, storeFolder ?? Path.Combine(repositoryRoot, ".mlops"), Environment.GetEnvironmentVariable(SigningKeys.KeyFileVariable)).Check(full);
 
         var pointerFile = full + ".dvc";
         var previous = File.Exists(pointerFile) ? DataPointer.Read(pointerFile, relative + ".dvc") : null;

@@ -9,8 +9,8 @@ namespace MlOps.Tasks.Monitoring;
 /// <summary>The monitored columns of one sample (the reference or the current data), read from a CSV file or an audit log.</summary>
 public sealed class DriftSample
 {
-    private DriftSample(string source, IReadOnlyDictionary<string, ColumnSample> columns, long rows) =>
-        (Source, Columns, Rows) = (source, columns, rows);
+    private DriftSample(string source, IReadOnlyDictionary<string, ColumnSample> columns, long rows, SourceLocation? header = null) =>
+        (Source, Columns, Rows, Header) = (source, columns, rows, header);
 
     /// <summary>Where the rows came from, as shown to the user.</summary>
     public string Source { get; }
@@ -21,12 +21,20 @@ public sealed class DriftSample
     /// <summary>Rows read.</summary>
     public long Rows { get; }
 
+    /// <summary>Where the column names stand (a CSV file's header line), or null when the rows came from an audit log or a file without header.</summary>
+    public SourceLocation? Header { get; }
+
+    /// <summary>One warning per column with values that do not fit its type, naming the first; <paramref name="role"/> is "reference data" or "current data".</summary>
+    public IEnumerable<string> InvalidValueWarnings(string role) =>
+        Columns.Values.Where(c => c.Invalid > 0).Select(c => string.Create(CultureInfo.InvariantCulture,
+            $"Monitor: {c.Invalid:N0} value{(c.Invalid > 1 ? "s" : "")} of '{c.Name}' in the {role} {(c.Invalid > 1 ? "are" : "is")} not {(c.Type == ColumnType.Numeric ? "a number" : "true or false")} (first at {c.FirstInvalid}); set aside like missing values."));
+
     /// <summary>Reads the <paramref name="monitored"/> columns of a CSV file in the pipeline's dialect.</summary>
     /// <param name="path">The file.</param>
     /// <param name="file">Its name in messages.</param>
     /// <param name="pipeline">The pipeline: the CSV dialect and the schema's column order.</param>
     /// <param name="monitored">The columns to keep.</param>
-    /// <exception cref="InvalidFileException">The file is not readable CSV; the message names line and cause.</exception>
+    /// <exception cref="InvalidFileException">The file is not readable CSV, or has no rows; the message names line and cause.</exception>
     public static DriftSample FromCsv(string path, string file, PipelineDefinition pipeline, IReadOnlyList<ColumnSection> monitored)
     {
         var schemaColumns = pipeline.Schema?.Columns.Select(c => c.Name).ToList() ?? [];
@@ -55,7 +63,13 @@ public sealed class DriftSample
             }
         }
 
-        return new DriftSample(file, present.ToDictionary(c => c.Sample.Name, c => c.Sample, StringComparer.Ordinal), rows);
+        if (rows == 0)
+        {
+            throw new InvalidFileException(new SourceLocation(file, 2, 1), "the file has a header but no data rows; Monitor needs rows to compare.");
+        }
+
+        var header = pipeline.Data.Csv.Header ? new SourceLocation(file, 1, 1) : null;
+        return new DriftSample(file, present.ToDictionary(c => c.Sample.Name, c => c.Sample, StringComparer.Ordinal), rows, header);
     }
 
     /// <summary>

@@ -21,7 +21,8 @@ internal sealed class TableReader : IDisposable
     private TableReader(Stream stream, string file, CsvSection csv, IReadOnlyList<string> schemaColumns)
     {
         File = file;
-        text = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, 1 << 16);
+        // The checking stream names the line of a byte that is not UTF-8; the decoder's own check is the fallback.
+        text = new StreamReader(new Utf8CheckingStream(stream, file), new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, 1 << 16);
         var separator = csv.Separator.Length == 1 ? csv.Separator[0]
             : throw new InvalidFileException(csv.LocationOf("separator") ?? new SourceLocation("pipeline", 1, 1),
                 $"'data.csv.separator' must be one character, not '{csv.Separator}' (for a tab write \"\\t\" in double quotes).");

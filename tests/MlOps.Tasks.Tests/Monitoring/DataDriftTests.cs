@@ -94,14 +94,14 @@ public sealed class DataDriftTests
         private const string Reference = "id,email,income,region,owner,default\n"
             + "1,a@x,10,north,yes,0\n2,b@x,11,south,no,1\n3,c@x,12,north,yes,0\n4,d@x,13,south,no,0\n5,e@x,14,north,yes,1\n6,f@x,15,south,no,0\n";
 
-        private static DataDrift Run(string monitoring, string current)
+        private static DataDrift Run(string monitoring, string current, string reference = Reference)
         {
             using var temp = new TempDirectory();
             var pipeline = MonitorPipelines.Load(MonitorPipelines.Head + monitoring);
             var monitored = DataDrift.MonitoredColumns(pipeline);
-            var reference = DriftSample.FromCsv(temp.Write("reference.csv", Reference), "reference.csv", pipeline, monitored);
+            var sampled = DriftSample.FromCsv(temp.Write("reference.csv", reference), "reference.csv", pipeline, monitored);
             var sample = DriftSample.FromCsv(temp.Write("current.csv", current), "current.csv", pipeline, monitored);
-            return DataDrift.Compare(reference, sample, pipeline.Monitoring, monitored);
+            return DataDrift.Compare(sampled, sample, pipeline.Monitoring, monitored);
         }
 
         [Test]
@@ -150,6 +150,39 @@ public sealed class DataDriftTests
             var first = error is AggregateException aggregate ? aggregate.InnerExceptions[0] : error;
             Assert.That(first, Is.TypeOf<UsageException>().With.Message.EqualTo(
                 "The z test compares two proportions, but column 'region' holds 3 distinct values; use chisquare or jensenshannon for it in monitoring."));
+        }
+
+        [Test]
+        public void Should_Refuse_A_Reference_That_Lacks_A_Monitored_Column()
+        {
+            // Given: the reference has no region (the current data has it)
+            const string Lacking = "id,income,owner,default\n1,10,yes,0\n2,11,no,1\n";
+
+            // When
+            var error = Assert.Throws<InvalidFileException>(() => Run("", Reference, reference: Lacking));
+
+            // Then
+            Assert.That(error.Message, Is.EqualTo("reference.csv:1:1: the reference has no column 'region', which Monitor compares; pass --reference=<the CSV the deployed version was trained on>, or list it in monitoring.ignore."));
+        }
+
+        [Test]
+        public void Should_Refuse_Current_Data_With_None_Of_The_Monitored_Columns()
+        {
+            // When
+            var error = Assert.Throws<InvalidFileException>(() => Run("", "id,email\n7,a@x\n8,b@x\n"));
+
+            // Then
+            Assert.That(error.Message, Is.EqualTo("current.csv:1:1: the current data has none of the columns Monitor compares (income, region, owner, default); name them in its header as schema.columns does."));
+        }
+
+        [Test]
+        public void Should_Refuse_When_No_Column_Could_Be_Tested()
+        {
+            // When: every value of the current data's two monitored columns is missing
+            var error = Assert.Throws<UsageException>(() => Run("", "income,region\n,\nNA,?\n"));
+
+            // Then
+            Assert.That(error.Message, Is.EqualTo("Monitor tested no column (income: no values in the current data; region: no values in the current data); it needs values of a monitored column in both the reference and the current data."));
         }
 
         [Test]

@@ -48,6 +48,23 @@ public sealed class DriftSampleTests
         }
 
         [Test]
+        public void Should_Warn_Of_Invalid_Values_Naming_The_Role_And_The_First_Place()
+        {
+            // Given
+            var sample = Read("income,owner\n1,yes\nlots,maybe\nplenty,no\n");
+
+            // When
+            var warnings = sample.InvalidValueWarnings("reference data");
+
+            // Then
+            Assert.That(warnings, Is.EqualTo(new[]
+            {
+                "Monitor: 2 values of 'income' in the reference data are not a number (first at data/current.csv:3, column 'income'); set aside like missing values.",
+                "Monitor: 1 value of 'owner' in the reference data is not true or false (first at data/current.csv:3, column 'owner'); set aside like missing values.",
+            }));
+        }
+
+        [Test]
         public void Should_Normalise_Booleans_However_They_Are_Written()
         {
             // When
@@ -57,6 +74,16 @@ public sealed class DriftSampleTests
             var owner = sample.Columns["owner"];
             Assert.That(owner.Values, Is.EqualTo(new[] { "true", "false", "true", "true", "false", "false" }));
             Assert.That(owner.Invalid, Is.EqualTo(1));
+        }
+
+        [Test]
+        public void Should_Refuse_A_File_With_A_Header_But_No_Rows()
+        {
+            // When
+            var error = Assert.Throws<InvalidFileException>(() => Read("income,region\n"));
+
+            // Then
+            Assert.That(error.Message, Is.EqualTo("data/current.csv:2:1: the file has a header but no data rows; Monitor needs rows to compare."));
         }
 
         [Test]

@@ -52,10 +52,39 @@ public sealed class TableReaderTests
     }
 
     [Test]
-    public void Should_Refuse_Bytes_That_Are_Not_Utf8()
+    public void Should_Name_The_Line_Column_And_Offset_Of_A_Byte_That_Is_Not_Utf8()
     {
-        Assert.That(Refusal([.. "x,y\n1,caf"u8, 0xE9, .. "\n"u8]),
-            Is.EqualTo("t.csv:1:1: the file is not valid UTF-8 (from about this line); save it as UTF-8."));
+        Assert.That(Refusal([.. "x,y\n1,caf"u8, 0xE9, .. "\n2,b\n"u8]),
+            Is.EqualTo("t.csv:2:6: the file is not UTF-8: byte 0xE9 at offset 9 is not part of a UTF-8 character; save the file as UTF-8 (from Latin-1: iconv -f latin1 -t utf-8)."));
+    }
+
+    [Test]
+    public void Should_Count_Characters_Across_Blocks_And_Accept_A_Character_Split_Between_Them()
+    {
+        // Given: a row of 40,000 two-byte characters starting at an odd offset, so one of them straddles every 64 KiB block
+        var row = string.Concat(Enumerable.Repeat("\u00e9", 40_000));
+        byte[] bytes = [.. "x,y\n12,"u8, .. System.Text.Encoding.UTF8.GetBytes(row), 0xFF, .. "\n3,c\n"u8];
+
+        // When
+        var error = Refusal(bytes);
+
+        // Then
+        Assert.That(error, Is.EqualTo("t.csv:2:40004: the file is not UTF-8: byte 0xFF at offset 80007 is not part of a UTF-8 character; save the file as UTF-8 (from Latin-1: iconv -f latin1 -t utf-8)."));
+        Assert.That(ReadAll([.. "x,y\n12,"u8, .. System.Text.Encoding.UTF8.GetBytes(row), .. "\n3,c\n"u8]), Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public void Should_Refuse_A_Character_The_File_Ends_In_The_Middle_Of()
+    {
+        Assert.That(Refusal([.. "x,y\n1,caf"u8, 0xC3]),
+            Is.EqualTo("t.csv:2:6: the file is not UTF-8: byte 0xC3 at offset 9 is not part of a UTF-8 character; save the file as UTF-8 (from Latin-1: iconv -f latin1 -t utf-8)."));
+    }
+
+    [Test]
+    public void Should_Not_Count_The_Byte_Order_Mark_As_A_Column()
+    {
+        Assert.That(Refusal([0xEF, 0xBB, 0xBF, .. "x,"u8, 0xE9, .. "\n1,a\n"u8]),
+            Is.EqualTo("t.csv:1:3: the file is not UTF-8: byte 0xE9 at offset 5 is not part of a UTF-8 character; save the file as UTF-8 (from Latin-1: iconv -f latin1 -t utf-8)."));
     }
 
     [Test]
