@@ -25,9 +25,14 @@ internal static class TrainingChecks
                     $"Trainer '{training.Trainer}' has no parameter '{name}'.{Hint(name, parameters.Keys.ToList())} Its parameters: {string.Join(", ", parameters.Keys)}.");
             }
 
-            if (!parameter.TryParse(value, out _))
+            if (!parameter.TryParse(value, out var parsed))
             {
                 throw new InvalidFileException(location, $"'training.parameters.{name}' must be {parameter.Expected}, not '{value}'.");
+            }
+
+            if (!parameter.InRange(parsed!))
+            {
+                throw new InvalidFileException(location, $"'training.parameters.{name}' must be {parameter.Range} for {training.Trainer}, not {value}.");
             }
         }
 
@@ -47,10 +52,10 @@ internal static class TrainingChecks
                 $"'training.test_fraction' must be between 0 and 1 (e.g. 0.2 holds out a fifth of the rows), not {training.TestFraction}.");
         }
 
-        if (training.Folds is 1 or < 0)
+        if (training.Folds is 1 or < 0 or > TrainingSection.MaxFolds)
         {
             throw new InvalidFileException(training.LocationOf("folds")!,
-                $"'training.folds' must be 0 (no cross-validation) or at least 2, not {training.Folds}.");
+                $"'training.folds' must be 0 (no cross-validation) or between 2 and {TrainingSection.MaxFolds}, not {training.Folds}.");
         }
 
         if (training.MaxOneHot < 1)

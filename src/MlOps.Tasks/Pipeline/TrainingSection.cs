@@ -12,7 +12,14 @@ public sealed record TrainingSection : PipelineSection
     /// <summary>The share of rows held out for testing, drawn per class.</summary>
     public double TestFraction { get; init; } = 0.2;
 
-    /// <summary>Folds of cross-validation on the training rows (0: none).</summary>
+    /// <summary>
+    /// The most folds a pipeline may ask for. Each fold holds its own copy of the row indexes and trains a
+    /// model, so a mistyped number (a million) must stop at the file, not exhaust memory; before training
+    /// the folds are bounded by the data too (at most the rows of the smaller class).
+    /// </summary>
+    public const int MaxFolds = 100;
+
+    /// <summary>Folds of cross-validation on the training rows (0: none; at most <see cref="MaxFolds"/>).</summary>
     public int Folds { get; init; }
 
     /// <summary>Seeds the split and the trainer.</summary>

@@ -4,13 +4,21 @@ using MlOps.Tasks.Tables;
 
 namespace MlOps.Tasks.Training;
 
-/// <summary>The label: true where it equals schema.positive; it must have exactly two values and none missing.</summary>
+/// <summary>
+/// The label: true where it equals schema.positive; it must have exactly two values and none missing. A third
+/// value is reported at its line once the positive value has been seen; until then the pipeline's positive
+/// value may be the wrong one, which the checks against the pipeline file say better.
+/// </summary>
 internal sealed class LabelBuilder(ColumnSection column, IReadOnlyList<string> missing, int index, string positive) : ColumnBuilder(column, missing, index)
 {
     private readonly List<bool> values = [];
     private string? negative;
+    private InvalidFileException? third;
+    private bool positiveSeen;
 
-    public override TableColumn Build() => new FlagColumn(Column.Name, [.. values]);
+    /// <exception cref="InvalidFileException">The label holds a third value besides the positive one and another.</exception>
+    public override TableColumn Build() =>
+        third is not null && positiveSeen ? throw third : new FlagColumn(Column.Name, [.. values]);
 
     protected override void Add(ReadOnlySpan<char> text, bool isMissing, TableReader reader)
     {
@@ -21,6 +29,7 @@ internal sealed class LabelBuilder(ColumnSection column, IReadOnlyList<string> m
 
         if (text.SequenceEqual(positive))
         {
+            positiveSeen = true;
             values.Add(true);
             return;
         }
@@ -28,7 +37,11 @@ internal sealed class LabelBuilder(ColumnSection column, IReadOnlyList<string> m
         negative ??= text.ToString();
         if (!text.SequenceEqual(negative))
         {
-            throw Error(reader, $"is the label and holds a third value '{text}' besides '{positive}' and '{negative}'; binary classification needs two.");
+            third ??= Error(reader, $"is the label and holds a third value '{text}' besides '{positive}' and '{negative}'; binary classification needs two.");
+            if (positiveSeen)
+            {
+                throw third;
+            }
         }
 
         values.Add(false);

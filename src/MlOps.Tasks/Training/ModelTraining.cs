@@ -19,6 +19,7 @@ public sealed class ModelTraining(TrackingStore store, SigningKey key, IProgress
 
     /// <summary>Trains (or reuses) the model of <paramref name="request"/>'s pipeline.</summary>
     /// <exception cref="UsageException">The pipeline has no schema, or the table is missing.</exception>
+    /// <exception cref="InvalidFileException">The table cannot be read, or the pipeline file names values it does not hold.</exception>
     public TrainingOutcome Run(TrainingRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -33,6 +34,12 @@ public sealed class ModelTraining(TrackingStore store, SigningKey key, IProgress
         var fingerprint = TrainingFingerprint.Of(pipeline, request.RepositoryRoot, table, key.KeyId);
         if (!request.Force && Reusable(pipeline.Name, fingerprint) is { } reused)
         {
+            // The sections the fingerprint leaves out (fairness) are checked against the data the run was trained on.
+            if (Pipeline.TableValues.Parse(reused.Run.Tags.GetValueOrDefault(TrainingTags.DataValues)) is { } values)
+            {
+                Pipeline.TrainingDataChecks.Check(pipeline, values);
+            }
+
             return Publish(request, reused.Run, reused.Version, model: null, changed: []);
         }
 
@@ -40,12 +47,15 @@ public sealed class ModelTraining(TrackingStore store, SigningKey key, IProgress
         var changed = previous is null ? [] : fingerprint.Differences(TrainingTags.Inputs(previous.Tags));
         // The model never reads ids or excluded columns: not holding them saves memory on large tables.
         var unread = schema.Columns.Where(c => c.Type == Pipeline.ColumnType.Id).Select(c => c.Name).Concat(pipeline.Training.Exclude).ToHashSet(StringComparer.Ordinal);
-        var data = TrainingTable.Read(Path.Combine(request.RepositoryRoot, table), table, pipeline.Data.Csv, schema, rows, unread);
+        var check = new Pipeline.PipelineDataCheck(pipeline, table);
+        var data = TrainingTable.Read(Path.Combine(request.RepositoryRoot, table), table, pipeline.Data.Csv, schema, rows, unread, check);
         var run = store.StartRun(pipeline.Name);
         try
         {
             var git = GitState.Of(request.RepositoryRoot);
-            store.SetTags(run.Id, TrainingTags.For(fingerprint, git, request.User));
+            var tags = TrainingTags.For(fingerprint, git, request.User);
+            tags[TrainingTags.DataValues] = check.Values!.ToJson();
+            store.SetTags(run.Id, tags);
             var model = ModelTrainer.Train(data, ModelSchemas.From(schema), ModelSchemas.From(pipeline.Training), progress);
             TrainingLog.Write(store, run.Id, pipeline.Training, model);
             var version = store.RegisterBundle(pipeline.Name, run.Id, ArtifactNames.Bundle, Alias, request.User, (number, created, path) =>

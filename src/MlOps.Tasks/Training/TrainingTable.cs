@@ -10,10 +10,11 @@ internal static class TrainingTable
     /// <summary>
     /// Reads <paramref name="path"/> (<paramref name="file"/> in messages); the label becomes true for the positive value.
     /// Columns named in <paramref name="skip"/> are not kept (training leaves out ids and excluded columns to save memory).
+    /// With a <paramref name="check"/>, the pipeline file is checked against the table's values once it has been read.
     /// </summary>
-    /// <exception cref="InvalidFileException">A value does not fit its column's type, or the label is unusable.</exception>
+    /// <exception cref="InvalidFileException">A value does not fit its column's type, the label is unusable, or <paramref name="check"/> failed.</exception>
     public static TableData Read(string path, string file, CsvSection csv, SchemaSection schema, IProgress<long>? progress = null,
-        IReadOnlySet<string>? skip = null)
+        IReadOnlySet<string>? skip = null, PipelineDataCheck? check = null)
     {
         var names = schema.Columns.Select(c => c.Name).ToList();
         using var reader = TableReader.Open(path, file, csv, names);
@@ -26,12 +27,15 @@ internal static class TrainingTable
                 column.Add(reader);
             }
 
+            check?.Add(reader);
+
             if ((reader.RowIndex & 0xFFFF) == 0)
             {
                 progress?.Report(reader.RowIndex);
             }
         }
 
+        check?.Verify();
         var table = new TableData([.. columns.Select(c => c.Build())]);
         CheckLabel(table, schema, file);
         return table;

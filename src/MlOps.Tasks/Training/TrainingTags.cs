@@ -11,6 +11,9 @@ internal static class TrainingTags
     public const string Fingerprint = "mlops.fingerprint";
     public const string InputPrefix = "mlops.input.";
 
+    /// <summary>The label's values and the protected groups the run's table held (<see cref="Pipeline.TableValues"/>).</summary>
+    public const string DataValues = "mlops.data.values";
+
     public static Dictionary<string, string> For(Fingerprint fingerprint, GitState git, string user)
     {
         var tags = new Dictionary<string, string>(StringComparer.Ordinal)

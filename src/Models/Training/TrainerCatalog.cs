@@ -21,7 +21,7 @@ public static class TrainerCatalog
 
     /// <summary>The hyper-parameters <paramref name="trainer"/> accepts, by name.</summary>
     public static IReadOnlyList<TrainerParameter> Parameters(string trainer) =>
-        [.. DefaultOptions(trainer, seed: 0).SelectMany(ParametersOf).OrderBy(p => p.Name, StringComparer.Ordinal)];
+        [.. DefaultOptions(trainer, seed: 0).SelectMany(o => ParametersOf(trainer, o)).OrderBy(p => p.Name, StringComparer.Ordinal)];
 
     /// <summary>Linear models want features on one scale; trees do not care.</summary>
     internal static bool NeedsNormalisation(string trainer) => trainer is "sdca" or "lbfgs";
@@ -32,7 +32,7 @@ public static class TrainerCatalog
         var trainerOptions = (TrainerInputBaseWithLabel)options[0];
         trainerOptions.LabelColumnName = label;
         trainerOptions.FeatureColumnName = FeaturePipeline.Features;
-        var known = options.SelectMany(o => ParametersOf(o).Select(p => (Parameter: p, Options: o))).ToDictionary(x => x.Parameter.Name);
+        var known = options.SelectMany(o => ParametersOf(trainer, o).Select(p => (Parameter: p, Options: o))).ToDictionary(x => x.Parameter.Name);
         foreach (var (name, text) in parameters)
         {
             if (!known.TryGetValue(name, out var target))
@@ -43,6 +43,11 @@ public static class TrainerCatalog
             if (!target.Parameter.TryParse(text, out var value))
             {
                 throw new ArgumentException($"Parameter '{name}' must be {target.Parameter.Expected}, not '{text}'.", nameof(parameters));
+            }
+
+            if (!target.Parameter.InRange(value!))
+            {
+                throw new ArgumentException($"Parameter '{name}' must be {target.Parameter.Range} for {trainer}, not {text}.", nameof(parameters));
             }
 
             target.Parameter.Apply(target.Options, value!);
@@ -85,8 +90,8 @@ public static class TrainerCatalog
         }
     }
 
-    private static IEnumerable<TrainerParameter> ParametersOf(object options) =>
+    private static IEnumerable<TrainerParameter> ParametersOf(string trainer, object options) =>
         options.GetType().GetFields(BindingFlags.Public | BindingFlags.Instance)
             .Where(f => TrainerParameter.IsSupported(f.FieldType) && !NotParameters.Contains(f.Name))
-            .Select(f => new TrainerParameter(f, f.GetValue(options)));
+            .Select(f => new TrainerParameter(f, f.GetValue(options), TrainerRanges.Of(trainer, TrainerParameter.SnakeCase(f.Name))));
 }

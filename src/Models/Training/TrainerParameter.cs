@@ -12,12 +12,13 @@ public sealed class TrainerParameter
     private readonly FieldInfo option;
     private readonly Type type;
 
-    internal TrainerParameter(FieldInfo field, object? defaultValue)
+    internal TrainerParameter(FieldInfo field, object? defaultValue, ParameterRange? range)
     {
         option = field;
         type = Nullable.GetUnderlyingType(field.FieldType) ?? field.FieldType;
         Name = SnakeCase(field.Name);
         Default = defaultValue is null ? null : Format(defaultValue);
+        Range = range;
     }
 
     /// <summary>The name in the pipeline file.</summary>
@@ -25,6 +26,13 @@ public sealed class TrainerParameter
 
     /// <summary>ML.NET's default as text, or null when ML.NET chooses one from the data.</summary>
     public string? Default { get; }
+
+    /// <summary>The values a number may take for this trainer (ML.NET's checks); null for switches and choices.</summary>
+    public ParameterRange? Range { get; }
+
+    /// <summary>Whether a value <see cref="TryParse"/> gave lies in <see cref="Range"/>.</summary>
+    public bool InRange(object value) =>
+        Range is null || value is bool || value is Enum || Range.Contains(Convert.ToDouble(value, CultureInfo.InvariantCulture));
 
     /// <summary>What a value must look like, for messages: "a whole number", "one of: a, b".</summary>
     public string Expected => type switch

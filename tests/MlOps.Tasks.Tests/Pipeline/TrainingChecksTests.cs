@@ -67,12 +67,50 @@ public sealed class TrainingChecksTests
     }
 
     [TestCase("test_fraction: 1", "pipelines/p.yaml:11:18: 'training.test_fraction' must be between 0 and 1 (e.g. 0.2 holds out a fifth of the rows), not 1.")]
-    [TestCase("folds: 1", "pipelines/p.yaml:11:10: 'training.folds' must be 0 (no cross-validation) or at least 2, not 1.")]
+    [TestCase("folds: 1", "pipelines/p.yaml:11:10: 'training.folds' must be 0 (no cross-validation) or between 2 and 100, not 1.")]
+    [TestCase("folds: 1000000", "pipelines/p.yaml:11:10: 'training.folds' must be 0 (no cross-validation) or between 2 and 100, not 1000000.")]
     [TestCase("max_one_hot: 0", "pipelines/p.yaml:11:16: 'training.max_one_hot' must be at least 1, not 0.")]
     [TestCase("exclude: [z]", "pipelines/p.yaml:11:12: 'training.exclude' names 'z', which is not in schema.columns.")]
     [TestCase("exclude: [y]", "pipelines/p.yaml:11:12: 'training.exclude' names 'y', which is the label.")]
     public void Should_Refuse_Unusable_Settings(string line, string message)
     {
         Assert.That(LoadFails($"  {line}\n"), Is.EqualTo(message));
+    }
+
+    [TestCase("lightgbm", "number_of_iterations: -5", "at least 0")]
+    [TestCase("lightgbm", "learning_rate: 0", "greater than 0")]
+    [TestCase("lightgbm", "feature_fraction: 1.5", "greater than 0 and at most 1")]
+    [TestCase("lightgbm", "number_of_leaves: 1", "between 2 and 131072")]
+    [TestCase("lightgbm", "number_of_threads: 0", "at least 1")]
+    [TestCase("fasttree", "number_of_trees: 0", "at least 1")]
+    [TestCase("fasttree", "gain_confidence_level: 1", "at least 0 and less than 1")]
+    [TestCase("sdca", "convergence_tolerance: 0", "greater than 0 and at most 1")]
+    [TestCase("lbfgs", "history_size: 0", "at least 1")]
+    [TestCase("lbfgs", "l2_regularization: -0.1", "at least 0")]
+    public void Should_Refuse_A_Parameter_Outside_The_Range_MLNet_Accepts(string trainer, string line, string range)
+    {
+        // Given
+        var name = line[..line.IndexOf(':', StringComparison.Ordinal)];
+        var value = line[(name.Length + 2)..];
+
+        // When
+        var message = LoadFails($"  trainer: {trainer}\n  parameters:\n    {line}\n");
+
+        // Then
+        Assert.That(message, Is.EqualTo($"pipelines/p.yaml:13:5: 'training.parameters.{name}' must be {range} for {trainer}, not {value}."));
+    }
+
+    [Test]
+    public void Should_Accept_The_Bounds_Of_A_Range()
+    {
+        // Given
+        using var temp = new TempDirectory();
+        temp.Write("pipelines/p.yaml", Head + "  parameters:\n    number_of_iterations: 0\n    number_of_leaves: 131072\n    feature_fraction: 1\n  folds: 100\n");
+
+        // When
+        var training = PipelineFile.Load(temp.Path, "pipelines/p.yaml").Training;
+
+        // Then
+        Assert.That(training.Parameters, Has.Count.EqualTo(3));
     }
 }
