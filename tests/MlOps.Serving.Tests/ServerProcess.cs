@@ -43,9 +43,18 @@ internal sealed partial class ServerProcess : IAsyncDisposable
         throw new InvalidOperationException($"The server stopped before listening: {await process.StandardError.ReadToEndAsync(timeout.Token)}");
     }
 
+    /// <summary>Kills the server with SIGKILL at once, as <c>kill -9</c> or the OOM killer would: no shutdown code runs.</summary>
+    public void Kill()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
-        process.Kill();
+        Kill();
         await process.WaitForExitAsync();
         process.Dispose();
     }
