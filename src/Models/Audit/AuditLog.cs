@@ -28,6 +28,10 @@ public sealed partial class AuditLog : IAsyncDisposable
         {
             FullMode = BoundedChannelFullMode.Wait,
             SingleReader = true,
+
+            // An idle writer wakes on the appending thread and writes its record there, so a request that finds
+            // the writer idle waits for no other thread; under load the writer runs on and batches.
+            AllowSynchronousContinuations = true,
         });
         (prev, nextSeq, activeFirstSeq, flushedSeq) = (resume.LastHash, resume.LastSeq + 1, resume.ActiveFirstSeq, resume.LastSeq);
         active = OpenActive();
