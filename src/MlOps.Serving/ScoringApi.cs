@@ -29,7 +29,8 @@ internal static class ScoringApi
             request = await RequestBody.ReadAsync(http.Request, model.Layout, options);
             var scores = Finite(model.Scorer.Score(request.Rows));
             var elapsed = Stopwatch.GetElapsedTime(start);
-            // Queued for the log's writer before the answer; a writer that has stopped fails the request instead.
+            // Written to the operating system before the answer leaves, so a killed server has logged every prediction it answered;
+            // a writer that has stopped fails the request instead.
             await audit.RecordAsync(http, requestId, request, scores, elapsed);
             await Responses.PredictionsAsync(http.Response, request, scores);
             metrics.Scored(request, scores, Stopwatch.GetElapsedTime(start));

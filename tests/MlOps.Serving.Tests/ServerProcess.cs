@@ -17,9 +17,15 @@ internal sealed partial class ServerProcess : IAsyncDisposable
     public Uri Address { get; }
 
     /// <summary>Runs the server to its end: for servers that refuse to start.</summary>
-    public static async Task<(int Code, string Output, string Error)> RunAsync(string publicKey, string port = "--port=0")
+    public static async Task<(int Code, string Output, string Error)> RunAsync(string publicKey, string port = "--port=0", IDictionary<string, string>? environment = null)
     {
-        using var process = Process.Start(Start(publicKey, port))!;
+        var start = Start(publicKey, port);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         var (output, error) = (process.StandardOutput.ReadToEndAsync(timeout.Token), process.StandardError.ReadToEndAsync(timeout.Token));
         await process.WaitForExitAsync(timeout.Token);
@@ -43,9 +49,18 @@ internal sealed partial class ServerProcess : IAsyncDisposable
         throw new InvalidOperationException($"The server stopped before listening: {await process.StandardError.ReadToEndAsync(timeout.Token)}");
     }
 
+    /// <summary>Kills the server with SIGKILL at once, as <c>kill -9</c> or the OOM killer would: no shutdown code runs.</summary>
+    public void Kill()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
-        process.Kill();
+        Kill();
         await process.WaitForExitAsync();
         process.Dispose();
     }

@@ -125,6 +125,23 @@ public sealed class StartupTests
     }
 
     [Test]
+    public async Task Should_Exit_2_Saying_What_To_Mount_When_The_Temporary_Folder_Cannot_Be_Written()
+    {
+        // Given: a temporary folder that cannot be made, as /tmp of `docker run --read-only` without a tmpfs
+        using var temp = new TempDirectory();
+        var unwritable = Path.Combine(temp.Write("file", "not a folder"), "tmp") + "/";
+
+        // When
+        var (code, _, error) = await ServerProcess.RunAsync(TestModel.PublicKey, environment: new Dictionary<string, string> { ["TMPDIR"] = unwritable });
+
+        // Then
+        Assert.That(code, Is.EqualTo(2), error);
+        Assert.That(error.Trim().Split('\n'), Has.Length.EqualTo(1), error);
+        Assert.That(error, Does.StartWith($"Error: Refusing to serve: ML.NET unpacks the model into the temporary folder {unwritable}, which cannot be written (")
+            .And.EndWith("). In a container run with --read-only, mount a tmpfs there (docker run --read-only --tmpfs /tmp <image>); elsewhere set TMPDIR to a writable folder.\n"));
+    }
+
+    [Test]
     public async Task Should_Share_Its_Port_With_A_Replacement_And_Answer_Alone_On_Its_Check_Port()
     {
         // Given: a server that lets another bind its port, as a deployment starts it

@@ -41,12 +41,12 @@ internal static class JsonRequestReader
         }
 
         JsonProperty? format = null;
-        var threshold = ModelScorer.Threshold;
+        double? threshold = null;
         foreach (var member in root.EnumerateObject())
         {
             if (member.NameEquals("params"))
             {
-                threshold = Parameters(member.Value);
+                threshold = threshold is null ? Parameters(member.Value) : throw Shape("The body has 'params' twice; send it once.");
             }
             else if (!Formats.Contains(member.Name))
             {
@@ -69,11 +69,11 @@ internal static class JsonRequestReader
 
         var batch = data.Name switch
         {
-            "dataframe_split" => Split(data.Value, layout, maxRows),
+            "dataframe_split" => SplitReader.Read(data.Value, layout, maxRows),
             "inputs" when data.Value.ValueKind == JsonValueKind.Object => Columnar(data.Value, layout, maxRows),
             _ => Records(data.Value, data.Name, layout, maxRows),
         };
-        return new ScoringRequest(Checked(batch).Table(), batch.Ids(), threshold);
+        return new ScoringRequest(Checked(batch).Table(), batch.Ids(), threshold ?? ModelScorer.Threshold);
     }
 
     private static JsonDocument Parse(ReadOnlyMemory<byte> body)
@@ -87,43 +87,6 @@ internal static class JsonRequestReader
             var at = $"line {(e.LineNumber ?? 0) + 1}, byte {(e.BytePositionInLine ?? 0) + 1}";
             throw new BadRequestException(Problems.InvalidJson, $"The body is not valid JSON at {at}: {FirstSentence(e.Message)}");
         }
-    }
-
-    /// <summary><c>{"columns": [...], "data": [[...], ...], "index": [...]}</c>, pandas' split orientation.</summary>
-    private static BatchBuilder Split(JsonElement split, InputLayout layout, int maxRows)
-    {
-        Expect(split, JsonValueKind.Object, "dataframe_split", "an object with 'columns' and 'data'");
-        if (!split.TryGetProperty("columns", out var names) || !split.TryGetProperty("data", out var data))
-        {
-            throw Shape("dataframe_split needs both 'columns' (the column names) and 'data' (one array of values per row).");
-        }
-
-        Expect(names, JsonValueKind.Array, "dataframe_split.columns", "an array of column names");
-        Expect(data, JsonValueKind.Array, "dataframe_split.data", "an array of rows, each an array of values");
-        var batch = new BatchBuilder(layout, data.GetArrayLength(), maxRows);
-        var columns = names.EnumerateArray().Select((name, i) =>
-            name.ValueKind == JsonValueKind.String ? batch.Column(name.GetString()!, "dataframe_split.columns")
-            : throw Shape($"dataframe_split.columns[{i}] is {Shown.Kind(name)}; expected a column name (a string).")).ToList();
-        var row = 0;
-        foreach (var values in data.EnumerateArray())
-        {
-            Expect(values, JsonValueKind.Array, $"dataframe_split.data[{row}]", "an array of values, one per column", row);
-            if (values.GetArrayLength() != columns.Count)
-            {
-                throw new BadRequestException(Problems.InvalidFormat, $"dataframe_split.data[{row}] has {values.GetArrayLength()} values, but 'columns' names {columns.Count}.", row: row);
-            }
-
-            var i = 0;
-            foreach (var value in values.EnumerateArray())
-            {
-                batch.Set(columns[i], row, value, new(ValueLocation.Shape.Split, "dataframe_split.data", row, columns[i].Name, i));
-                i++;
-            }
-
-            row++;
-        }
-
-        return batch;
     }
 
     /// <summary><c>[{"column": value, ...}, ...]</c>: dataframe_records, instances, or inputs as rows.</summary>
@@ -180,7 +143,7 @@ internal static class JsonRequestReader
     private static double Parameters(JsonElement parameters)
     {
         Expect(parameters, JsonValueKind.Object, "params", "an object of parameter: value");
-        var threshold = ModelScorer.Threshold;
+        double? threshold = null;
         foreach (var parameter in parameters.EnumerateObject())
         {
             if (!parameter.NameEquals("threshold"))
@@ -188,18 +151,23 @@ internal static class JsonRequestReader
                 throw new BadRequestException(Problems.InvalidParameter, $"params.{Shown.Text(parameter.Name)} is not a parameter of this model; the only one is 'threshold' (a number between 0 and 1, default 0.5).", parameter.Name);
             }
 
+            if (threshold is not null)
+            {
+                throw new BadRequestException(Problems.InvalidParameter, "params has 'threshold' twice; send it once.", "threshold");
+            }
+
             threshold = parameter.Value.ValueKind == JsonValueKind.Number && parameter.Value.TryGetDouble(out var value) && value is >= 0 and <= 1
                 ? value
                 : throw new BadRequestException(Problems.InvalidParameter, $"params.threshold is {Shown.Text(parameter.Value.GetRawText())}; expected a number between 0 and 1.", "threshold");
         }
 
-        return threshold;
+        return threshold ?? ModelScorer.Threshold;
     }
 
     private static BatchBuilder Checked(BatchBuilder batch) =>
         batch.Rows > 0 ? batch : throw new BadRequestException(Problems.EmptyRequest, "The request holds no rows; send at least one.");
 
-    private static void Expect(JsonElement element, JsonValueKind kind, string where, string expected, int? row = null)
+    internal static void Expect(JsonElement element, JsonValueKind kind, string where, string expected, int? row = null)
     {
         if (element.ValueKind != kind)
         {
@@ -207,7 +175,7 @@ internal static class JsonRequestReader
         }
     }
 
-    private static BadRequestException Shape(string detail) => new(Problems.InvalidFormat, detail);
+    internal static BadRequestException Shape(string detail) => new(Problems.InvalidFormat, detail);
 
     private static string FirstSentence(string message)
     {

@@ -10,6 +10,9 @@ public sealed partial class AuditLog
     private const int BatchBytes = 64 * 1024;
 
     private readonly ArrayBufferWriter<byte> batch = new(BatchBytes);
+
+    // The appends whose records are in the batch: they complete once it is written.
+    private readonly List<Queued> unwritten = [];
     private FileStream active;
     private long activeBytes;
     private long activeFirstSeq;
@@ -20,13 +23,14 @@ public sealed partial class AuditLog
     private async Task WriteQueuedAsync()
     {
         using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Queued? record = null;
         try
         {
             while (await queue.Reader.WaitToReadAsync().ConfigureAwait(false))
             {
-                while (queue.Reader.TryRead(out var body))
+                while (queue.Reader.TryRead(out record))
                 {
-                    Write(body, sha256);
+                    Write(record, sha256);
                 }
 
                 Flush();
@@ -38,6 +42,7 @@ public sealed partial class AuditLog
         {
             failure = e;
             queue.Writer.TryComplete(e);
+            FailUnwritten(record);
         }
         finally
         {
@@ -45,7 +50,7 @@ public sealed partial class AuditLog
         }
     }
 
-    private void Write(byte[] body, IncrementalHash sha256)
+    private void Write(Queued record, IncrementalHash sha256)
     {
         if (options.MaxBytes > 0 && activeBytes >= options.MaxBytes)
         {
@@ -53,7 +58,8 @@ public sealed partial class AuditLog
         }
 
         var before = batch.WrittenCount;
-        prev = AuditRecord.Append(batch, nextSeq++, prev, body, sha256);
+        prev = AuditRecord.Append(batch, nextSeq++, prev, record.Body, sha256);
+        unwritten.Add(record);
         activeBytes += batch.WrittenCount - before;
         if (batch.WrittenCount >= BatchBytes)
         {
@@ -62,6 +68,7 @@ public sealed partial class AuditLog
     }
 
     // Whole lines only, so a reader of the live file never sees half a record unless the writer dies mid-write.
+    // Then the appends of the batch complete: their requests may be answered.
     private void Flush()
     {
         if (batch.WrittenCount > 0)
@@ -70,6 +77,35 @@ public sealed partial class AuditLog
             batch.ResetWrittenCount();
             Volatile.Write(ref flushedSeq, nextSeq - 1);
         }
+
+        foreach (var written in unwritten)
+        {
+            written.TrySetResult();
+        }
+
+        unwritten.Clear();
+    }
+
+    // The writer stopped: the append it was writing, those in the batch and those still queued fail, so no request is answered as logged.
+    private void FailUnwritten(Queued? writing)
+    {
+        if (writing is not null)
+        {
+            unwritten.Add(writing);
+        }
+
+        while (queue.Reader.TryRead(out var record))
+        {
+            unwritten.Add(record);
+        }
+
+        var stopped = Stopped();
+        foreach (var written in unwritten)
+        {
+            written.TrySetException(stopped);
+        }
+
+        unwritten.Clear();
     }
 
     private void Rotate()
@@ -79,6 +115,15 @@ public sealed partial class AuditLog
         File.Move(options.Path, AuditSegments.NameFor(options.Path, activeFirstSeq));
         active = OpenActive();
         (activeBytes, activeFirstSeq) = (0, nextSeq);
+    }
+
+    /// <summary>
+    /// A record's body, waiting for the writer, and its append, which completes once it is written; with
+    /// asynchronous continuations, so the requests waiting for a batch do not run on the writer.
+    /// </summary>
+    private sealed class Queued(byte[] body) : TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)
+    {
+        public byte[] Body { get; } = body;
     }
 
     // No FileStream buffer: the batch is the buffer, and each write goes to the operating system whole.

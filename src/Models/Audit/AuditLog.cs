@@ -5,14 +5,16 @@ namespace MlOps.Models.Audit;
 /// <summary>
 /// An append-only, hash-chained log of scored requests: one JSON line per record, each holding the
 /// hash of the one before, so that an edited, removed or reordered record is found by
-/// <see cref="AuditLogVerifier"/>. Appending only queues the record; one background writer numbers,
-/// hashes and writes records in queue order, and hands them to the operating system whenever the
-/// queue runs empty. One <see cref="AuditLog"/> per file: two writers would break the chain.
+/// <see cref="AuditLogVerifier"/>. One background writer numbers, hashes and writes records in queue
+/// order, and hands them to the operating system in batches whenever the queue runs empty; an append
+/// completes once its batch is written (write(2): in the page cache, so a killed process loses nothing
+/// it was told was logged; not fsynced, so a machine crash can). One <see cref="AuditLog"/> per file:
+/// two writers would break the chain.
 /// </summary>
 public sealed partial class AuditLog : IAsyncDisposable
 {
     private readonly AuditLogOptions options;
-    private readonly Channel<byte[]> queue;
+    private readonly Channel<Queued> queue;
     private readonly Task writer;
     private readonly FileStream ownership;
     private volatile Exception? failure;
@@ -22,10 +24,14 @@ public sealed partial class AuditLog : IAsyncDisposable
     {
         this.options = options;
         this.ownership = ownership;
-        queue = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(options.Capacity)
+        queue = Channel.CreateBounded<Queued>(new BoundedChannelOptions(options.Capacity)
         {
             FullMode = BoundedChannelFullMode.Wait,
             SingleReader = true,
+
+            // An idle writer wakes on the appending thread and writes its record there, so a request that finds
+            // the writer idle waits for no other thread; under load the writer runs on and batches.
+            AllowSynchronousContinuations = true,
         });
         (prev, nextSeq, activeFirstSeq, flushedSeq) = (resume.LastHash, resume.LastSeq + 1, resume.ActiveFirstSeq, resume.LastSeq);
         active = OpenActive();
@@ -63,17 +69,19 @@ public sealed partial class AuditLog : IAsyncDisposable
     public Exception? Failure => failure;
 
     /// <summary>
-    /// Queues <paramref name="entry"/> to be written as the next record. Returns at once unless
-    /// <see cref="AuditLogOptions.Capacity"/> records are waiting, then waits for room.
+    /// Queues <paramref name="entry"/> to be written as the next record, and completes once the batch
+    /// that holds it has been handed to the operating system. Waits for room first when
+    /// <see cref="AuditLogOptions.Capacity"/> records are queued; <paramref name="cancellationToken"/>
+    /// cancels only that wait: a queued record is written.
     /// </summary>
     /// <exception cref="ArgumentException">A number is not finite, or the inputs are not one JSON object.</exception>
-    /// <exception cref="IOException">The writer failed (e.g. the disk is full); records are no longer logged.</exception>
+    /// <exception cref="IOException">The writer failed (e.g. the disk is full); this record and the ones after it are not logged.</exception>
     /// <exception cref="ObjectDisposedException">The log was disposed.</exception>
     public ValueTask AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var body = AuditRecord.Body(entry);
-        return queue.Writer.TryWrite(body) ? ValueTask.CompletedTask : WaitToAppendAsync(body, cancellationToken);
+        var record = new Queued(AuditRecord.Body(entry));
+        return queue.Writer.TryWrite(record) ? new ValueTask(record.Task) : WaitToAppendAsync(record, cancellationToken);
     }
 
     /// <summary>
@@ -96,16 +104,18 @@ public sealed partial class AuditLog : IAsyncDisposable
         }
     }
 
-    private async ValueTask WaitToAppendAsync(byte[] body, CancellationToken cancellationToken)
+    private async ValueTask WaitToAppendAsync(Queued record, CancellationToken cancellationToken)
     {
         try
         {
-            await queue.Writer.WriteAsync(body, cancellationToken).ConfigureAwait(false);
+            await queue.Writer.WriteAsync(record, cancellationToken).ConfigureAwait(false);
         }
         catch (ChannelClosedException)
         {
             throw Stopped();
         }
+
+        await record.Task.ConfigureAwait(false);
     }
 
     // An exclusive lock (flock on Unix) on <log>.lock for the writer's lifetime: a second writer would fork the chain.
