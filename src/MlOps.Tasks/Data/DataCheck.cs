@@ -11,6 +11,7 @@ public sealed class DataCheck(string repositoryRoot)
     /// <param name="rehash">Hash every file again instead of trusting remembered md5s (<c>--force</c>).</param>
     /// <returns>The pointer that matched, or null when the path is not tracked.</returns>
     /// <exception cref="DataMismatchException">The data is missing or differs from the pointer.</exception>
+    /// <exception cref="InvalidFileException">The pointer is not a .dvc file, or its <c>path</c> is not the data beside it.</exception>
     public DataPointer? Verify(string path, bool rehash = false)
     {
         var relative = path.Replace('\\', '/').TrimEnd('/');
@@ -21,7 +22,7 @@ public sealed class DataCheck(string repositoryRoot)
             return null;
         }
 
-        var pointer = DataPointer.Read(full + ".dvc", pointerName);
+        var pointer = DataPointer.Read(full + ".dvc", pointerName, dataPath: relative);
         if (!File.Exists(full) && !Directory.Exists(full))
         {
             throw new DataMismatchException(

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using MlOps.Tasks.Pipeline;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace MlOps.Tasks.Data;
@@ -79,20 +78,16 @@ public sealed partial record DataPointer
     }
 
     /// <summary>Reads a .dvc file written by DVC 2 or 3 (LF or CRLF).</summary>
-    /// <exception cref="InvalidFileException">The file is not a single-output .dvc file.</exception>
-    public static DataPointer Read(string file, string displayName)
+    /// <param name="file">The .dvc file.</param>
+    /// <param name="displayName">Its name in messages, relative to the repository root.</param>
+    /// <param name="dataPath">
+    /// The pipeline's <c>data.path</c> the pointer pins (relative to the repository root); when given, the
+    /// pointer's <c>path</c> must name it, as the file or folder beside the pointer.
+    /// </param>
+    /// <exception cref="InvalidFileException">The file is not a single-output .dvc file, or it tracks something else.</exception>
+    public static DataPointer Read(string file, string displayName, string? dataPath = null)
     {
-        var stream = new YamlStream();
-        try
-        {
-            using var reader = new StreamReader(file);
-            stream.Load(reader);
-        }
-        catch (YamlException e)
-        {
-            throw new InvalidFileException(new SourceLocation(displayName, e.Start.Line, e.Start.Column), "not valid YAML.");
-        }
-
+        var stream = YamlSource.Load(file, displayName);
         var root = stream.Documents.Count == 1 ? stream.Documents[0].RootNode as YamlMappingNode : null;
         if (root is null || !root.Children.TryGetValue(new YamlScalarNode("outs"), out var outsNode)
             || outsNode is not YamlSequenceNode { Children.Count: 1 } outs || outs[0] is not YamlMappingNode entry)
@@ -101,7 +96,16 @@ public sealed partial record DataPointer
         }
 
         var unknownTopLevel = root.Children.Keys.Select(k => k.ToString()).FirstOrDefault(k => k != "outs");
-        return new PointerReader(displayName, entry).Read(unknownTopLevel);
+        var reader = new PointerReader(displayName, entry);
+        var pointer = reader.Read(unknownTopLevel);
+        var beside = dataPath is null ? null : System.IO.Path.GetFileName(dataPath.Replace('\\', '/').TrimEnd('/'));
+        if (beside is not null && pointer.Path != beside)
+        {
+            throw reader.Failure("path",
+                $"'path: {pointer.Path}' does not match data.path ({dataPath}); {displayName} tracks the file or folder beside it, so it must say 'path: {beside}'.");
+        }
+
+        return pointer;
     }
 
     private static string QuoteIfNumeric(string md5) => NumericLooking().IsMatch(md5) ? $"'{md5}'" : md5;
@@ -137,15 +141,17 @@ public sealed partial record DataPointer
             };
         }
 
+        public InvalidFileException Failure(string key, string problem)
+        {
+            var node = entry.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : entry;
+            return new InvalidFileException(new SourceLocation(file, node.Start.Line, node.Start.Column), problem);
+        }
+
         private string? Text(string key) =>
             entry.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlScalarNode scalar ? scalar.Value : null;
 
         private string Fail(string key, string problem) => Fail<string>(key, problem);
 
-        private T Fail<T>(string key, string problem)
-        {
-            var node = entry.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : entry;
-            throw new InvalidFileException(new SourceLocation(file, node.Start.Line, node.Start.Column), problem);
-        }
+        private T Fail<T>(string key, string problem) => throw Failure(key, problem);
     }
 }

@@ -13,6 +13,7 @@ public sealed class DataRestore(string repositoryRoot)
     /// <summary>Restores the data if absent.</summary>
     /// <returns>Where it came from, or null when it was already there.</returns>
     /// <exception cref="DataMismatchException">No source can provide it.</exception>
+    /// <exception cref="InvalidFileException">The pointer is not a .dvc file, or its <c>path</c> is not the data beside it.</exception>
     public string? Restore(DataSection data)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -23,7 +24,7 @@ public sealed class DataRestore(string repositoryRoot)
         }
 
         var pointerFile = target + ".dvc";
-        var pointer = File.Exists(pointerFile) ? DataPointer.Read(pointerFile, data.Path + ".dvc") : null;
+        var pointer = File.Exists(pointerFile) ? DataPointer.Read(pointerFile, data.Path + ".dvc", dataPath: data.Path) : null;
         var caches = new List<(string Folder, string Name)> { (Path.Combine(repositoryRoot, ".dvc", "cache"), ".dvc/cache") };
         if (data.Source?.Cache is { } cache)
         {

@@ -22,7 +22,7 @@ internal static class PipelineChecks
     private static void CheckData(DataSection data)
     {
         var path = data.Path.Replace('\\', '/');
-        if (path.Length == 0 || path.EndsWith('/') || path.StartsWith('/') || path.Split('/').Contains(".."))
+        if (!StaysInside(path))
         {
             throw new InvalidFileException(data.LocationOf("path")!,
                 $"'data.path' must be a file or folder inside the repository, written without a trailing '/' (e.g. 'data'), not '{data.Path}'.");
@@ -30,13 +30,30 @@ internal static class PipelineChecks
 
         foreach (var (key, table) in new[] { ("table", data.Table), ("current", data.Current) })
         {
-            if (table is not null && table.Replace('\\', '/') != path && !table.Replace('\\', '/').StartsWith(path + "/", StringComparison.Ordinal))
+            if (table is null)
+            {
+                continue;
+            }
+
+            var relative = table.Replace('\\', '/');
+            if (!StaysInside(relative))
+            {
+                throw new InvalidFileException(data.LocationOf(key)!,
+                    $"'data.{key}' must stay inside the repository: a relative path without '.' or '..' parts (e.g. data/credit.csv), not '{table}'.");
+            }
+
+            if (relative != path && !relative.StartsWith(path + "/", StringComparison.Ordinal))
             {
                 throw new InvalidFileException(data.LocationOf(key)!,
                     $"'data.{key}' ({table}) must be inside 'data.path' ({data.Path}), so that data.dvc pins it.");
             }
         }
     }
+
+    // Relative, and no part that is empty, '.' or '..': such a path cannot name a place outside the repository.
+    private static bool StaysInside(string path) =>
+        path.Length > 0 && !Path.IsPathRooted(path) && !(path.Length > 1 && path[1] == ':')
+            && path.Split('/').All(part => part is not ("" or "." or ".."));
 
     private static void CheckSchema(SchemaSection schema)
     {

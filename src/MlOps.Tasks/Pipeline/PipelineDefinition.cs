@@ -3,7 +3,11 @@ namespace MlOps.Tasks.Pipeline;
 /// <summary>One pipeline file (pipelines/&lt;name&gt;.yaml): everything the build knows about one model.</summary>
 public sealed record PipelineDefinition : PipelineSection
 {
-    /// <summary>The model's name; names artifacts/&lt;name&gt;/ and registry entries.</summary>
+    /// <summary>What <see cref="Name"/> must match: it becomes a folder name, so no '/', '.' or '..'.</summary>
+    public const string NamePattern = "^[a-z0-9][a-z0-9_-]{0,62}$";
+
+    /// <summary>The model's name; names artifacts/&lt;name&gt;/, registry entries, images and containers.</summary>
+    [TextPattern(NamePattern, "lowercase letters, digits, '-' or '_', starting with a letter or digit, at most 63 characters")]
     public required string Name { get; init; }
 
     /// <summary>What the model is for, in a sentence.</summary>

@@ -1,4 +1,3 @@
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace MlOps.Tasks.Pipeline;
@@ -30,20 +29,10 @@ public static class PipelineFile
     }
 
     /// <summary>Reads and checks a pipeline file; <paramref name="file"/> is relative to <paramref name="root"/>.</summary>
-    /// <exception cref="InvalidFileException">The file is not valid YAML or not a valid pipeline.</exception>
+    /// <exception cref="InvalidFileException">The file is not UTF-8, not valid YAML or not a valid pipeline.</exception>
     public static PipelineDefinition Load(string root, string file)
     {
-        var stream = new YamlStream();
-        try
-        {
-            using var reader = new StreamReader(Path.Combine(root, file));
-            stream.Load(reader);
-        }
-        catch (YamlException e)
-        {
-            throw new InvalidFileException(new SourceLocation(file, e.Start.Line, e.Start.Column), SyntaxProblem(e));
-        }
-
+        var stream = YamlSource.Load(Path.Combine(root, file), file);
         if (stream.Documents.Count == 0)
         {
             throw new InvalidFileException(new SourceLocation(file, 1, 1), "The pipeline file is empty; it needs at least 'name' and 'data'.");
@@ -76,14 +65,5 @@ public static class PipelineFile
                 .Select(f => $"{Folder}/{Path.GetFileName(f)}")
                 .Order(StringComparer.Ordinal)
                 .ToList();
-    }
-
-    private static string SyntaxProblem(YamlException e)
-    {
-        // YamlDotNet prefixes "(Line: 3, Col: 5, Idx: 40) - (Line: …): "; the location is printed by us.
-        var message = e.InnerException is { } inner && e.Message.Contains("Duplicate key", StringComparison.Ordinal) ? inner.Message : e.Message;
-        var start = message.IndexOf("): ", StringComparison.Ordinal);
-        var text = start >= 0 && message.StartsWith('(') ? message[(start + 3)..] : message;
-        return $"YAML syntax error: {text.TrimEnd('.')}.";
     }
 }

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -17,10 +18,11 @@ internal static class PipelineSchema
     /// <summary>The schema as indented JSON with a final newline.</summary>
     public static string Generate()
     {
+        // Relaxed escaping keeps the quotes of a rule readable ('-', not \u0027-\u0027); the file is not embedded in HTML.
         var schema = Describe(typeof(PipelineDefinition));
         schema.Insert(0, "$schema", "https://json-schema.org/draft-07/schema#");
         schema.Insert(1, "title", "MlOps pipeline file");
-        return schema.ToJsonString(new JsonSerializerOptions { WriteIndented = true }).ReplaceLineEndings("\n") + "\n";
+        return schema.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }).ReplaceLineEndings("\n") + "\n";
     }
 
     private static JsonObject Describe(Type type)
@@ -67,6 +69,12 @@ internal static class PipelineSchema
         foreach (var (name, property) in YamlBinder.BindableProperties(type).OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             properties[name] = Describe(property.PropertyType);
+            if (property.GetCustomAttribute<TextPatternAttribute>() is { } rule)
+            {
+                properties[name]!["pattern"] = rule.Pattern;
+                properties[name]!["description"] = $"Must be {rule.Rule}.";
+            }
+
             if (property.IsDefined(typeof(RequiredMemberAttribute)))
             {
                 required.Add(name);

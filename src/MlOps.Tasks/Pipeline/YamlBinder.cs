@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
 using MlOps.Tasks.Text;
 using YamlDotNet.RepresentationModel;
 
@@ -58,6 +59,7 @@ internal sealed class YamlBinder(string file)
             seen.Add(key);
             section.RecordKey(key, LocationOf(valueNode));
             var value = Bind(property.PropertyType, valueNode, keyPath);
+            CheckPattern(property, value, valueNode, keyPath);
             if (DictionaryValueType(property.PropertyType) is not null && valueNode is YamlMappingNode entries)
             {
                 // A map of free names (hyper-parameters): remember where each name stands, as "key.name".
@@ -87,6 +89,21 @@ internal sealed class YamlBinder(string file)
         }
 
         return section;
+    }
+
+    // A name that becomes a folder or an image tag must keep to its pattern, all of it ('$' also matches before a final newline).
+    private void CheckPattern(PropertyInfo property, object? value, YamlNode node, string path)
+    {
+        if (value is not string text || property.GetCustomAttribute<TextPatternAttribute>() is not { } rule)
+        {
+            return;
+        }
+
+        var match = Regex.Match(text, rule.Pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        if (!match.Success || match.Length != text.Length)
+        {
+            throw new InvalidFileException(LocationOf(node), $"'{path}' must be {rule.Rule} ({rule.Pattern}), not '{text}'.");
+        }
     }
 
     private object BindDictionary(Type valueType, YamlMappingNode mapping, string path)

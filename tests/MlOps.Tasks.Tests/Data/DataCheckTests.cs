@@ -100,5 +100,20 @@ public sealed class DataCheckTests
             // Then
             Assert.That(pointer!.IsLegacy, Is.True);
         }
+
+        [Test]
+        public void Should_Refuse_A_Pointer_Whose_Path_Is_Not_The_Data_Beside_It()
+        {
+            // Given
+            using var temp = new TempDirectory();
+            DvcVectors.WriteVectorA(temp, "data");
+            temp.Write("data.dvc", DvcVectors.VectorAPointer.Replace("path: data", "path: ../../etc", StringComparison.Ordinal));
+
+            // When
+            var error = Assert.Throws<InvalidFileException>(() => new DataCheck(temp.Path).Verify("data"));
+
+            // Then
+            Assert.That(error.Message, Is.EqualTo("data.dvc:6:9: 'path: ../../etc' does not match data.path (data); data.dvc tracks the file or folder beside it, so it must say 'path: data'."));
+        }
     }
 }

@@ -171,5 +171,61 @@ public sealed class DataPointerTests
             // Then
             Assert.That(error.Message, Is.EqualTo("data.dvc:1:1: expected 'outs:' with exactly one entry, as `dvc add` writes."));
         }
+
+        [Test]
+        public void Should_Refuse_Lists_Nested_20000_Levels_Deep_At_The_65th_Level()
+        {
+            // Given: the root mapping is level 1, so the 64th '[' (column 7 + 63) is level 65.
+            using var temp = new TempDirectory();
+            var file = temp.Write("data.dvc", "outs: " + new string('[', 20_000) + new string(']', 20_000) + "\n");
+
+            // When
+            var error = Assert.Throws<InvalidFileException>(() => DataPointer.Read(file, "data.dvc"));
+
+            // Then
+            Assert.That(error.Message, Is.EqualTo("data.dvc:1:70: Lists and mappings are nested more than 64 levels deep here; remove the extra nesting."));
+        }
+
+        [Test]
+        public void Should_Name_An_Unclosed_List_At_The_End_Of_The_File()
+        {
+            // Given
+            using var temp = new TempDirectory();
+            var file = temp.Write("data.dvc", "outs:\n- md5: [\n");
+
+            // When
+            var error = Assert.Throws<InvalidFileException>(() => DataPointer.Read(file, "data.dvc"));
+
+            // Then
+            Assert.That(error.Message, Is.EqualTo("data.dvc:2:8: YAML syntax error: this '[' is never closed: ',' or ']' was expected before the end of the file."));
+        }
+
+        [Test]
+        public void Should_Name_The_Line_Where_The_Yaml_Scanner_Gives_Up()
+        {
+            // Given: YamlDotNet's scanner fails here with an InvalidOperationException, not a YAML error.
+            using var temp = new TempDirectory();
+            var file = temp.Write("data.dvc", "outs:\n- {md5: a\n---}\n");
+
+            // When
+            var error = Assert.Throws<InvalidFileException>(() => DataPointer.Read(file, "data.dvc"));
+
+            // Then
+            Assert.That(error.Message, Is.EqualTo("data.dvc:3:1: YAML syntax error: the text cannot be read as YAML from here; expected a key, a value or the end of the file."));
+        }
+
+        [Test]
+        public void Should_Name_The_Line_Of_A_Byte_That_Is_Not_Utf8()
+        {
+            // Given: "föo" in Latin-1.
+            using var temp = new TempDirectory();
+            var file = temp.Write("data.dvc", System.Text.Encoding.Latin1.GetBytes("outs:\n- md5: acbd18db4cc2f85cedef654fccc4a4d8\n  size: 3\n  hash: md5\n  path: föo\n"));
+
+            // When
+            var error = Assert.Throws<InvalidFileException>(() => DataPointer.Read(file, "data.dvc"));
+
+            // Then
+            Assert.That(error.Message, Is.EqualTo("data.dvc:5:10: The file is not valid UTF-8: byte 0xF6 here does not start or continue a character; save it as UTF-8."));
+        }
     }
 }

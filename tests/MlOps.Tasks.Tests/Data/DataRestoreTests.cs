@@ -87,4 +87,19 @@ public sealed class DataRestoreTests
         Assert.That(error.Message, Is.EqualTo(
             $"data: not found and cannot be restored: no cache holds md5 {DvcVectors.VectorAMd5} (tried .dvc/cache). Copy the data there, or set data.source (cache, remote or generator) in the pipeline file."));
     }
+
+    [Test]
+    public void Should_Refuse_A_Pointer_Whose_Path_Is_Not_The_Data_Beside_It()
+    {
+        // Given
+        using var temp = new TempDirectory();
+        temp.Write("sets/data.dvc", DvcVectors.VectorAPointer.Replace("path: data", "path: ../../etc", StringComparison.Ordinal));
+
+        // When
+        var error = Assert.Throws<InvalidFileException>(() => new DataRestore(temp.Path).Restore(new DataSection { Path = "sets/data" }));
+
+        // Then
+        Assert.That(error.Message, Is.EqualTo(
+            "sets/data.dvc:6:9: 'path: ../../etc' does not match data.path (sets/data); sets/data.dvc tracks the file or folder beside it, so it must say 'path: data'."));
+    }
 }
