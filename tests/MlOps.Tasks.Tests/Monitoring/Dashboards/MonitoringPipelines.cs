@@ -54,17 +54,6 @@ internal static class MonitoringPipelines
 
         """;
 
-    /// <summary>A model name PromQL and YAML must quote and escape, with one objective.</summary>
-    public const string OddName = """
-        name: 'credit "scoring" \ v2'
-        data:
-          path: data
-        monitoring:
-          slo:
-            max_error_rate: 0.02
-
-        """;
-
     public static PipelineDefinition Load(string yaml)
     {
         using var temp = new TempDirectory();

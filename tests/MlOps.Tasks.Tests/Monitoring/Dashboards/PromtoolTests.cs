@@ -36,7 +36,6 @@ public sealed class PromtoolTests
 
     [TestCase(MonitoringPipelines.Full, 11, TestName = "{m}(Full)")]
     [TestCase(MonitoringPipelines.Bare, 5, TestName = "{m}(Bare)")]
-    [TestCase(MonitoringPipelines.OddName, 6, TestName = "{m}(OddName)")]
     public void Should_Pass_Promtool_Check_Rules(string yaml, int rules)
     {
         // Given
