@@ -1,4 +1,6 @@
+using System.Text;
 using MlOps.Models.Tables;
+using MlOps.Models.Training;
 using MlOps.Tasks.Pipeline;
 using MlOps.Tasks.Tables;
 
@@ -13,12 +15,23 @@ internal static class TrainingTable
     /// </summary>
     /// <exception cref="InvalidFileException">A value does not fit its column's type, or the label is unusable.</exception>
     public static TableData Read(string path, string file, CsvSection csv, SchemaSection schema, IProgress<long>? progress = null,
+        IReadOnlySet<string>? skip = null) => ReadRows(path, file, csv, schema, progress, skip).Data;
+
+    /// <summary>
+    /// Reads the table as <see cref="Read"/> does, with each row's key (of the schema's id column, else of all its
+    /// fields as read, joined by <see cref="RowKey.FieldSeparator"/>) and the line where it starts.
+    /// </summary>
+    /// <exception cref="InvalidFileException">A value does not fit its column's type, or the label is unusable.</exception>
+    public static TableRows ReadRows(string path, string file, CsvSection csv, SchemaSection schema, IProgress<long>? progress = null,
         IReadOnlySet<string>? skip = null)
     {
         var names = schema.Columns.Select(c => c.Name).ToList();
         using var reader = TableReader.Open(path, file, csv, names);
         var columns = schema.Columns.Where(c => c.Name == schema.Label || skip?.Contains(c.Name) != true)
             .Select(c => ColumnBuilder.For(c, schema, csv.Missing, IndexOf(reader, c.Name, file))).ToList();
+        var idColumn = schema.Columns.FirstOrDefault(c => c.Type == ColumnType.Id)?.Name;
+        var id = idColumn is null ? -1 : IndexOf(reader, idColumn, file);
+        var (keys, lines, content) = (new List<ulong>(), new List<long>(), new StringBuilder());
         while (reader.Read())
         {
             foreach (var column in columns)
@@ -26,6 +39,8 @@ internal static class TrainingTable
                 column.Add(reader);
             }
 
+            keys.Add(id >= 0 ? RowKey.Of(reader[id]) : RowKey.Of(Content(reader, content)));
+            lines.Add(reader.Line);
             if ((reader.RowIndex & 0xFFFF) == 0)
             {
                 progress?.Report(reader.RowIndex);
@@ -34,7 +49,23 @@ internal static class TrainingTable
 
         var table = new TableData([.. columns.Select(c => c.Build())]);
         CheckLabel(table, schema, file);
-        return table;
+        return new TableRows(table, keys, lines, idColumn);
+    }
+
+    private static ReadOnlySpan<char> Content(TableReader reader, StringBuilder content)
+    {
+        content.Clear();
+        for (var field = 0; field < reader.Columns.Count; field++)
+        {
+            if (field > 0)
+            {
+                content.Append(RowKey.FieldSeparator);
+            }
+
+            content.Append(reader[field]);
+        }
+
+        return content.ToString();
     }
 
     private static int IndexOf(TableReader reader, string name, string file)
