@@ -37,6 +37,12 @@ internal sealed class ValidateTask : BuildTask
         var outcome = validation.Run(request);
         context.Log.Information(FormattableString.Invariant(
             $"Validate: {outcome.Model} v{outcome.Version} on {outcome.Behaviour.Count} behavioural tests and the held-out rows: auc {outcome.Metrics["auc"]:0.0000}, accuracy {outcome.Metrics["accuracy"]:0.0000}, log_loss {outcome.Metrics["log_loss"]:0.0000}"));
+        if (outcome.Champion is { } champion)
+        {
+            context.Log.Information(champion.NotCompared is { } why ? $"  production v{champion.Version} not compared: {why}" : FormattableString.Invariant(
+                $"  against production v{champion.Version} on {champion.RowsCompared}: auc {champion.Metrics["auc"]:0.0000}, v{outcome.Version} {champion.CandidateMetrics["auc"]:0.0000}"));
+        }
+
         foreach (var check in outcome.Checks)
         {
             context.Log.Write(Verbosity.Minimal, check.Passed ? LogLevel.Information : LogLevel.Error, $"  {(check.Passed ? "passed" : "FAILED")} {check.Message}");

@@ -3,8 +3,8 @@
 // around it: TextLoader straight from the file, the same featurisation, the same LightGBM options, one fit,
 // test AUC. Usage:
 //   dotnet TrainMlNet.dll data/credit.csv [--split=product|mlnet] [--fused] [--cache] [--write-test-rows=FILE]
-// --split=product (default) holds out the rows the Train task holds out: the same stratified draw as
-//   DataSplit.Stratified (System.Random(42), per class), rows matched by the sample's id (A + row number).
+// --split=product (default) holds out the rows the Train task holds out: as DataSplit.HeldOut, the rows
+//   whose id's SHA-256 (first 64 bits, big-endian) falls in the lowest 20 % of the range.
 // --split=mlnet uses ml.Data.TrainTestSplit(0.2, seed 42): what a user would write; not stratified.
 // --fused: one estimator per kind of step over all its columns (one pass over the data each) instead of
 //   the pipeline's one estimator per column; the same features, in the same order.
@@ -69,11 +69,10 @@ if (split == "mlnet")
 }
 else
 {
-    var labels = data.GetColumn<bool>("default").ToArray();
-    var isTest = ProductSplit(labels, 0.2, 42);
+    var isTest = ProductSplit([.. data.GetColumn<ReadOnlyMemory<char>>("id").Select(id => id.ToString())], 0.2);
     if (testRowsFile is not null)
     {
-        File.WriteAllLines(testRowsFile, Enumerable.Range(0, labels.Length).Where(r => isTest[r]).Select(r => r.ToString(CultureInfo.InvariantCulture)));
+        File.WriteAllLines(testRowsFile, Enumerable.Range(0, isTest.Length).Where(r => isTest[r]).Select(r => r.ToString(CultureInfo.InvariantCulture)));
         return;
     }
 
@@ -166,29 +165,14 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     return (pipeline, features);
 }
 
-// DataSplit.Stratified: negatives then positives, each in row order, shuffled with one Random(seed);
-// the first round(n * fraction) of each class are held out.
-static bool[] ProductSplit(bool[] labels, double fraction, int seed)
+// DataSplit.HeldOut: a row is held out when the first 64 bits (big-endian) of the SHA-256 of its id fall in
+// the lowest fraction of the range, in each class alike; its fallback for a class the cut leaves on one side
+// never applies to the sample.
+static bool[] ProductSplit(string[] ids, double fraction)
 {
-    var random = new Random(seed);
-    var isTest = new bool[labels.Length];
-    foreach (var positive in new[] { false, true })
-    {
-        var rows = Enumerable.Range(0, labels.Length).Where(r => labels[r] == positive).ToArray();
-        for (var i = rows.Length - 1; i > 0; i--)
-        {
-            var j = random.Next(i + 1);
-            (rows[i], rows[j]) = (rows[j], rows[i]);
-        }
-
-        var held = (int)Math.Round(rows.Length * fraction, MidpointRounding.AwayFromZero);
-        foreach (var row in rows.Take(held))
-        {
-            isTest[row] = true;
-        }
-    }
-
-    return isTest;
+    var threshold = (ulong)(fraction * 18446744073709551616.0);
+    return [.. ids.Select(id => System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(
+        System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(id))) < threshold)];
 }
 
 // The sample's ids are "A" + the row number.

@@ -1,7 +1,4 @@
-using System.Globalization;
 using MlOps.Models.Bundles;
-using MlOps.Models.Tables;
-using MlOps.Models.Training;
 using MlOps.Tasks.Fingerprints;
 using MlOps.Tasks.Pipeline;
 using MlOps.Tasks.Tracking;
@@ -9,11 +6,11 @@ using MlOps.Tasks.Training;
 
 namespace MlOps.Tasks.Gates;
 
-/// <summary>The rows a model was not trained on: the same stratified split its run made, from the same data.</summary>
+/// <summary>The rows a model was not trained on: those its run recorded as held out, read again from the same data.</summary>
 internal static class HeldOutRows
 {
-    /// <exception cref="UsageException">The table changed since the model was trained.</exception>
-    public static TableData Of(PipelineDefinition pipeline, string repositoryRoot, ModelBundle bundle, RunRecord run)
+    /// <exception cref="UsageException">The table changed since the model was trained, or its run recorded no held-out rows.</exception>
+    public static TableRows Of(PipelineDefinition pipeline, string repositoryRoot, ModelBundle bundle, RunRecord run)
     {
         var schema = pipeline.Schema ?? throw new UsageException($"{pipeline.File} has no 'schema' section; Validate needs the columns and the label.");
         var table = pipeline.Data.Table ?? pipeline.Data.Path;
@@ -23,10 +20,9 @@ internal static class HeldOutRows
             throw new UsageException($"{table} (md5 {md5}) is not the data v{bundle.Provenance.ModelVersion} was trained on ({bundle.Provenance.DataMd5}); run ./build.sh --target=Train.");
         }
 
-        var data = TrainingTable.Read(Path.Combine(repositoryRoot, table), table, pipeline.Data.Csv, schema);
-        var labels = ((FlagColumn)data[schema.Label]).Values;
-        var split = DataSplit.Stratified(labels,
-            double.Parse(run.Params["test_fraction"], CultureInfo.InvariantCulture), int.Parse(run.Params["seed"], CultureInfo.InvariantCulture));
-        return data.Take(split.Test);
+        var held = HeldOutRecord.Read(run) ?? throw new UsageException(
+            $"run {run.Id} of v{bundle.Provenance.ModelVersion} recorded no held-out rows (it was trained before runs recorded them); run ./build.sh --target=Train --force.");
+        var data = TrainingTable.ReadRows(Path.Combine(repositoryRoot, table), table, pipeline.Data.Csv, schema);
+        return data.Take([.. Enumerable.Range(0, data.Data.RowCount).Where(r => held.Contains(data.Keys[r]))]);
     }
 }

@@ -20,11 +20,18 @@ internal static class MetricGate
             checks.Add(Bound(validation, "max", metric, metrics[metric], limit, atLeast: false));
         }
 
-        if (champion is not null)
+        if (champion is not null && validation.MaxRegression.Count > 0)
         {
-            foreach (var (metric, allowed) in validation.MaxRegression)
+            if (champion.NotCompared is { } reason)
             {
-                checks.Add(Regression(validation, metric, metrics[metric], champion, allowed));
+                checks.Add(NotCompared(validation, champion, reason));
+            }
+            else
+            {
+                foreach (var (metric, allowed) in validation.MaxRegression)
+                {
+                    checks.Add(Regression(validation, metric, champion.CandidateMetrics[metric], champion, allowed));
+                }
             }
         }
 
@@ -49,9 +56,17 @@ internal static class MetricGate
         var worse = GateMetrics.LowerIsBetter(metric) ? value - before : before - value;
         var passed = worse <= allowed + 1e-12;
         var message = passed
-            ? Text($"{metric} {value:0.0000} against production v{champion.Version} {before:0.0000}: within the allowed regression {allowed}")
-            : Text($"{metric} {value:0.0000} is {worse:0.0000} worse than production v{champion.Version} ({before:0.0000}); the allowed regression is {allowed} ({location})");
+            ? Text($"{metric} {value:0.0000} against production v{champion.Version} {before:0.0000} on {champion.RowsCompared}: within the allowed regression {allowed}")
+            : Text($"{metric} {value:0.0000} is {worse:0.0000} worse than production v{champion.Version} ({before:0.0000}) on {champion.RowsCompared}; the allowed regression is {allowed} ({location})");
         return new GateCheck(Text($"{metric} regression <= {allowed} against v{champion.Version}"), worse, allowed, passed, message, location);
+    }
+
+    // Without rows neither version trained on, no comparison is fair: the gate cannot vouch for the candidate.
+    private static GateCheck NotCompared(ValidationSection validation, Champion champion, string reason)
+    {
+        var location = validation.LocationOf("max_regression");
+        var message = Text($"v{champion.Candidate} cannot be held to production v{champion.Version}: {reason}; point production at a version trained since (./build.sh --target=SetAlias --alias=production --version=<v>) or remove validation.max_regression ({location})");
+        return new GateCheck(Text($"comparison with production v{champion.Version}"), champion.Rows, 1, false, message, location);
     }
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -4,6 +4,7 @@ using MlOps.Models.Bundles;
 using MlOps.Models.Scoring;
 using MlOps.Models.Tables;
 using MlOps.Tasks.Tracking;
+using MlOps.Tasks.Training;
 
 namespace MlOps.Tasks.Gates;
 
@@ -33,12 +34,12 @@ public sealed class ModelValidation(TrackingStore store, PublicKey trusted)
         var version = int.Parse(bundle.Provenance.ModelVersion, System.Globalization.CultureInfo.InvariantCulture);
         var run = store.GetRun(bundle.Provenance.RunId);
         var test = HeldOutRows.Of(pipeline, request.RepositoryRoot, bundle, run);
-        var labels = ((FlagColumn)test[pipeline.Schema!.Label]).Values;
+        var labels = ((FlagColumn)test.Data[pipeline.Schema!.Label]).Values;
         var scorer = Scorer(bundle);
-        var scores = scorer.Score(test);
+        var scores = scorer.Score(test.Data);
         var metrics = HeldOutMetrics.Of(labels, scores);
-        var champion = Champion(pipeline.Name, version, test, labels);
-        var behaviour = BehaviourTests.Run(scorer, test, pipeline.Schema, pipeline.Validation.Behaviour);
+        var champion = Champion(pipeline.Name, version, test, labels, scores);
+        var behaviour = BehaviourTests.Run(scorer, test.Data, pipeline.Schema, pipeline.Validation.Behaviour);
         var checks = MetricGate.Check(pipeline.Validation, metrics, champion);
         checks.AddRange(behaviour.Select(BehaviourCheck));
         var predictions = Path.Combine(request.ArtifactsFolder, ArtifactNames.Predictions);
@@ -66,15 +67,32 @@ public sealed class ModelValidation(TrackingStore store, PublicKey trusted)
             .AddCode(typeof(ModelValidation).Assembly, CodeFolders);
     }
 
-    private Champion? Champion(string model, int candidate, TableData test, IReadOnlyList<bool> labels)
+    // Champion and challenger are compared on the candidate's held-out rows that production's run held out too.
+    private Champion? Champion(string model, int candidate, TableRows test, IReadOnlyList<bool> labels, double[] scores)
     {
         if (store.ResolveVersion(model, "production") is not { } production || production.Version == candidate)
         {
             return null;
         }
 
+        var none = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (HeldOutRecord.Read(store.GetRun(production.RunId)) is not { } held)
+        {
+            return new Champion(production.Version, candidate, 0, none, none,
+                $"v{production.Version} recorded no held-out rows (it was trained before runs recorded them), so no row is known to be unseen by both");
+        }
+
+        int[] shared = [.. Enumerable.Range(0, test.Data.RowCount).Where(r => held.Contains(test.Keys[r]))];
+        bool[] sharedLabels = [.. shared.Select(r => labels[r])];
+        if (!sharedLabels.Contains(true) || !sharedLabels.Contains(false))
+        {
+            return new Champion(production.Version, candidate, shared.Length, none, none, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"the two hold out {shared.Length:N0} rows in common, which do not hold both classes"));
+        }
+
         var bundle = ModelBundle.Open(production.Source, trusted);
-        return new Champion(production.Version, HeldOutMetrics.Of(labels, Scorer(bundle).Score(test)));
+        return new Champion(production.Version, candidate, shared.Length,
+            HeldOutMetrics.Of(sharedLabels, Scorer(bundle).Score(test.Data.Take(shared))), HeldOutMetrics.Of(sharedLabels, [.. shared.Select(r => scores[r])]));
     }
 
     private static ModelScorer Scorer(ModelBundle bundle)

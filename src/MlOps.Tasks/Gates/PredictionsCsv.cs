@@ -4,27 +4,30 @@ using MlOps.Models.Scoring;
 using MlOps.Models.Tables;
 using MlOps.Tasks.Files;
 using MlOps.Tasks.Pipeline;
+using MlOps.Tasks.Training;
 
 namespace MlOps.Tasks.Gates;
 
 /// <summary>
-/// predictions.csv: one held-out row per line — id, label (1 positive, 0 not), score, predicted class
+/// predictions.csv: one held-out row per line — id (or, when the schema has no id column, line: the data file's
+/// 1-based line where the row starts, the header being line 1), label (1 positive, 0 not), score, predicted class
 /// (1 when score &gt; 0.5), then the protected attributes — for scikit-learn, Fairlearn and reviewers.
 /// </summary>
 internal static class PredictionsCsv
 {
-    private static readonly string[] Leading = ["id", "label", "score", "predicted"];
+    private static readonly string[] Leading = ["label", "score", "predicted"];
 
-    public static void Write(string path, TableData rows, SchemaSection schema, IReadOnlyList<double> scores)
+    public static void Write(string path, TableRows held, SchemaSection schema, IReadOnlyList<double> scores)
     {
-        var ids = schema.Columns.FirstOrDefault(c => c.Type == ColumnType.Id) is { } id ? (TextColumn)rows[id.Name] : null;
+        var rows = held.Data;
+        var ids = held.IdColumn is { } id ? (TextColumn)rows[id] : null;
         var labels = ((FlagColumn)rows[schema.Label]).Values;
         var attributes = schema.Protected.Select(p => rows[p.Column]).ToList();
         var text = new StringBuilder();
-        text.AppendJoin(',', Leading.Concat(attributes.Select(a => Escape(a.Name)))).Append('\n');
+        text.AppendJoin(',', Leading.Prepend(ids is null ? "line" : "id").Concat(attributes.Select(a => Escape(a.Name)))).Append('\n');
         for (var row = 0; row < rows.RowCount; row++)
         {
-            text.Append(Escape(ids?.Values[row] ?? row.ToString(CultureInfo.InvariantCulture)))
+            text.Append(Escape(ids?.Values[row] ?? held.Lines[row].ToString(CultureInfo.InvariantCulture)))
                 .Append(labels[row] ? ",1," : ",0,")
                 .Append(scores[row].ToString("R", CultureInfo.InvariantCulture))
                 .Append(scores[row] > ModelScorer.Threshold ? ",1" : ",0");

@@ -19,7 +19,8 @@ internal static class ValidationLog
         {
             outcome.Passed,
             outcome.Metrics,
-            Champion = outcome.Champion is { } champion ? new { champion.Version, champion.Metrics } : null,
+            Champion = outcome.Champion is { } champion
+                ? new { champion.Version, champion.Rows, champion.Metrics, champion.CandidateMetrics, champion.NotCompared } : null,
             Checks = outcome.Checks.Select(c => new { c.Check, c.Value, c.Limit, c.Passed, c.Message, Location = c.Location?.ToString() }),
             Behaviour = outcome.Behaviour.Select(b => new { b.Name, b.Kind, b.Rows, b.Failures, b.FailureRate, b.MaxFailureRate, b.Passed, b.Examples }),
         }, ArtifactJson.Options);

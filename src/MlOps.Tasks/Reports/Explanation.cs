@@ -8,8 +8,9 @@ namespace MlOps.Tasks.Reports;
 /// <param name="Importance">One entry per input column, most important first.</param>
 /// <param name="Examples">Example rows with their contributions; empty when the trainer cannot attribute.</param>
 /// <param name="ContributionsNote">Why there are no contributions, when there are none.</param>
+/// <param name="RowName">What an example's <see cref="RowContributions.Id"/> is: "row" for an id, "line" for the data file's line.</param>
 public sealed record Explanation(int Permutations, int Rows, int HeldOutRows, int Seed, IReadOnlyList<ColumnImportance> Importance,
-    IReadOnlyList<RowContributions> Examples, string? ContributionsNote)
+    IReadOnlyList<RowContributions> Examples, string? ContributionsNote, string RowName = "row")
 {
     /// <summary>Which rows, in words: "1,000 of the 4,000 held-out rows (a sample, seed 42)" or "all 800 held-out rows".</summary>
     public string RowsShown => Rows < HeldOutRows

@@ -117,7 +117,7 @@ internal static class HtmlReport
 
         foreach (var e in x.Examples)
         {
-            Table(html, $"Contributions for row {e.Id} ({e.Why}, score {ModelCard.F(e.Score, "0.000")})", ["column", "contribution"],
+            Table(html, $"Contributions for {x.RowName} {e.Id} ({e.Why}, score {ModelCard.F(e.Score, "0.000")})", ["column", "contribution"],
                 e.Contributions.Take(8).Select(c => new[] { c.Key, c.Value.ToString("+0.0000;-0.0000", CultureInfo.InvariantCulture) }));
         }
     }

@@ -65,7 +65,7 @@ internal static partial class ModelCard
         card.Append("Per-prediction contributions (ML.NET FeatureContributionCalculator, in the model's raw score units), top 5 columns:\n\n");
         foreach (var e in x.Examples)
         {
-            card.Append(CultureInfo.InvariantCulture, $"- row `{e.Id}` ({e.Why}, score {F(e.Score, "0.000")}): ")
+            card.Append(CultureInfo.InvariantCulture, $"- {x.RowName} `{e.Id}` ({e.Why}, score {F(e.Score, "0.000")}): ")
                 .AppendJoin(", ", e.Contributions.Take(5).Select(k => $"{k.Key} {k.Value.ToString("+0.000;-0.000", CultureInfo.InvariantCulture)}")).Append('\n');
         }
 

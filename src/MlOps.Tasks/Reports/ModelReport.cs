@@ -103,11 +103,13 @@ public sealed class ModelReport(TrackingStore store, PublicKey trusted)
     {
         var schema = request.Pipeline.Schema!;
         var seed = request.Pipeline.Training.Seed;
-        var test = HeldOutRows.Of(request.Pipeline, request.RepositoryRoot, bundle, run);
         using var zip = bundle.OpenModel();
         var model = new MLContext(seed).Model.Load(zip, out _);
-        var ids = schema.Columns.FirstOrDefault(c => c.Type == Pipeline.ColumnType.Id) is { } id
-            ? ((Models.Tables.TextColumn)test[id.Name]).Values : [.. Enumerable.Range(0, test.RowCount).Select(r => r.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+        var held = HeldOutRows.Of(request.Pipeline, request.RepositoryRoot, bundle, run);
+        var test = held.Data;
+        // Rows are named as predictions.csv names them: by id, else by their line in the data file.
+        var ids = held.IdColumn is { } id
+            ? ((Models.Tables.TextColumn)test[id]).Values : [.. held.Lines.Select(l => l.ToString(System.Globalization.CultureInfo.InvariantCulture))];
         var columns = schema.Columns.Select(c => c.Name).Where(c => c != schema.Label).ToList();
         var read = clock.Elapsed;
         try
@@ -119,7 +121,7 @@ public sealed class ModelReport(TrackingStore store, PublicKey trusted)
             var measured = clock.Elapsed;
             clock.Restart();
             var examples = explainer.Contributions(test, ids, seed);
-            return (new Explanation(Permutations, sample.RowCount, test.RowCount, seed, importance, examples, explainer.ContributionsNote), null,
+            return (new Explanation(Permutations, sample.RowCount, test.RowCount, seed, importance, examples, explainer.ContributionsNote, held.IdColumn is null ? "line" : "row"), null,
                 new ReportTimings(read, measured, clock.Elapsed, TimeSpan.Zero));
         }
         catch (InvalidOperationException e)

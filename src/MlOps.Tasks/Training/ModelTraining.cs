@@ -48,7 +48,7 @@ public sealed class ModelTraining(TrackingStore store, SigningKey key, IProgress
         // The model never reads ids or excluded columns: not holding them saves memory on large tables.
         var unread = schema.Columns.Where(c => c.Type == Pipeline.ColumnType.Id).Select(c => c.Name).Concat(pipeline.Training.Exclude).ToHashSet(StringComparer.Ordinal);
         var check = new Pipeline.PipelineDataCheck(pipeline, table);
-        var data = TrainingTable.Read(Path.Combine(request.RepositoryRoot, table), table, pipeline.Data.Csv, schema, rows, unread, check);
+        var data = TrainingTable.ReadRows(Path.Combine(request.RepositoryRoot, table), table, pipeline.Data.Csv, schema, rows, unread, check);
         var run = store.StartRun(pipeline.Name);
         try
         {
@@ -56,8 +56,9 @@ public sealed class ModelTraining(TrackingStore store, SigningKey key, IProgress
             var tags = TrainingTags.For(fingerprint, git, request.User);
             tags[TrainingTags.DataValues] = check.Values!.ToJson();
             store.SetTags(run.Id, tags);
-            var model = ModelTrainer.Train(data, ModelSchemas.From(schema), ModelSchemas.From(pipeline.Training), progress);
-            TrainingLog.Write(store, run.Id, pipeline.Training, model);
+            var model = ModelTrainer.Train(data.Data, data.Keys, ModelSchemas.From(schema), ModelSchemas.From(pipeline.Training), progress);
+            TrainingLog.Write(store, run.Id, pipeline.Training, model, data.IdColumn);
+            HeldOutRecord.Write(store, run.Id, data, model.Split.Test);
             var version = store.RegisterBundle(pipeline.Name, run.Id, ArtifactNames.Bundle, Alias, request.User, (number, created, path) =>
                 ModelBundle.Write(path, TrainingLog.Bundle(pipeline, schema, model, run.Id, fingerprint, git.Commit, number, created), key));
             var outcome = Publish(request, store.GetRun(run.Id), version, model, changed);
@@ -112,7 +113,7 @@ public sealed class ModelTraining(TrackingStore store, SigningKey key, IProgress
         {
             // Reused, like DVC's run cache: bring back what the run and its gates wrote (metrics.json with their
             // verdicts, predictions, fairness, the report), so unchanged gates are reused in this clone too.
-            foreach (var artifact in run.Artifacts.Where(a => a.Name != ArtifactNames.Bundle && File.Exists(a.Path)))
+            foreach (var artifact in run.Artifacts.Where(a => a.Name is not (ArtifactNames.Bundle or HeldOutRecord.Name) && File.Exists(a.Path)))
             {
                 Files.AtomicFile.Copy(artifact.Path, Path.Combine(request.ArtifactsFolder, artifact.Name));
             }

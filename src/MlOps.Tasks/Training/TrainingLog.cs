@@ -10,13 +10,14 @@ namespace MlOps.Tasks.Training;
 /// <summary>What a training run records: params and metrics in the store, metrics.json, the bundle's contents.</summary>
 internal static class TrainingLog
 {
-    public static void Write(TrackingStore store, string runId, TrainingSection training, TrainedModel model)
+    public static void Write(TrackingStore store, string runId, TrainingSection training, TrainedModel model, string? idColumn)
     {
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["trainer"] = training.Trainer,
             ["seed"] = Text(training.Seed),
             ["test_fraction"] = Text(training.TestFraction),
+            ["row_key"] = idColumn ?? "content",
             ["folds"] = Text(training.Folds),
             ["max_one_hot"] = Text(training.MaxOneHot),
             ["exclude"] = string.Join(",", training.Exclude),

@@ -1,4 +1,6 @@
+using System.Text;
 using MlOps.Models.Tables;
+using MlOps.Models.Training;
 using MlOps.Tasks.Pipeline;
 using MlOps.Tasks.Tables;
 
@@ -10,16 +12,27 @@ internal static class TrainingTable
     /// <summary>
     /// Reads <paramref name="path"/> (<paramref name="file"/> in messages); the label becomes true for the positive value.
     /// Columns named in <paramref name="skip"/> are not kept (training leaves out ids and excluded columns to save memory).
+    /// </summary>
+    /// <exception cref="InvalidFileException">A value does not fit its column's type, or the label is unusable.</exception>
+    public static TableData Read(string path, string file, CsvSection csv, SchemaSection schema, IProgress<long>? progress = null,
+        IReadOnlySet<string>? skip = null) => ReadRows(path, file, csv, schema, progress, skip).Data;
+
+    /// <summary>
+    /// Reads the table as <see cref="Read"/> does, with each row's key (of the schema's id column, else of all its
+    /// fields as read, joined by <see cref="RowKey.FieldSeparator"/>) and the line where it starts.
     /// With a <paramref name="check"/>, the pipeline file is checked against the table's values once it has been read.
     /// </summary>
     /// <exception cref="InvalidFileException">A value does not fit its column's type, the label is unusable, or <paramref name="check"/> failed.</exception>
-    public static TableData Read(string path, string file, CsvSection csv, SchemaSection schema, IProgress<long>? progress = null,
+    public static TableRows ReadRows(string path, string file, CsvSection csv, SchemaSection schema, IProgress<long>? progress = null,
         IReadOnlySet<string>? skip = null, PipelineDataCheck? check = null)
     {
         var names = schema.Columns.Select(c => c.Name).ToList();
         using var reader = TableReader.Open(path, file, csv, names);
         var columns = schema.Columns.Where(c => c.Name == schema.Label || skip?.Contains(c.Name) != true)
             .Select(c => ColumnBuilder.For(c, schema, csv.Missing, IndexOf(reader, c.Name, file))).ToList();
+        var idColumn = schema.Columns.FirstOrDefault(c => c.Type == ColumnType.Id)?.Name;
+        var id = idColumn is null ? -1 : IndexOf(reader, idColumn, file);
+        var (keys, lines, content) = (new List<ulong>(), new List<long>(), new StringBuilder());
         while (reader.Read())
         {
             foreach (var column in columns)
@@ -28,7 +41,8 @@ internal static class TrainingTable
             }
 
             check?.Add(reader);
-
+            keys.Add(id >= 0 ? RowKey.Of(reader[id]) : RowKey.Of(Content(reader, content)));
+            lines.Add(reader.Line);
             if ((reader.RowIndex & 0xFFFF) == 0)
             {
                 progress?.Report(reader.RowIndex);
@@ -38,7 +52,23 @@ internal static class TrainingTable
         check?.Verify();
         var table = new TableData([.. columns.Select(c => c.Build())]);
         CheckLabel(table, schema, file);
-        return table;
+        return new TableRows(table, keys, lines, idColumn);
+    }
+
+    private static ReadOnlySpan<char> Content(TableReader reader, StringBuilder content)
+    {
+        content.Clear();
+        for (var field = 0; field < reader.Columns.Count; field++)
+        {
+            if (field > 0)
+            {
+                content.Append(RowKey.FieldSeparator);
+            }
+
+            content.Append(reader[field]);
+        }
+
+        return content.ToString();
     }
 
     private static int IndexOf(TableReader reader, string name, string file)

@@ -6,28 +6,45 @@ namespace MlOps.Models.Training;
 public sealed record DataSplit(IReadOnlyList<int> Train, IReadOnlyList<int> Test)
 {
     /// <summary>
-    /// Holds out <paramref name="testFraction"/> of each class (stratified), drawn with
-    /// <paramref name="seed"/>: the same labels and seed give the same split on every machine.
+    /// Holds out the rows whose <see cref="RowKey"/> falls in the lowest <paramref name="testFraction"/> of the
+    /// key range, in each class alike: the seed plays no part, and a row keeps its side when rows are added,
+    /// removed or reordered, so a row held out once is held out for every version trained with this fraction
+    /// (and with any larger one). Rows with the same key are on the same side. A class the cut leaves on one
+    /// side gives its lowest key to the held-out rows, or its highest to the training rows, so that both sides
+    /// hold each class that has two keys or more.
     /// </summary>
-    public static DataSplit Stratified(IReadOnlyList<bool> labels, double testFraction, int seed)
+    /// <param name="labels">Each row's class.</param>
+    /// <param name="keys">Each row's <see cref="RowKey"/>.</param>
+    /// <param name="testFraction">The share of each class to hold out, in (0, 1).</param>
+    public static DataSplit HeldOut(IReadOnlyList<bool> labels, IReadOnlyList<ulong> keys, double testFraction)
     {
         ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(keys);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(testFraction);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(testFraction, 1);
-        var random = new Random(seed);
-        var train = new List<int>(labels.Count);
-        var test = new List<int>(labels.Count);
-        foreach (var rows in Classes(labels, Enumerable.Range(0, labels.Count)))
+        if (keys.Count != labels.Count)
         {
-            Shuffle(rows, random);
-            var held = (int)Math.Round(rows.Length * testFraction, MidpointRounding.AwayFromZero);
-            test.AddRange(rows.Take(held));
-            train.AddRange(rows.Skip(held));
+            throw new ArgumentException($"There are {keys.Count} keys for {labels.Count} rows.", nameof(keys));
         }
 
-        train.Sort();
-        test.Sort();
-        return new DataSplit(train, test);
+        // Exact on every machine: the product is below 2^64 and the conversion truncates.
+        var threshold = (ulong)(testFraction * 18446744073709551616.0);
+        var moved = new HashSet<ulong>();
+        foreach (var rows in Classes(labels, Enumerable.Range(0, labels.Count)))
+        {
+            var classKeys = rows.Select(r => keys[r]).Distinct().ToArray();
+            if (classKeys.Length >= 2 && classKeys.All(k => k >= threshold))
+            {
+                moved.Add(classKeys.Min());
+            }
+            else if (classKeys.Length >= 1 && classKeys.All(k => k < threshold))
+            {
+                moved.Add(classKeys.Max());
+            }
+        }
+
+        var held = Enumerable.Range(0, labels.Count).Select(r => keys[r] < threshold != moved.Contains(keys[r])).ToArray();
+        return new DataSplit([.. Enumerable.Range(0, held.Length).Where(r => !held[r])], [.. Enumerable.Range(0, held.Length).Where(r => held[r])]);
     }
 
     /// <summary>
@@ -54,7 +71,7 @@ public sealed record DataSplit(IReadOnlyList<int> Train, IReadOnlyList<int> Test
             [.. ordered.Where(r => fold[r] != k)], [.. ordered.Where(r => fold[r] == k)]))];
     }
 
-    // Negatives first, then positives, each in row order: the order the shuffle starts from.
+    // Negatives first, then positives, each in row order: the order the folds' shuffle starts from.
     private static IEnumerable<int[]> Classes(IReadOnlyList<bool> labels, IEnumerable<int> rows)
     {
         var sorted = rows.Order().ToArray();

@@ -5,20 +5,33 @@ using MlOps.Models.Tables;
 
 namespace MlOps.Models.Training;
 
-/// <summary>Fits a binary classifier to a table: stratified split, optional cross-validation, seeded.</summary>
+/// <summary>Fits a binary classifier to a table: held-out rows by row key, optional cross-validation, seeded.</summary>
 public static class ModelTrainer
 {
     /// <summary>
     /// Trains on <paramref name="table"/>, whose label column (named as in <paramref name="schema"/>)
-    /// is a <see cref="FlagColumn"/>, and measures the model on the held-out rows.
+    /// is a <see cref="FlagColumn"/>, and measures the model on the held-out rows; the rows are keyed by
+    /// their id column, else by their cells (<see cref="RowKey.Of(TableData, ModelSchema)"/>).
     /// </summary>
     public static TrainedModel Train(TableData table, ModelSchema schema, TrainingOptions options, IProgress<TrainingProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(schema);
+        return Train(table, RowKey.Of(table, schema), schema, options, progress);
+    }
+
+    /// <summary>
+    /// Trains on <paramref name="table"/> and measures the model on the rows <see cref="DataSplit.HeldOut"/>
+    /// holds out by <paramref name="rowKeys"/> (one per row, see <see cref="RowKey"/>).
+    /// </summary>
+    public static TrainedModel Train(TableData table, IReadOnlyList<ulong> rowKeys, ModelSchema schema, TrainingOptions options,
+        IProgress<TrainingProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(options);
         var labels = ((FlagColumn)table[schema.Label]).Values;
-        var split = DataSplit.Stratified(labels, options.TestFraction, options.Seed);
+        var split = DataSplit.HeldOut(labels, rowKeys, options.TestFraction);
         var folds = options.Folds >= 2 ? DataSplit.Folds(labels, split.Train, options.Folds, options.Seed) : [];
         var steps = folds.Count + 2;
         var foldMetrics = new List<ModelMetrics>();

@@ -18,7 +18,21 @@ public class ModelTrainerTests
 
         // Then
         Assert.That(model.Metrics.Auc, Is.GreaterThan(0.75));
-        Assert.That(model.Metrics.Rows, Is.EqualTo(400));
+        Assert.That(model.Metrics.Rows, Is.EqualTo(model.Split.Test.Count).And.InRange(340, 460));
+    }
+
+    [Test]
+    public void Should_Hold_Out_The_Same_Rows_Whatever_The_Seed()
+    {
+        // Given
+        var options = new TrainingOptions { Trainer = "sdca" };
+
+        // When
+        var first = ModelTrainer.Train(Table, SyntheticTable.Schema, options with { Seed = 1 });
+        var second = ModelTrainer.Train(Table, SyntheticTable.Schema, options with { Seed = 2 });
+
+        // Then
+        Assert.That(second.Split, Is.EqualTo(first.Split).Using<DataSplit>((a, b) => a.Test.SequenceEqual(b.Test) && a.Train.SequenceEqual(b.Train)));
     }
 
     [TestCaseSource(typeof(TrainerCatalog), nameof(TrainerCatalog.Names))]
@@ -74,8 +88,8 @@ public class ModelTrainerTests
         var model = ModelTrainer.Train(Table, SyntheticTable.Schema, options);
 
         // Then
-        Assert.That(model.FoldMetrics.Sum(m => m.Rows), Is.EqualTo(1600));
-        Assert.That(model.FoldMetrics.Select(m => m.Rows), Has.All.InRange(532, 535));
+        Assert.That(model.FoldMetrics.Sum(m => m.Rows), Is.EqualTo(model.Split.Train.Count));
+        Assert.That(model.FoldMetrics.Select(m => m.Rows), Has.All.InRange((model.Split.Train.Count / 3) - 2, (model.Split.Train.Count / 3) + 2));
         Assert.That(model.FoldMetrics.Select(m => m.Auc), Has.All.GreaterThan(0.7));
     }
 
@@ -107,7 +121,7 @@ public class ModelTrainerTests
         Assert.That(model.Encodings, Is.EqualTo(new FeatureEncoding[]
         {
             new("income", "numeric", "no missing values in training"),
-            new("debt", "numeric", "59 missing values imputed with the mean, flagged in debt_missing"),
+            new("debt", "numeric", "65 missing values imputed with the mean, flagged in debt_missing"),
             new("region", "one-hot", "3 distinct values"),
             new("branch", "hashed", "200 distinct values into 2^16 slots"),
             new("verified", "boolean", "no missing values in training"),

@@ -1,4 +1,5 @@
 using MlOps.Models.Tables;
+using MlOps.Models.Training;
 using MlOps.Tasks.Pipeline;
 using MlOps.Tasks.Training;
 using MlOps.Testing;
@@ -107,5 +108,42 @@ public sealed class TrainingTableTests
     {
         Assert.That(Fails("id,age,region,default\na,30,north,1\n"), Is.EqualTo(
             "data/t.csv:1:1: the header has no column 'verified', which schema.columns declares."));
+    }
+
+    private static TableRows ReadRows(string csv, SchemaSection schema)
+    {
+        using var temp = new TempDirectory();
+        temp.Write("t.csv", csv);
+        return TrainingTable.ReadRows(temp["t.csv"], "data/t.csv", new CsvSection { Missing = ["", "NA"] }, schema);
+    }
+
+    [Test]
+    public void Should_Key_Rows_By_Their_Id_And_Give_The_Line_Each_Starts_On()
+    {
+        // When: a blank line and a quoted line break move the later rows down
+        var rows = ReadRows("id,age,region,verified,default\na,30,north,yes,1\n\nb,31,\"south\nwest\",no,0\nc,32,north,no,0\n", Schema);
+
+        // Then
+        Assert.That(rows.IdColumn, Is.EqualTo("id"));
+        Assert.That(rows.Keys, Is.EqualTo(new[] { RowKey.Of("a"), RowKey.Of("b"), RowKey.Of("c") }));
+        Assert.That(rows.Lines, Is.EqualTo(new long[] { 2, 4, 6 }));
+    }
+
+    [Test]
+    public void Should_Key_Rows_Without_An_Id_By_Their_Content_Wherever_They_Stand()
+    {
+        // Given: the schema without its id column, and the same rows reordered with one appended
+        var schema = Schema with { Columns = [.. Schema.Columns.Skip(1)] };
+        const string Header = "age,region,verified,default\n";
+
+        // When
+        var before = ReadRows(Header + "30,north,yes,1\n31,south,no,0\n", schema);
+        var after = ReadRows(Header + "33,east,no,0\n31,south,no,0\n30,north,yes,1\n", schema);
+
+        // Then
+        Assert.That(before.IdColumn, Is.Null);
+        Assert.That(before.Keys[0], Is.EqualTo(RowKey.Of("30\u001fnorth\u001fyes\u001f1")));
+        Assert.That(after.Keys.Skip(1), Is.EqualTo(before.Keys.Reverse()));
+        Assert.That(after.Lines, Is.EqualTo(new long[] { 2, 3, 4 }));
     }
 }
