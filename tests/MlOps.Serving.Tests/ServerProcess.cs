@@ -20,7 +20,7 @@ internal sealed partial class ServerProcess : IAsyncDisposable
     public static async Task<(int Code, string Output, string Error)> RunAsync(string publicKey, string port = "--port=0")
     {
         using var process = Process.Start(Start(publicKey, port))!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        using var timeout = new CancellationTokenSource(MlOps.Testing.TestTimeLimits.ServerStart);
         var (output, error) = (process.StandardOutput.ReadToEndAsync(timeout.Token), process.StandardError.ReadToEndAsync(timeout.Token));
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await output, await error);
@@ -30,7 +30,7 @@ internal sealed partial class ServerProcess : IAsyncDisposable
     public static async Task<ServerProcess> StartAsync(string publicKey, params string[] settings)
     {
         var process = Process.Start(Start(publicKey, settings is [] ? ["--port=0"] : settings))!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        using var timeout = new CancellationTokenSource(MlOps.Testing.TestTimeLimits.ServerStart);
         while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
         {
             if (Listening().Match(line) is { Success: true } match)
