@@ -67,15 +67,18 @@ internal sealed class BuildProgram : IDisposable
     /// <summary>The temporary repository the program runs in.</summary>
     public TempDirectory Repository { get; } = new();
 
+    /// <summary>How long <see cref="Run"/> waits for the program before it fails the test.</summary>
+    public static TimeSpan TimeLimit => TestTimeLimits.Run;
+
     public Result Run(params string[] args)
     {
         using var process = Process.Start(Start(args))!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        if (!process.WaitForExit(TimeLimit))
         {
             process.Kill(entireProcessTree: true);
-            Assert.Fail($"build {string.Join(' ', args)} did not finish in 2 minutes");
+            Assert.Fail($"build {string.Join(' ', args)} did not finish in {TimeLimit.TotalMinutes} minutes");
         }
 
         return new Result(process.ExitCode, output.Result, errors.Result);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MlOps.Testing;
 
 namespace MlOps.Build.Tests;
 
@@ -19,6 +20,9 @@ internal sealed class RunningBuild : IDisposable
     /// <summary>The program's process id.</summary>
     public int Id => process.Id;
 
+    /// <summary>Whether the program has ended by itself.</summary>
+    public bool HasExited => process.HasExited;
+
     /// <summary>Sends SIGTERM and waits for the program to end.</summary>
     public BuildProgram.Result Stop()
     {
@@ -27,10 +31,10 @@ internal sealed class RunningBuild : IDisposable
             Signal("TERM");
         }
 
-        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
+        if (!process.WaitForExit(TestTimeLimits.Stop))
         {
             process.Kill(entireProcessTree: true);
-            Assert.Fail("the build did not stop within 60 s of SIGTERM");
+            Assert.Fail($"the build did not stop within {TestTimeLimits.Stop.TotalSeconds} s of SIGTERM");
         }
 
         return new BuildProgram.Result(process.ExitCode, output.Result, errors.Result);

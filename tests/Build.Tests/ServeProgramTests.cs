@@ -10,7 +10,8 @@ public sealed class ServeProgramTests
 {
     private static async Task WaitHealthyAsync(HttpClient client, RunningBuild serve)
     {
-        for (var attempt = 0; attempt < 300; attempt++)
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (clock.Elapsed < MlOps.Testing.TestTimeLimits.ServerStart)
         {
             try
             {

@@ -26,7 +26,7 @@ internal sealed partial class ServerProcess : IAsyncDisposable
         }
 
         using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        using var timeout = new CancellationTokenSource(MlOps.Testing.TestTimeLimits.ServerStart);
         var (output, error) = (process.StandardOutput.ReadToEndAsync(timeout.Token), process.StandardError.ReadToEndAsync(timeout.Token));
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await output, await error);
@@ -36,7 +36,7 @@ internal sealed partial class ServerProcess : IAsyncDisposable
     public static async Task<ServerProcess> StartAsync(string publicKey, params string[] settings)
     {
         var process = Process.Start(Start(publicKey, settings is [] ? ["--port=0"] : settings))!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        using var timeout = new CancellationTokenSource(MlOps.Testing.TestTimeLimits.ServerStart);
         while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
         {
             if (Listening().Match(line) is { Success: true } match)

@@ -17,7 +17,7 @@ public sealed class LoopbackRegistry : IAsyncDisposable
 {
     public const string Program = "/usr/bin/docker-registry";
 
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan StartTimeout = TestTimeLimits.Step;
 
     private readonly Process process;
     private readonly TempDirectory folder;

@@ -31,7 +31,7 @@ public static class ContainerSmokeTest
                 Image = image,
                 Name = "mlops-smoke-" + Guid.NewGuid().ToString("N")[..12],
                 Env = [$"MLOPS_PORT={port.ToString(CultureInfo.InvariantCulture)}", "MLOPS_BIND=127.0.0.1", .. request.Environment],
-                Labels = new Dictionary<string, string> { [RoleLabel] = "smoke-test" },
+                Labels = new Dictionary<string, string>(request.Labels) { [RoleLabel] = "smoke-test" },
 
                 // Read-only on the host network, as a deployment runs it.
                 HostConfig = DockerTarget.HostConfig(),

@@ -15,6 +15,9 @@ public sealed record SmokeTestRequest
     /// <summary>How long the server may take to answer /health.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>More labels for the container, besides <see cref="ContainerSmokeTest.RoleLabel"/>: lets a caller find the containers it started.</summary>
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+
     /// <summary>More environment variables for the container (<c>NAME=value</c>), after MLOPS_PORT and MLOPS_BIND.</summary>
     public IReadOnlyList<string> Environment { get; init; } = [];
 }

@@ -25,18 +25,39 @@ public class ContainerSmokeTestTests
             GitCommit = "unknown",
             Created = DateTimeOffset.UnixEpoch,
         });
-        var broken = new SmokeTestRequest { Image = image.Id, Rows = ServingFiles.Rows, Environment = ["MLOPS_PUBLIC_KEY=/model/absent.pem"] };
-
-        // When
-        var failed = await Assert.ThrowsAsync<ContainerException>(() => ContainerSmokeTest.RunAsync(docker, broken));
-
-        // Then
-        Assert.That(failed!.Message, Does.StartWith("The server stopped before /health answered; its log ends:").And.Contain("/model/absent.pem"));
-        var left = await docker.Containers.ListContainersAsync(new ContainersListParameters
+        var mine = $"mlops.test={Guid.NewGuid():N}";
+        var broken = new SmokeTestRequest
         {
-            All = true,
-            Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"{ContainerSmokeTest.RoleLabel}=smoke-test"] = true } },
+            Image = image.Id,
+            Rows = ServingFiles.Rows,
+            Environment = ["MLOPS_PUBLIC_KEY=/model/absent.pem"],
+            Labels = new Dictionary<string, string> { [mine.Split('=')[0]] = mine.Split('=')[1] },
+        };
+
+        // A smoke-test container of another program on the same daemon, which this test must not count as its own.
+        var foreign = await docker.Containers.CreateContainerAsync(new CreateContainerParameters
+        {
+            Image = image.Id,
+            Name = "mlops-test-foreign-" + Guid.NewGuid().ToString("N")[..12],
+            Labels = new Dictionary<string, string> { [ContainerSmokeTest.RoleLabel] = "smoke-test" },
         });
-        Assert.That(left, Is.Empty);
+        try
+        {
+            // When
+            var failed = await Assert.ThrowsAsync<ContainerException>(() => ContainerSmokeTest.RunAsync(docker, broken));
+
+            // Then
+            Assert.That(failed!.Message, Does.StartWith("The server stopped before /health answered; its log ends:").And.Contain("/model/absent.pem"));
+            var left = await docker.Containers.ListContainersAsync(new ContainersListParameters
+            {
+                All = true,
+                Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [mine] = true } },
+            });
+            Assert.That(left, Is.Empty, "the smoke test removes the container it started");
+        }
+        finally
+        {
+            await docker.Containers.RemoveContainerAsync(foreign.ID, new ContainerRemoveParameters { Force = true });
+        }
     }
 }

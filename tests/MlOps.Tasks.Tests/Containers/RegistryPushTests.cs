@@ -52,7 +52,7 @@ public class RegistryPushTests
             // Given
             using var docker = await Docker.RequireAsync();
             await using var registry = await LoopbackRegistry.StartAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            using var timeout = new CancellationTokenSource(MlOps.Testing.TestTimeLimits.Run);
             var tag = Guid.NewGuid().ToString("N")[..12];
             var imageId = await ImportUniqueImageAsync(docker, tag);
             try
@@ -86,7 +86,7 @@ public class RegistryPushTests
         {
             // Given
             using var docker = await Docker.RequireAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            using var timeout = new CancellationTokenSource(MlOps.Testing.TestTimeLimits.Run);
             var registry = $"127.0.0.1:{LoopbackRegistry.FreePort()}";
             var tag = Guid.NewGuid().ToString("N")[..12];
             var imageId = await ImportUniqueImageAsync(docker, tag);

@@ -62,9 +62,9 @@ internal sealed class StoreWriterProcess : IDisposable
     /// <summary>Waits for it to finish and returns its exit code.</summary>
     public int WaitForExit()
     {
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        if (!process.WaitForExit(MlOps.Testing.TestTimeLimits.Run))
         {
-            Assert.Fail($"the store writer did not finish in 2 minutes; it printed {lines.Count} lines and: {Errors}");
+            Assert.Fail($"the store writer did not finish in {MlOps.Testing.TestTimeLimits.Run}; it printed {lines.Count} lines and: {Errors}");
         }
 
         process.WaitForExit();
@@ -104,9 +104,9 @@ internal sealed class StoreWriterProcess : IDisposable
 
     private void Wait(Task task, string what)
     {
-        if (!task.Wait(TimeSpan.FromSeconds(60)))
+        if (!task.Wait(MlOps.Testing.TestTimeLimits.Step))
         {
-            Assert.Fail($"the store writer did not {what} within 60 s: {Errors}");
+            Assert.Fail($"the store writer did not {what} within {MlOps.Testing.TestTimeLimits.Step}: {Errors}");
         }
     }
 }
