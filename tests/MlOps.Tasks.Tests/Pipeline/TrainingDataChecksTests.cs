@@ -36,7 +36,7 @@ public sealed class TrainingDataChecksTests
         temp.Write("pipelines/p.yaml", pipelineText);
         temp.Write("data/t.csv", csv);
         var pipeline = PipelineFile.Load(temp.Path, "pipelines/p.yaml");
-        return TrainingTable.Read(temp["data/t.csv"], "data/t.csv", pipeline.Data.Csv, pipeline.Schema!, check: new PipelineDataCheck(pipeline, "data/t.csv"));
+        return TrainingTable.ReadRows(temp["data/t.csv"], "data/t.csv", pipeline.Data.Csv, pipeline.Schema!, check: new PipelineDataCheck(pipeline, "data/t.csv")).Data;
     }
 
     private static string Fails(string pipelineText, string csv = Csv) =>
