@@ -1,5 +1,6 @@
 using Cake.Core.Diagnostics;
 using MlOps.Build.Host;
+using MlOps.Tasks;
 using MlOps.Tasks.Data;
 
 namespace MlOps.Build.Tasks;
@@ -12,9 +13,15 @@ internal sealed class CheckDataTask : BuildTask
     public override bool ShouldRun(BuildContext context)
     {
         var path = context.Pipeline.Data.Path;
-        if (File.Exists(Path.Combine(context.RepositoryRoot, path + ".dvc")))
+        var pointer = Path.Combine(context.RepositoryRoot, path + ".dvc");
+        if (File.Exists(pointer))
         {
             return true;
+        }
+
+        if (Directory.Exists(pointer))
+        {
+            throw new UsageException($"{path}.dvc is a folder, not a DVC pointer file; move it away and run ./build.sh --target=TrackData to pin the data.");
         }
 
         context.Note($"{path}.dvc does not exist; run TrackData to pin the data");

@@ -57,12 +57,12 @@ internal static class PipelineChecks
 
     private static void CheckSchema(SchemaSection schema)
     {
-        var columns = schema.Columns.ToDictionary(c => c.Name, StringComparer.Ordinal);
-        if (columns.Count != schema.Columns.Count)
+        if (schema.Columns.GroupBy(c => c.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
         {
-            var twice = schema.Columns.GroupBy(c => c.Name).First(g => g.Count() > 1);
             throw new InvalidFileException(twice.Last().Location!, $"The column '{twice.Key}' is declared twice in schema.columns.");
         }
+
+        var columns = schema.Columns.ToDictionary(c => c.Name, StringComparer.Ordinal);
 
         if (!columns.ContainsKey(schema.Label))
         {

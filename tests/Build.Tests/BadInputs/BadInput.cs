@@ -13,8 +13,8 @@ public sealed class BadInput
     public string Kind { get; set; } = "";
 
     /// <summary>
-    /// The issue-16 defect the case proves (its number), or <c>new (…)</c> for one the corpus found; such cases
-    /// pass only once that defect is fixed.
+    /// The issue-16 defect the case proves (its number), or <c>found by the corpus (…)</c> for one it found; such
+    /// cases failed before that defect was fixed.
     /// </summary>
     public string? Defect { get; set; }
 

@@ -23,7 +23,7 @@ internal static partial class BadInputCorpus
             if (input.Defect is { } defect)
             {
                 var number = int.TryParse(defect, out var n) ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : "New";
-                data.SetCategory("Defect" + number).SetDescription($"Passes once defect {defect} is fixed.");
+                data.SetCategory("Defect" + number).SetDescription($"Proves defect {defect}: failed before its fix.");
             }
 
             yield return data;

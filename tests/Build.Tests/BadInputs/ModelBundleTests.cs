@@ -32,7 +32,7 @@ public sealed class ModelBundleTests
         var result = await ServeOrRefuseAsync(build, port, input.Args ?? ["--target=Serve", "--port={port}"]);
 
         // Then
-        ProgramCase.AssertAnswered(input, result.ExitCode, result.Output, result.Errors, errorLines: 2);
+        ProgramCase.AssertAnswered(input, result.ExitCode, result.Output, result.Errors, errorLines: 1);
         var changed = RepositorySnapshot.Of(build.Repository.Path).ChangedSince(before, [".dvc/tmp/**", .. input.Changes]);
         Assert.That(changed, Is.Empty, "files the refused Serve changed");
     }
