@@ -80,7 +80,12 @@ internal static class Responses
             }
 
             json.WriteString("request_id", requestId);
-            json.WriteString("error_code", problem.Status == StatusCodes.Status401Unauthorized ? "UNAUTHENTICATED" : "BAD_REQUEST");
+            json.WriteString("error_code", problem.Status switch
+            {
+                StatusCodes.Status401Unauthorized => "UNAUTHENTICATED",
+                StatusCodes.Status404NotFound or StatusCodes.Status405MethodNotAllowed => "ENDPOINT_NOT_FOUND",
+                _ => "BAD_REQUEST",
+            });
             json.WriteString("message", detail);
             json.WriteEndObject();
         }

@@ -49,6 +49,7 @@ public static class ServingSetup
         var guarded = app.MapGroup("").AddEndpointFilter<ApiKeyFilter>();
         guarded.MapScoring();
         app.MapStatus(guarded);
+        app.MapUnknownRoutes();
         return app;
     }
 

@@ -29,5 +29,9 @@ internal static class Problems
 
     public static readonly Problem UnsupportedMediaType = new("unsupported-media-type", "The content type is not one the server reads.", StatusCodes.Status415UnsupportedMediaType);
 
+    public static readonly Problem MethodNotAllowed = new("method-not-allowed", "The endpoint does not answer this HTTP method.", StatusCodes.Status405MethodNotAllowed);
+
+    public static readonly Problem NotFound = new("not-found", "The server has no such endpoint.", StatusCodes.Status404NotFound);
+
     public static readonly Problem Unauthorized = new("unauthorized", "The request does not carry the server's API key.", StatusCodes.Status401Unauthorized);
 }
