@@ -21,6 +21,13 @@ internal static class PipelineChecks
 
     private static void CheckData(DataSection data)
     {
+        if (data.Source?.Generator is { } generator && (generator.Rows < 1 || generator.CurrentRows < 0))
+        {
+            var (key, value, least) = generator.Rows < 1 ? ("rows", generator.Rows, 1) : ("current_rows", generator.CurrentRows, 0);
+            throw new InvalidFileException(generator.LocationOf(key)!,
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"'data.source.generator.{key}' must be at least {least}, not {value}."));
+        }
+
         var path = data.Path.Replace('\\', '/');
         if (!StaysInside(path))
         {

@@ -19,10 +19,32 @@ internal static class ValidationChecks
             }
         }
 
+        foreach (var (key, bounds) in new[] { ("min", validation.Min), ("max", validation.Max) })
+        {
+            foreach (var (metric, limit) in bounds)
+            {
+                CheckReachable(validation, $"{key}.{metric}", metric, limit);
+            }
+        }
+
         foreach (var test in validation.Behaviour)
         {
             CheckBehaviour(test, schema);
         }
+    }
+
+    // Every gate metric lies between 0 and 1 but the log-loss, which has no upper end; a limit outside refuses every model.
+    private static void CheckReachable(ValidationSection validation, string key, string metric, double limit)
+    {
+        var (low, high) = metric == "log_loss" ? (0d, double.PositiveInfinity) : (0d, 1d);
+        if (limit >= low && limit <= high)
+        {
+            return;
+        }
+
+        var range = double.IsPositiveInfinity(high) ? "at least 0" : "between 0 and 1";
+        throw new InvalidFileException(validation.LocationOf(key)!,
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"'validation.{key}' must be {range}, not {limit}: no model reaches it."));
     }
 
     /// <exception cref="InvalidFileException">A fairness limit or privileged group names something unknown.</exception>
@@ -36,6 +58,12 @@ internal static class ValidationChecks
                 throw new InvalidFileException(fairness.LocationOf($"{key}.{metric}")!,
                     $"Unknown fairness limit '{metric}' in 'fairness.{key}'.{hint} Expected one of: {string.Join(", ", names)}.");
             }
+        }
+
+        if (fairness.MinGroupSize < 1)
+        {
+            throw new InvalidFileException(fairness.LocationOf("min_group_size")!,
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"'fairness.min_group_size' must be at least 1, not {fairness.MinGroupSize}."));
         }
 
         foreach (var column in fairness.Gate.Where(c => schema is null || schema.Protected.All(p => p.Column != c)))

@@ -35,6 +35,21 @@ public sealed class ValidationChecksTests
             "pipelines/p.yaml:14:10: Unknown metric 'acu' in 'validation.min'. Did you mean 'auc'? Expected one of: auc, auc_pr, accuracy, precision, recall, f1, log_loss, brier, calibration_error."));
     }
 
+    [TestCase("min: { auc: 2 }", "pipelines/p.yaml:14:10: 'validation.min.auc' must be between 0 and 1, not 2: no model reaches it.")]
+    [TestCase("max: { calibration_error: -0.1 }", "pipelines/p.yaml:14:10: 'validation.max.calibration_error' must be between 0 and 1, not -0.1: no model reaches it.")]
+    [TestCase("max: { log_loss: -1 }", "pipelines/p.yaml:14:10: 'validation.max.log_loss' must be at least 0, not -1: no model reaches it.")]
+    public void Should_Refuse_A_Limit_No_Model_Can_Reach(string limits, string message)
+    {
+        Assert.That(LoadFails($"validation:\n  {limits}\n"), Is.EqualTo(message));
+    }
+
+    [Test]
+    public void Should_Refuse_A_Group_Size_Below_One()
+    {
+        Assert.That(LoadFails("fairness:\n  min_group_size: -5\n"), Is.EqualTo(
+            "pipelines/p.yaml:14:19: 'fairness.min_group_size' must be at least 1, not -5."));
+    }
+
     [Test]
     public void Should_Refuse_A_Behavioural_Test_Of_Two_Kinds()
     {
