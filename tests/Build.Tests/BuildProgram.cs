@@ -87,7 +87,8 @@ internal sealed class BuildProgram : IDisposable
     /// <summary>Starts the program in the background, for targets that run until stopped (Serve).</summary>
     public RunningBuild Launch(params string[] args) => new(Process.Start(Start(args))!);
 
-    private ProcessStartInfo Start(string[] args)
+    /// <summary>How the program is started in the repository with <paramref name="args"/>: Build.dll beside the tests, no colour, <see cref="Environment"/>.</summary>
+    public ProcessStartInfo Start(string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using MlOps.Testing;
 
 namespace MlOps.Build.Tests;
 
@@ -10,7 +11,7 @@ namespace MlOps.Build.Tests;
 [Category("Slow")]
 public sealed class KilledDeployProgramTests
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(4);
+    private static readonly TimeSpan Patience = TestTimeLimits.Run;
 
     [Test]
     public async Task Should_Stop_The_Server_Of_A_Killed_Deploy_Before_Status_Rollback_And_Deploy_Go_On()

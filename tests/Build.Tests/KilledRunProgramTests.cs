@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using MlOps.Tasks.Tracking;
+using MlOps.Testing;
 
 namespace MlOps.Build.Tests;
 
@@ -54,7 +55,7 @@ public sealed class KilledRunProgramTests
         while (true)
         {
             Assert.That(running.Wait(TimeSpan.FromMilliseconds(20)), Is.Null, "Train ended before the test could kill it");
-            Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromMinutes(4)), "Train recorded no run in time");
+            Assert.That(clock.Elapsed, Is.LessThan(TestTimeLimits.Run), "Train recorded no run in time");
             if (File.Exists(build.Repository[".mlops/mlops.db"]) && RunningRun(build) is { } run)
             {
                 running.Pause();

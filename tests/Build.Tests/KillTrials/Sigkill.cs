@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using MlOps.Testing;
 
 namespace MlOps.Build.Tests.KillTrials;
 
@@ -31,25 +32,7 @@ internal static class Sigkill
 
     private static (KilledRun Run, TimeSpan Took) Once(BuildProgram build, KillMoment moment, string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = build.Repository.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(TestContext.CurrentContext.TestDirectory, "Build.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["NO_COLOR"] = "1";
-        foreach (var (name, value) in build.Environment)
-        {
-            start.Environment[name] = value;
-        }
-
+        var start = build.Start(args);
         var clock = Stopwatch.StartNew();
         using var process = System.Diagnostics.Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
@@ -63,9 +46,9 @@ internal static class Sigkill
             process.Kill(entireProcessTree: false);
         }
 
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        if (!process.WaitForExit(TestTimeLimits.Stop))
         {
-            Assert.Fail($"{moment}: the build did not end within 2 minutes of SIGKILL");
+            Assert.Fail($"{moment}: the build did not end within {TestTimeLimits.Stop.TotalSeconds} s of SIGKILL");
         }
 
         // A kill that crossed the program's own ending is no kill: SIGKILL shows as exit 137.
