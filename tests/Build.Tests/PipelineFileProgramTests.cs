@@ -1,4 +1,5 @@
 using System.Text;
+using MlOps.Build.Tests.BadInputs;
 using MlOps.Testing;
 
 namespace MlOps.Build.Tests;
@@ -16,13 +17,6 @@ public sealed class PipelineFileProgramTests
 
     private static string SamplePipeline(BuildProgram build) => File.ReadAllText(build.Repository[Pipeline]);
 
-    // Every file in the temporary repository, to show that a refused run wrote nothing.
-    private static List<string> Files(BuildProgram build) =>
-        Directory.EnumerateFiles(build.Repository.Path, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(build.Repository.Path, f).Replace('\\', '/'))
-            .Order(StringComparer.Ordinal)
-            .ToList();
-
     [Test]
     public void Should_Exit_2_Naming_The_Place_Of_A_Pipeline_Nested_20000_Levels_Deep()
     {
@@ -30,7 +24,7 @@ public sealed class PipelineFileProgramTests
         using var build = new BuildProgram();
         build.Repository.Write(Pipeline, "name: credit-scoring\ndata:\n  path: data\nnested: " + Repeat("{a: ", 20_000) + "1" + Repeat("}", 20_000) + "\n");
 
-        var before = Files(build);
+        var before = RepositorySnapshot.Of(build.Repository.Path);
 
         // When
         var result = build.Run();
@@ -38,7 +32,7 @@ public sealed class PipelineFileProgramTests
         // Then
         Assert.That(result.ExitCode, Is.EqualTo(2), result.Errors);
         Assert.That(result.Errors, Is.EqualTo($"Error: {Pipeline}:4:261: Lists and mappings are nested more than 64 levels deep here; remove the extra nesting.\n"));
-        Assert.That(Files(build), Is.EqualTo(before), "nothing written");
+        Assert.That(RepositorySnapshot.Of(build.Repository.Path).ChangedSince(before, []), Is.Empty, "nothing written");
     }
 
     [Test]
@@ -48,7 +42,7 @@ public sealed class PipelineFileProgramTests
         using var build = new BuildProgram();
         build.Repository.Write("data.dvc", "outs: " + Repeat("[", 20_000) + Repeat("]", 20_000) + "\n");
 
-        var before = Files(build);
+        var before = RepositorySnapshot.Of(build.Repository.Path);
 
         // When
         var result = build.Run("--target=CheckData");
@@ -56,7 +50,7 @@ public sealed class PipelineFileProgramTests
         // Then
         Assert.That(result.ExitCode, Is.EqualTo(2), result.Errors);
         Assert.That(result.Errors, Is.EqualTo("Error: data.dvc:1:70: Lists and mappings are nested more than 64 levels deep here; remove the extra nesting.\n"));
-        Assert.That(Files(build), Is.EqualTo(before), "nothing written");
+        Assert.That(RepositorySnapshot.Of(build.Repository.Path).ChangedSince(before, []), Is.Empty, "nothing written");
     }
 
     [Test]
@@ -68,7 +62,7 @@ public sealed class PipelineFileProgramTests
         var outside = Path.GetFullPath(Path.Combine(build.Repository.Path, "artifacts", "..", "..", escape));
         try
         {
-            var before = Files(build);
+            var before = RepositorySnapshot.Of(build.Repository.Path);
 
             // When
             var result = build.Run("--target=ValidateData");
@@ -78,7 +72,7 @@ public sealed class PipelineFileProgramTests
             Assert.That(result.Errors, Is.EqualTo(
                 $"Error: {Pipeline}:3:7: 'name' must be lowercase letters, digits, '-' or '_', starting with a letter or digit, at most 63 characters (^[a-z0-9][a-z0-9_-]{{0,62}}$), not '../../{escape}'.\n"));
             Assert.That(Directory.Exists(outside), Is.False, "nothing written outside the repository");
-            Assert.That(Files(build), Is.EqualTo(before), "nothing written");
+            Assert.That(RepositorySnapshot.Of(build.Repository.Path).ChangedSince(before, []), Is.Empty, "nothing written");
         }
         finally
         {
@@ -96,7 +90,7 @@ public sealed class PipelineFileProgramTests
         using var build = new BuildProgram();
         build.Repository.Write(Pipeline, "name: credit-scoring\ndata: [\n...]\n");
 
-        var before = Files(build);
+        var before = RepositorySnapshot.Of(build.Repository.Path);
 
         // When
         var result = build.Run();
@@ -104,7 +98,7 @@ public sealed class PipelineFileProgramTests
         // Then
         Assert.That(result.ExitCode, Is.EqualTo(2), result.Errors);
         Assert.That(result.Errors, Is.EqualTo($"Error: {Pipeline}:2:7: YAML syntax error: this '[' is never closed: ',' or ']' was expected before 3:1.\n"));
-        Assert.That(Files(build), Is.EqualTo(before), "nothing written");
+        Assert.That(RepositorySnapshot.Of(build.Repository.Path).ChangedSince(before, []), Is.Empty, "nothing written");
     }
 
     [Test]
@@ -114,7 +108,7 @@ public sealed class PipelineFileProgramTests
         using var build = new BuildProgram();
         build.Repository.Write("data.dvc", "outs:\n- md5: [\n...]\n");
 
-        var before = Files(build);
+        var before = RepositorySnapshot.Of(build.Repository.Path);
 
         // When
         var result = build.Run("--target=CheckData");
@@ -122,7 +116,7 @@ public sealed class PipelineFileProgramTests
         // Then
         Assert.That(result.ExitCode, Is.EqualTo(2), result.Errors);
         Assert.That(result.Errors, Is.EqualTo("Error: data.dvc:2:8: YAML syntax error: this '[' is never closed: ',' or ']' was expected before 3:1.\n"));
-        Assert.That(Files(build), Is.EqualTo(before), "nothing written");
+        Assert.That(RepositorySnapshot.Of(build.Repository.Path).ChangedSince(before, []), Is.Empty, "nothing written");
     }
 
     [Test]
@@ -132,7 +126,7 @@ public sealed class PipelineFileProgramTests
         using var build = new BuildProgram();
         build.Repository.Write(Pipeline, SamplePipeline(build).Replace("\n  path: data ", "\n\tpath: data ", StringComparison.Ordinal));
 
-        var before = Files(build);
+        var before = RepositorySnapshot.Of(build.Repository.Path);
 
         // When
         var result = build.Run();
@@ -140,7 +134,7 @@ public sealed class PipelineFileProgramTests
         // Then
         Assert.That(result.ExitCode, Is.EqualTo(2), result.Errors);
         Assert.That(result.Errors, Is.EqualTo($"Error: {Pipeline}:7:1: YAML syntax error: a tab indents this line; YAML indents with spaces only.\n"));
-        Assert.That(Files(build), Is.EqualTo(before), "nothing written");
+        Assert.That(RepositorySnapshot.Of(build.Repository.Path).ChangedSince(before, []), Is.Empty, "nothing written");
     }
 
     [Test]
@@ -151,7 +145,7 @@ public sealed class PipelineFileProgramTests
         var text = SamplePipeline(build).Replace("within a year.", "within a year (café).", StringComparison.Ordinal);
         build.Repository.Write(Pipeline, Encoding.Latin1.GetBytes(text));
 
-        var before = Files(build);
+        var before = RepositorySnapshot.Of(build.Repository.Path);
 
         // When
         var result = build.Run();
@@ -159,7 +153,7 @@ public sealed class PipelineFileProgramTests
         // Then
         Assert.That(result.ExitCode, Is.EqualTo(2), result.Errors);
         Assert.That(result.Errors, Is.EqualTo($"Error: {Pipeline}:4:77: The file is not valid UTF-8: byte 0xE9 here does not start or continue a character; save it as UTF-8.\n"));
-        Assert.That(Files(build), Is.EqualTo(before), "nothing written");
+        Assert.That(RepositorySnapshot.Of(build.Repository.Path).ChangedSince(before, []), Is.Empty, "nothing written");
     }
 
     [Test]
@@ -169,7 +163,7 @@ public sealed class PipelineFileProgramTests
         using var build = new BuildProgram();
         build.Repository.Write("data.dvc", Encoding.Latin1.GetBytes(DvcVectors.VectorAPointer.Replace("path: data", "path: dätä", StringComparison.Ordinal)));
 
-        var before = Files(build);
+        var before = RepositorySnapshot.Of(build.Repository.Path);
 
         // When
         var result = build.Run("--target=CheckData");
@@ -177,7 +171,7 @@ public sealed class PipelineFileProgramTests
         // Then
         Assert.That(result.ExitCode, Is.EqualTo(2), result.Errors);
         Assert.That(result.Errors, Is.EqualTo("Error: data.dvc:6:10: The file is not valid UTF-8: byte 0xE4 here does not start or continue a character; save it as UTF-8.\n"));
-        Assert.That(Files(build), Is.EqualTo(before), "nothing written");
+        Assert.That(RepositorySnapshot.Of(build.Repository.Path).ChangedSince(before, []), Is.Empty, "nothing written");
     }
 
     [Test]
@@ -188,7 +182,7 @@ public sealed class PipelineFileProgramTests
         DvcVectors.WriteVectorA(build.Repository, "data");
         build.Repository.Write("data.dvc", DvcVectors.VectorAPointer.Replace("path: data", "path: ../../etc", StringComparison.Ordinal));
 
-        var before = Files(build);
+        var before = RepositorySnapshot.Of(build.Repository.Path);
 
         // When
         var result = build.Run("--target=CheckData");
@@ -196,6 +190,6 @@ public sealed class PipelineFileProgramTests
         // Then
         Assert.That(result.ExitCode, Is.EqualTo(2), result.Errors);
         Assert.That(result.Errors, Is.EqualTo("Error: data.dvc:6:9: 'path: ../../etc' does not match data.path (data); data.dvc tracks the file or folder beside it, so it must say 'path: data'.\n"));
-        Assert.That(Files(build), Is.EqualTo(before), "nothing written");
+        Assert.That(RepositorySnapshot.Of(build.Repository.Path).ChangedSince(before, []), Is.Empty, "nothing written");
     }
 }
