@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using MlOps.Tasks.Expectations;
 using MlOps.Tasks.Pipeline;
-using MlOps.Tasks.Tables;
+using MlOps.Tasks.CsvFiles;
 
 namespace MlOps.Benchmarks;
 

@@ -1,6 +1,5 @@
 using Cake.Core.Diagnostics;
 using MlOps.Tasks;
-using MlOps.Tasks.Text;
 
 namespace MlOps.Build.Host;
 

@@ -1,5 +1,4 @@
 using MlOps.Tasks;
-using MlOps.Tasks.Text;
 
 namespace MlOps.Build.Host;
 

@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Cake.Core.Diagnostics;
 using MlOps.Build.Host;
-using MlOps.Tasks.Files;
+using MlOps.Tasks.Artifacts;
 using MlOps.Tasks;
 using MlOps.Tasks.Fairness;
-using MlOps.Tasks.Gates;
+using MlOps.Tasks.Validation;
 using MlOps.Tasks.Tracking;
 
 namespace MlOps.Build.Tasks;

@@ -1,7 +1,8 @@
 using MlOps.Build.Host;
+using MlOps.Tasks.Artifacts;
 using MlOps.Tasks.Containers;
 using MlOps.Tasks.Deployment;
-using MlOps.Tasks.Files;
+using MlOps.Tasks.ServerProcesses;
 
 namespace MlOps.Build.Tasks;
 

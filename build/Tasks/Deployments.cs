@@ -1,12 +1,13 @@
 using System.Globalization;
-using Cake.Core.Diagnostics;
 using System.Runtime.InteropServices;
+using Cake.Core.Diagnostics;
 using Docker.DotNet;
 using MlOps.Build.Host;
 using MlOps.Tasks;
 using MlOps.Tasks.Containers;
 using MlOps.Tasks.Deployment;
 using MlOps.Tasks.Pipeline;
+using MlOps.Tasks.ServerProcesses;
 
 namespace MlOps.Build.Tasks;
 

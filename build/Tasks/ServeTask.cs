@@ -2,8 +2,7 @@ using System.Globalization;
 using Cake.Core.Diagnostics;
 using MlOps.Build.Host;
 using MlOps.Tasks;
-using MlOps.Tasks.Deployment;
-using MlOps.Tasks.Serving;
+using MlOps.Tasks.ServerProcesses;
 using MlOps.Tasks.Tracking;
 
 namespace MlOps.Build.Tasks;

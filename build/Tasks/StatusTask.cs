@@ -3,6 +3,7 @@ using MlOps.Build.Host;
 using MlOps.Tasks.Containers;
 using MlOps.Tasks.Deployment;
 using MlOps.Tasks.Pipeline;
+using MlOps.Tasks.ServerProcesses;
 using MlOps.Tasks.Tracking;
 using Spectre.Console;
 

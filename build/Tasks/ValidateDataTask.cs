@@ -3,7 +3,7 @@ using MlOps.Build.Host;
 using MlOps.Tasks;
 using MlOps.Tasks.Data;
 using MlOps.Tasks.Expectations;
-using MlOps.Tasks.Files;
+using MlOps.Tasks.Artifacts;
 using MlOps.Tasks.Pipeline;
 
 namespace MlOps.Build.Tasks;

@@ -1,9 +1,9 @@
 using Cake.Core.Diagnostics;
 using MlOps.Tasks.Pipeline;
 using MlOps.Build.Host;
-using MlOps.Tasks.Files;
+using MlOps.Tasks.Artifacts;
 using MlOps.Tasks;
-using MlOps.Tasks.Gates;
+using MlOps.Tasks.Validation;
 using MlOps.Tasks.Signing;
 using MlOps.Tasks.Tracking;
 

@@ -1,4 +1,3 @@
-using MlOps.Tasks.Pipeline;
 
 namespace MlOps.Tasks;
 

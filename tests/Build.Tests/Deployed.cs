@@ -1,6 +1,7 @@
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using MlOps.Tasks.Deployment;
+using MlOps.Tasks.ServerProcesses;
 using MlOps.Tasks.Tracking;
 
 namespace MlOps.Build.Tests;
@@ -27,7 +28,7 @@ internal sealed class Deployed : IDisposable
     /// <summary>The quick sample with each environment on a free port, and the pipeline file's text changed by <paramref name="changes"/>.</summary>
     public static Deployed QuickSample(params (string From, string To)[] changes)
     {
-        var (local, docker) = (MlOps.Tasks.Serving.LoopbackPort.Free(), MlOps.Tasks.Serving.LoopbackPort.Free());
+        var (local, docker) = (MlOps.Tasks.ServerProcesses.LoopbackPort.Free(), MlOps.Tasks.ServerProcesses.LoopbackPort.Free());
         return new Deployed(BuildProgram.QuickSample([
             ("    kind: local\n", $"    kind: local\n    port: {local}\n"),
             ("    kind: docker\n", $"    kind: docker\n    port: {docker}\n"),

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Docker.DotNet;
 using Docker.DotNet.Models;
-using MlOps.Tasks.Serving;
+using MlOps.Tasks.ServerProcesses;
 
 namespace MlOps.Build.Tests;
 

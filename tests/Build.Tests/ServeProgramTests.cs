@@ -38,7 +38,7 @@ public sealed class ServeProgramTests
         using var build = BuildProgram.QuickSample();
         var gated = build.Run("--target=BiasCheck");
         Assert.That(gated.ExitCode, Is.Zero, gated.Output + gated.Errors);
-        var port = MlOps.Tasks.Serving.LoopbackPort.Free();
+        var port = MlOps.Tasks.ServerProcesses.LoopbackPort.Free();
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         var (body, recorded) = build.HeldOutRows(5);
 

@@ -1,5 +1,4 @@
 using MlOps.Models.Audit;
-using MlOps.Tasks.Pipeline;
 
 namespace MlOps.Tasks.Audit;
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using Docker.DotNet;
 using Docker.DotNet.Models;
-using MlOps.Tasks.Deployment;
+using MlOps.Tasks.ServerProcesses;
 
 namespace MlOps.Tasks.Containers;
 
@@ -24,7 +24,7 @@ public static class ContainerSmokeTest
         ArgumentNullException.ThrowIfNull(docker);
         ArgumentNullException.ThrowIfNull(request);
         var (image, rows, timeout) = (request.Image, request.Rows, request.Timeout);
-        var port = Serving.LoopbackPort.Free();
+        var port = ServerProcesses.LoopbackPort.Free();
         var container = await docker.Containers.CreateContainerAsync(
             new CreateContainerParameters
             {

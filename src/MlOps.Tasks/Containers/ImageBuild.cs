@@ -4,10 +4,10 @@ using System.Text;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using MlOps.Models.Bundles;
-using MlOps.Tasks.Deployment;
-using MlOps.Tasks.Files;
+using MlOps.Tasks.Artifacts;
 using MlOps.Tasks.Pipeline;
 using MlOps.Tasks.Provenance;
+using MlOps.Tasks.ServerProcesses;
 
 namespace MlOps.Tasks.Containers;
 
@@ -126,7 +126,7 @@ public static class ImageBuild
             var result = await ContainerSmokeTest.RunAsync(docker, new SmokeTestRequest { Image = image.Id, Rows = rows.Body, ContentType = "text/csv" }, cancellationToken).ConfigureAwait(false);
             return rows.Compare(result.Invocations);
         }
-        catch (ContainerException)
+        catch (Exception e) when (e is ContainerException or ServerCheckException)
         {
             await docker.Images.DeleteImageAsync(image.Id, new ImageDeleteParameters { Force = true }, CancellationToken.None).ConfigureAwait(false);
             throw;

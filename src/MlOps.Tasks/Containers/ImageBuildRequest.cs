@@ -1,4 +1,5 @@
 using MlOps.Tasks.Pipeline;
+using MlOps.Tasks.ServerProcesses;
 
 namespace MlOps.Tasks.Containers;
 

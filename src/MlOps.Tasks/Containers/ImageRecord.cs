@@ -1,5 +1,5 @@
 using System.Text.Json;
-using MlOps.Tasks.Files;
+using MlOps.Tasks.Artifacts;
 
 namespace MlOps.Tasks.Containers;
 

@@ -1,4 +1,4 @@
-using MlOps.Tasks.Files;
+using MlOps.Tasks.Artifacts;
 
 namespace MlOps.Tasks.Data;
 

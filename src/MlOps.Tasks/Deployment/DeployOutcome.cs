@@ -1,3 +1,5 @@
+using MlOps.Tasks.Tracking;
+
 namespace MlOps.Tasks.Deployment;
 
 /// <summary>What Deploy or Rollback did.</summary>

@@ -1,5 +1,6 @@
 using MlOps.Tasks.Containers;
 using MlOps.Tasks.Pipeline;
+using MlOps.Tasks.ServerProcesses;
 
 namespace MlOps.Tasks.Deployment;
 

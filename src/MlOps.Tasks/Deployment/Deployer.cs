@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using MlOps.Tasks.Containers;
 using MlOps.Tasks.Pipeline;
+using MlOps.Tasks.ServerProcesses;
 using MlOps.Tasks.Tracking;
 
 namespace MlOps.Tasks.Deployment;
@@ -97,7 +98,7 @@ public static class Deployer
             Bundle = deployed.Version.Source,
             PublicKey = deployed.PublicKey,
             Port = request.Port,
-            CheckPort = Serving.LoopbackPort.Free(),
+            CheckPort = ServerProcesses.LoopbackPort.Free(),
             Image = program.Image,
             ImageDigest = program.Digest,
             Server = program.Server,

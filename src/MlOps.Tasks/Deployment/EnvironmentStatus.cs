@@ -1,4 +1,6 @@
 using MlOps.Tasks.Pipeline;
+using MlOps.Tasks.ServerProcesses;
+using MlOps.Tasks.Tracking;
 
 namespace MlOps.Tasks.Deployment;
 

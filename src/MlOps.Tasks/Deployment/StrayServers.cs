@@ -1,5 +1,6 @@
 using System.Globalization;
 using MlOps.Tasks.Pipeline;
+using MlOps.Tasks.ServerProcesses;
 using MlOps.Tasks.Tracking;
 
 namespace MlOps.Tasks.Deployment;

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using MlOps.Tasks.Pipeline;
-using MlOps.Tasks.Text;
 
 namespace MlOps.Tasks.Expectations;
 

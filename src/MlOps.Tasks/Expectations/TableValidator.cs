@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using MlOps.Tasks.Pipeline;
 using MlOps.Tasks.Profiling;
-using MlOps.Tasks.Tables;
+using MlOps.Tasks.CsvFiles;
 
 namespace MlOps.Tasks.Expectations;
 

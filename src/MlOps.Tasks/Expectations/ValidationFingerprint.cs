@@ -7,7 +7,7 @@ namespace MlOps.Tasks.Expectations;
 public static class ValidationFingerprint
 {
     /// <summary>The folders of MlOps.Tasks whose code can change this result; the rest (recording, messages) reuses it.</summary>
-    internal static readonly string[] CodeFolders = ["Expectations", "Profiling", "Tables"];
+    internal static readonly string[] CodeFolders = ["Expectations", "Profiling", "CsvFiles"];
 
     /// <summary>The fingerprint of validating <paramref name="table"/> of <paramref name="pipeline"/>.</summary>
     public static Fingerprint Of(PipelineDefinition pipeline, string repositoryRoot, string table)

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using MlOps.Tasks.Files;
+using MlOps.Tasks.Artifacts;
 using MlOps.Tasks.Pipeline;
-using MlOps.Tasks.Tables;
+using MlOps.Tasks.CsvFiles;
 
 namespace MlOps.Tasks.Fairness;
 
@@ -13,13 +13,7 @@ namespace MlOps.Tasks.Fairness;
 public static class FairnessCheck
 {
     /// <summary>The folders of MlOps.Tasks whose code can change this result; the rest (recording, messages) reuses it.</summary>
-    internal static readonly string[] CodeFolders = ["Fairness", "Tables"];
-
-    /// <summary>Upper limits by their name in the pipeline file.</summary>
-    public static IReadOnlyList<string> MaxNames { get; } = ["demographic_parity_difference", "equal_opportunity_difference", "equalized_odds_difference"];
-
-    /// <summary>Lower limits by their name in the pipeline file.</summary>
-    public static IReadOnlyList<string> MinNames { get; } = ["demographic_parity_ratio", "equal_opportunity_ratio", "equalized_odds_ratio", "disparate_impact"];
+    internal static readonly string[] CodeFolders = ["Fairness", "CsvFiles"];
 
     /// <summary>Analyses <paramref name="predictions"/> (predictions.csv) and writes <paramref name="output"/> (fairness.json).</summary>
     public static FairnessReport Run(PipelineDefinition pipeline, string predictions, string predictionsName, string output)

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using MlOps.Tasks.Files;
+using MlOps.Tasks.Artifacts;
 
 namespace MlOps.Tasks.Fingerprints;
 

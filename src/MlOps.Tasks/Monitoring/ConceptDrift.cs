@@ -2,7 +2,6 @@ using System.Globalization;
 using MlOps.Models.Audit;
 using MlOps.Models.Drift;
 using MlOps.Models.Training;
-using MlOps.Tasks.Gates;
 using MlOps.Tasks.Pipeline;
 
 namespace MlOps.Tasks.Monitoring;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using MlOps.Models.Drift;
-using MlOps.Tasks.Files;
+using MlOps.Tasks.Artifacts;
 
 namespace MlOps.Tasks.Monitoring;
 

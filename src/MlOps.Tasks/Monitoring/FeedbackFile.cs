@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using MlOps.Tasks.Pipeline;
-using MlOps.Tasks.Tables;
+using MlOps.Tasks.CsvFiles;
 
 namespace MlOps.Tasks.Monitoring;
 

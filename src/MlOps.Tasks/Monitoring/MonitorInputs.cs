@@ -1,5 +1,4 @@
 using MlOps.Tasks.Data;
-using MlOps.Tasks.Deployment;
 using MlOps.Tasks.Pipeline;
 using MlOps.Tasks.Tracking;
 

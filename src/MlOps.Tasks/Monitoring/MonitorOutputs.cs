@@ -1,4 +1,4 @@
-using MlOps.Tasks.Files;
+using MlOps.Tasks.Artifacts;
 using MlOps.Tasks.Monitoring.Dashboards;
 using MlOps.Tasks.Pipeline;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using MlOps.Models.Drift;
-using MlOps.Tasks.Gates;
 
 namespace MlOps.Tasks.Pipeline;
 

@@ -1,5 +1,4 @@
 using MlOps.Models.Training;
-using MlOps.Tasks.Text;
 
 namespace MlOps.Tasks.Pipeline;
 

@@ -1,5 +1,3 @@
-using MlOps.Tasks.Gates;
-using MlOps.Tasks.Text;
 
 namespace MlOps.Tasks.Pipeline;
 
@@ -50,7 +48,7 @@ internal static class ValidationChecks
     /// <exception cref="InvalidFileException">A fairness limit or privileged group names something unknown.</exception>
     public static void Check(FairnessSection fairness, SchemaSection? schema)
     {
-        foreach (var (key, bounds, names) in new[] { ("max", fairness.Max, Fairness.FairnessCheck.MaxNames), ("min", fairness.Min, Fairness.FairnessCheck.MinNames) })
+        foreach (var (key, bounds, names) in new[] { ("max", fairness.Max, FairnessMetrics.MaxNames), ("min", fairness.Min, FairnessMetrics.MinNames) })
         {
             foreach (var metric in bounds.Keys.Where(m => !names.Contains(m)))
             {

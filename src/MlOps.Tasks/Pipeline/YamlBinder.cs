@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
-using MlOps.Tasks.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace MlOps.Tasks.Pipeline;

@@ -3,8 +3,8 @@ using System.Text.Json;
 using Microsoft.ML;
 using MlOps.Tasks.Pipeline;
 using MlOps.Models.Bundles;
-using MlOps.Tasks.Files;
-using MlOps.Tasks.Gates;
+using MlOps.Tasks.Artifacts;
+using MlOps.Tasks.Validation;
 using MlOps.Tasks.Tracking;
 
 namespace MlOps.Tasks.Reports;
@@ -16,7 +16,7 @@ namespace MlOps.Tasks.Reports;
 public sealed class ModelReport(TrackingStore store, PublicKey trusted)
 {
     /// <summary>The folders of MlOps.Tasks whose code can change this result; the rest (recording, messages) reuses it.</summary>
-    internal static readonly string[] CodeFolders = ["Reports", "Gates", "Fairness", "Training", "Tables"];
+    internal static readonly string[] CodeFolders = ["Reports", "Validation", "Fairness", "Training", "CsvFiles"];
 
     /// <summary>
     /// Permutations per slot for the feature importance: the fewest that give a spread, one per core here; on the sample

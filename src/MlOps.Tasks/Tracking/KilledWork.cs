@@ -1,5 +1,5 @@
 using System.Globalization;
-using MlOps.Tasks.Files;
+using MlOps.Tasks.Artifacts;
 
 namespace MlOps.Tasks.Tracking;
 

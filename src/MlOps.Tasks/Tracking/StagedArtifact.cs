@@ -27,7 +27,7 @@ internal sealed class StagedArtifact : IDisposable
     /// <summary>Copies <paramref name="source"/> to a temporary file beside <paramref name="destination"/>.</summary>
     public static StagedArtifact Copy(string source, string destination)
     {
-        var temporary = Files.TemporaryFile.Beside(destination);
+        var temporary = Artifacts.TemporaryFile.Beside(destination);
         try
         {
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);

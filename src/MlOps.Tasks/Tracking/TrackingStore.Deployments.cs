@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using MlOps.Tasks.Deployment;
 using MlOps.Tasks.Pipeline;
 
 namespace MlOps.Tasks.Tracking;

@@ -43,7 +43,7 @@ public sealed partial class TrackingStore
         var destination = ArtifactFile(runId, ArtifactName(artifactName));
         return Register(model, runId, alias, by, (version, now) =>
         {
-            var staging = Files.TemporaryFile.Beside(destination);
+            var staging = MlOps.Tasks.Artifacts.TemporaryFile.Beside(destination);
             try
             {
                 var sha256 = writeBundle(version, now, staging);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using MlOps.Tasks.Pipeline;
 using MlOps.Tasks.Tracking;
 
 namespace MlOps.Tasks.Training;

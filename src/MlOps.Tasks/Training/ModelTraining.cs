@@ -1,4 +1,4 @@
-using MlOps.Tasks.Files;
+using MlOps.Tasks.Artifacts;
 using MlOps.Models.Bundles;
 using MlOps.Models.Training;
 using MlOps.Tasks.Fingerprints;
@@ -47,7 +47,7 @@ public sealed class ModelTraining(TrackingStore store, SigningKey key, IProgress
         var changed = previous is null ? [] : fingerprint.Differences(TrainingTags.Inputs(previous.Tags));
         // The model never reads ids or excluded columns: not holding them saves memory on large tables.
         var unread = schema.Columns.Where(c => c.Type == Pipeline.ColumnType.Id).Select(c => c.Name).Concat(pipeline.Training.Exclude).ToHashSet(StringComparer.Ordinal);
-        var check = new Pipeline.PipelineDataCheck(pipeline, table);
+        var check = new PipelineDataCheck(pipeline, table);
         var data = TrainingTable.ReadRows(Path.Combine(request.RepositoryRoot, table), table, pipeline.Data.Csv, schema, rows, unread, check);
         var run = store.StartRun(pipeline.Name);
         try
@@ -101,12 +101,12 @@ public sealed class ModelTraining(TrackingStore store, SigningKey key, IProgress
         Directory.CreateDirectory(request.ArtifactsFolder);
         var bundle = Path.Combine(request.ArtifactsFolder, ArtifactNames.Bundle);
         var storedBundle = run.Artifacts.Single(a => a.Name == ArtifactNames.Bundle).Path;
-        Files.AtomicFile.Copy(storedBundle, bundle);
-        Files.AtomicFile.WriteAllText(Path.Combine(request.ArtifactsFolder, ArtifactNames.PublicKey), key.ExportPublicPem());
+        Artifacts.AtomicFile.Copy(storedBundle, bundle);
+        Artifacts.AtomicFile.WriteAllText(Path.Combine(request.ArtifactsFolder, ArtifactNames.PublicKey), key.ExportPublicPem());
         var metrics = Path.Combine(request.ArtifactsFolder, ArtifactNames.Metrics);
         if (model is not null)
         {
-            Files.ArtifactJson.Write(metrics, TrainingLog.MetricsDocument(request.Pipeline, run, version, model));
+            Artifacts.ArtifactJson.Write(metrics, TrainingLog.MetricsDocument(request.Pipeline, run, version, model));
             store.LogArtifact(run.Id, metrics, ArtifactNames.Metrics);
         }
         else if (!SameRun(metrics, run.Id))
@@ -115,7 +115,7 @@ public sealed class ModelTraining(TrackingStore store, SigningKey key, IProgress
             // verdicts, predictions, fairness, the report), so unchanged gates are reused in this clone too.
             foreach (var artifact in run.Artifacts.Where(a => a.Name is not (ArtifactNames.Bundle or HeldOutRecord.Name) && File.Exists(a.Path)))
             {
-                Files.AtomicFile.Copy(artifact.Path, Path.Combine(request.ArtifactsFolder, artifact.Name));
+                Artifacts.AtomicFile.Copy(artifact.Path, Path.Combine(request.ArtifactsFolder, artifact.Name));
             }
         }
 

@@ -1,6 +1,6 @@
 using MlOps.Models.Tables;
 using MlOps.Tasks.Pipeline;
-using MlOps.Tasks.Tables;
+using MlOps.Tasks.CsvFiles;
 
 namespace MlOps.Tasks.Training;
 

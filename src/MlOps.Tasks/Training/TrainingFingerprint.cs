@@ -8,7 +8,7 @@ namespace MlOps.Tasks.Training;
 internal static class TrainingFingerprint
 {
     /// <summary>The folders of MlOps.Tasks whose code can change this result; the rest (recording, messages) reuses it.</summary>
-    internal static readonly string[] CodeFolders = ["Training", "Tables"];
+    internal static readonly string[] CodeFolders = ["Training", "CsvFiles"];
 
     public static Fingerprint Of(PipelineDefinition pipeline, string repositoryRoot, string table, string signingKeyId)
     {

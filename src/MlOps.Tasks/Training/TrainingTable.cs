@@ -2,7 +2,7 @@ using System.Text;
 using MlOps.Models.Tables;
 using MlOps.Models.Training;
 using MlOps.Tasks.Pipeline;
-using MlOps.Tasks.Tables;
+using MlOps.Tasks.CsvFiles;
 
 namespace MlOps.Tasks.Training;
 

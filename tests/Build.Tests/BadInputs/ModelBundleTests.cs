@@ -26,7 +26,7 @@ public sealed class ModelBundleTests
         }
 
         var before = RepositorySnapshot.Of(build.Repository.Path);
-        var port = MlOps.Tasks.Serving.LoopbackPort.Free();
+        var port = MlOps.Tasks.ServerProcesses.LoopbackPort.Free();
 
         // When
         var result = await ServeOrRefuseAsync(build, port, input.Args ?? ["--target=Serve", "--port={port}"]);

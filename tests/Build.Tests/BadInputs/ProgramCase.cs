@@ -55,7 +55,7 @@ internal static partial class ProgramCase
     {
         // Given
         var before = RepositorySnapshot.Of(build.Repository.Path);
-        var port = MlOps.Tasks.Serving.LoopbackPort.Free().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var port = MlOps.Tasks.ServerProcesses.LoopbackPort.Free().ToString(System.Globalization.CultureInfo.InvariantCulture);
         var args = (input.Args ?? defaultArgs).Select(a => a.Replace("{port}", port, StringComparison.Ordinal)).ToArray();
 
         // When

@@ -26,7 +26,7 @@ public sealed class ScoringRequestTests
     {
         build = CorpusRepositories.CopyOf(CorpusRepositories.Trained);
         row = SampleRow.From(build.Repository["data/credit.csv"]);
-        port = MlOps.Tasks.Serving.LoopbackPort.Free();
+        port = MlOps.Tasks.ServerProcesses.LoopbackPort.Free();
         serve = build.Launch("--target=Serve", $"--port={port}");
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
         var clock = System.Diagnostics.Stopwatch.StartNew();

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using MlOps.Models.Audit;
-using MlOps.Tasks.Deployment;
 using MlOps.Tasks.Tracking;
 
 namespace MlOps.Build.Tests.KillTrials;

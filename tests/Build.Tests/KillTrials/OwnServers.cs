@@ -1,5 +1,5 @@
 using System.Globalization;
-using MlOps.Tasks.Deployment;
+using MlOps.Tasks.Tracking;
 
 namespace MlOps.Build.Tests.KillTrials;
 

@@ -1,5 +1,6 @@
 using Docker.DotNet.Models;
 using MlOps.Tasks.Containers;
+using MlOps.Tasks.ServerProcesses;
 using MlOps.Testing;
 
 namespace MlOps.Tasks.Tests.Containers;
@@ -44,7 +45,7 @@ public class ContainerSmokeTestTests
         try
         {
             // When
-            var failed = await Assert.ThrowsAsync<ContainerException>(() => ContainerSmokeTest.RunAsync(docker, broken));
+            var failed = await Assert.ThrowsAsync<ServerCheckException>(() => ContainerSmokeTest.RunAsync(docker, broken));
 
             // Then
             Assert.That(failed!.Message, Does.StartWith("The server stopped before /health answered; its log ends:").And.Contain("/model/absent.pem"));

@@ -3,7 +3,7 @@ namespace MlOps.Tasks.Tests.Expectations;
 public sealed class ExpectationDeclarationTests
 {
     private static string Refused(string expectation) =>
-        Validation.Refused("x\n1\n", "expectations:\n  - " + expectation.Replace("\n", "\n    ", StringComparison.Ordinal) + "\n").Message;
+        TableValidation.Refused("x\n1\n", "expectations:\n  - " + expectation.Replace("\n", "\n    ", StringComparison.Ordinal) + "\n").Message;
 
     [Test]
     public void Should_Suggest_A_Known_Expectation_For_A_Misspelt_One()

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using MlOps.Tasks.Fairness;
-using MlOps.Tasks.Files;
+using MlOps.Tasks.Artifacts;
 
 namespace MlOps.Tasks.Tests.Fairness;
 

@@ -1,7 +1,7 @@
 using MlOps.Tasks.Expectations;
 using MlOps.Tasks.Fairness;
 using MlOps.Tasks.Fingerprints;
-using MlOps.Tasks.Gates;
+using MlOps.Tasks.Validation;
 using MlOps.Tasks.Reports;
 using MlOps.Tasks.Training;
 using MlOps.Testing;
@@ -11,7 +11,7 @@ namespace MlOps.Tasks.Tests.Fingerprints;
 public sealed class CodeVersionTests
 {
     // Folders whose code records, signs, hashes or describes a result but cannot change it: a change there reuses it.
-    private static readonly string[] NotResultChanging = ["Pipeline", "Tracking", "Files", "Fingerprints", "Provenance", "Signing", "Text", "Data"];
+    private static readonly string[] NotResultChanging = ["Pipeline", "Tracking", "Artifacts", "Fingerprints", "Provenance", "Signing", "Data"];
 
     private static IEnumerable<TestCaseData> Steps()
     {
@@ -62,8 +62,8 @@ public sealed class CodeVersionTests
 
         // When
         var training = CodeVersion.Sources(assembly, "Training");
-        var tables = CodeVersion.Sources(assembly, "Tables");
-        var both = CodeVersion.Sources(assembly, "Training", "Tables");
+        var tables = CodeVersion.Sources(assembly, "CsvFiles");
+        var both = CodeVersion.Sources(assembly, "Training", "CsvFiles");
         var whole = CodeVersion.Sources(assembly);
 
         // Then
@@ -77,7 +77,7 @@ public sealed class CodeVersionTests
     {
         // When
         var fingerprint = new Fingerprint()
-            .AddCode(typeof(CodeVersion).Assembly, "Training", "Tables")
+            .AddCode(typeof(CodeVersion).Assembly, "Training", "CsvFiles")
             .AddCode(typeof(Models.Training.ModelTrainer).Assembly)
             .AddPackage("ML.NET", typeof(Microsoft.ML.MLContext).Assembly);
 

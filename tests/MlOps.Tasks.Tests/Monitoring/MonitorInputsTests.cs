@@ -1,7 +1,7 @@
-using MlOps.Tasks.Deployment;
 using MlOps.Tasks.Monitoring;
 using MlOps.Tasks.Pipeline;
 using MlOps.Tasks.Tests.Tracking;
+using MlOps.Tasks.Tracking;
 
 namespace MlOps.Tasks.Tests.Monitoring;
 

@@ -1,3 +1,4 @@
+
 using MlOps.Tasks.Tests.Expectations;
 
 namespace MlOps.Tasks.Tests.Profiling;
@@ -13,7 +14,7 @@ public sealed class ProfileTests
         var csv = "x,c\n" + string.Concat(Enumerable.Range(1, 100).Select(i => $"{i},{(i % 4 == 0 ? "a" : "b")}\n")) + ",b\n";
 
         // When
-        var profile = Validation.Run(csv, Schema).Profile;
+        var profile = TableValidation.Run(csv, Schema).Profile;
 
         // Then
         var x = profile.Columns.Single(c => c.Name == "x");

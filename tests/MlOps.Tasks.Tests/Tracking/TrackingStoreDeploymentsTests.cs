@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
-using MlOps.Tasks.Deployment;
 using MlOps.Tasks.Pipeline;
+using MlOps.Tasks.Tracking;
 
 namespace MlOps.Tasks.Tests.Tracking;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using MlOps.Tasks.Serving;
+using MlOps.Tasks.ServerProcesses;
 
 namespace MlOps.Tasks.Tests.Monitoring.Health;
 

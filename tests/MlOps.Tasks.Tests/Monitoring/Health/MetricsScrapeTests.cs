@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using MlOps.Tasks.Monitoring.Health;
-using MlOps.Tasks.Serving;
+using MlOps.Tasks.ServerProcesses;
 
 namespace MlOps.Tasks.Tests.Monitoring.Health;
 
