@@ -1,6 +1,7 @@
-using MlOps.Tasks.Artifacts;
 using MlOps.Models.Bundles;
 using MlOps.Models.Training;
+using MlOps.Tasks.Artifacts;
+using MlOps.Tasks.DataChecks;
 using MlOps.Tasks.Fingerprints;
 using MlOps.Tasks.Provenance;
 using MlOps.Tasks.Tracking;

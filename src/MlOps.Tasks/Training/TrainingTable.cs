@@ -1,8 +1,9 @@
 using System.Text;
 using MlOps.Models.Tables;
 using MlOps.Models.Training;
-using MlOps.Tasks.Pipeline;
 using MlOps.Tasks.CsvFiles;
+using MlOps.Tasks.DataChecks;
+using MlOps.Tasks.Pipeline;
 
 namespace MlOps.Tasks.Training;
 

@@ -11,7 +11,7 @@ namespace MlOps.Tasks.Tests.Fingerprints;
 public sealed class CodeVersionTests
 {
     // Folders whose code records, signs, hashes or describes a result but cannot change it: a change there reuses it.
-    private static readonly string[] NotResultChanging = ["Pipeline", "Tracking", "Artifacts", "Fingerprints", "Provenance", "Signing", "Data"];
+    private static readonly string[] NotResultChanging = ["Pipeline", "Tracking", "Artifacts", "Fingerprints", "Provenance", "Signing", "Data", "DataChecks"];
 
     private static IEnumerable<TestCaseData> Steps()
     {
@@ -82,7 +82,7 @@ public sealed class CodeVersionTests
             .AddPackage("ML.NET", typeof(Microsoft.ML.MLContext).Assembly);
 
         // Then
-        Assert.That(fingerprint.Parts.Keys, Is.EqualTo(new[] { "code (ML.NET)", "code (MlOps.Models)", "code (MlOps.Tasks: Training, Tables)" }));
+        Assert.That(fingerprint.Parts.Keys, Is.EqualTo(new[] { "code (ML.NET)", "code (MlOps.Models)", "code (MlOps.Tasks: Training, CsvFiles)" }));
         Assert.That(fingerprint.Parts["code (ML.NET)"], Does.Match("^Microsoft.ML.Data/[0-9.]+.*/[0-9a-f]{32}$"));
     }
 }

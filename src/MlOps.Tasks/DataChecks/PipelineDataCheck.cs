@@ -2,7 +2,7 @@ using MlOps.Tasks.CsvFiles;
 using MlOps.Tasks.Fairness;
 using MlOps.Tasks.Pipeline;
 
-namespace MlOps.Tasks.Training;
+namespace MlOps.Tasks.DataChecks;
 
 /// <summary>
 /// Gathers, while Train reads its table, the values <see cref="TrainingDataChecks"/> holds the pipeline file

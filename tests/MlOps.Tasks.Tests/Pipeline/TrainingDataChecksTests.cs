@@ -1,9 +1,10 @@
 using MlOps.Models.Tables;
+using MlOps.Tasks.DataChecks;
 using MlOps.Tasks.Pipeline;
 using MlOps.Tasks.Training;
 using MlOps.Testing;
 
-namespace MlOps.Tasks.Tests.Training;
+namespace MlOps.Tasks.Tests.Pipeline;
 
 public sealed class TrainingDataChecksTests
 {
