@@ -1,8 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
+using MlOps.Tasks.CsvFiles;
 using MlOps.Tasks.Monitoring;
 using MlOps.Tasks.Pipeline;
-using MlOps.Tasks.CsvFiles;
 
 namespace MlOps.Benchmarks;
 

@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
+using MlOps.Tasks.CsvFiles;
 using MlOps.Tasks.Expectations;
 using MlOps.Tasks.Pipeline;
-using MlOps.Tasks.CsvFiles;
 
 namespace MlOps.Benchmarks;
 

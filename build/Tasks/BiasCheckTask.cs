@@ -2,11 +2,11 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Cake.Core.Diagnostics;
 using MlOps.Build.Host;
-using MlOps.Tasks.Artifacts;
 using MlOps.Tasks;
+using MlOps.Tasks.Artifacts;
 using MlOps.Tasks.Fairness;
-using MlOps.Tasks.Validation;
 using MlOps.Tasks.Tracking;
+using MlOps.Tasks.Validation;
 
 namespace MlOps.Build.Tasks;
 

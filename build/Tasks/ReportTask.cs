@@ -1,12 +1,12 @@
 using System.Globalization;
 using Cake.Core.Diagnostics;
-using MlOps.Tasks.Pipeline;
 using MlOps.Build.Host;
 using MlOps.Tasks.Artifacts;
-using MlOps.Tasks.Validation;
+using MlOps.Tasks.Pipeline;
 using MlOps.Tasks.Reports;
 using MlOps.Tasks.Signing;
 using MlOps.Tasks.Tracking;
+using MlOps.Tasks.Validation;
 
 namespace MlOps.Build.Tasks;
 

@@ -1,9 +1,9 @@
 using Cake.Core.Diagnostics;
 using MlOps.Build.Host;
 using MlOps.Tasks;
+using MlOps.Tasks.Artifacts;
 using MlOps.Tasks.Data;
 using MlOps.Tasks.Expectations;
-using MlOps.Tasks.Artifacts;
 using MlOps.Tasks.Pipeline;
 
 namespace MlOps.Build.Tasks;

@@ -1,11 +1,11 @@
 using Cake.Core.Diagnostics;
-using MlOps.Tasks.Pipeline;
 using MlOps.Build.Host;
-using MlOps.Tasks.Artifacts;
 using MlOps.Tasks;
-using MlOps.Tasks.Validation;
+using MlOps.Tasks.Artifacts;
+using MlOps.Tasks.Pipeline;
 using MlOps.Tasks.Signing;
 using MlOps.Tasks.Tracking;
+using MlOps.Tasks.Validation;
 
 namespace MlOps.Build.Tasks;
 

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using MlOps.Tasks.CsvFiles;
 using MlOps.Tasks.Pipeline;
 using MlOps.Tasks.Profiling;
-using MlOps.Tasks.CsvFiles;
 
 namespace MlOps.Tasks.Expectations;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using MlOps.Tasks.Artifacts;
-using MlOps.Tasks.Pipeline;
 using MlOps.Tasks.CsvFiles;
+using MlOps.Tasks.Pipeline;
 
 namespace MlOps.Tasks.Fairness;
 

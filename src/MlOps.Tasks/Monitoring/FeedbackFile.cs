@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using MlOps.Tasks.Pipeline;
 using MlOps.Tasks.CsvFiles;
+using MlOps.Tasks.Pipeline;
 
 namespace MlOps.Tasks.Monitoring;
 

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.ML;
-using MlOps.Tasks.Pipeline;
 using MlOps.Models.Bundles;
 using MlOps.Tasks.Artifacts;
-using MlOps.Tasks.Validation;
+using MlOps.Tasks.Pipeline;
 using MlOps.Tasks.Tracking;
+using MlOps.Tasks.Validation;
 
 namespace MlOps.Tasks.Reports;
 

@@ -1,5 +1,5 @@
-using MlOps.Tasks.Artifacts;
 using MlOps.Models.Bundles;
+using MlOps.Tasks.Artifacts;
 
 namespace MlOps.Tasks.Signing;
 

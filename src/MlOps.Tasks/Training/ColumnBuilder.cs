@@ -1,6 +1,6 @@
 using MlOps.Models.Tables;
-using MlOps.Tasks.Pipeline;
 using MlOps.Tasks.CsvFiles;
+using MlOps.Tasks.Pipeline;
 
 namespace MlOps.Tasks.Training;
 

@@ -1,8 +1,8 @@
-using MlOps.Tasks.Artifacts;
-using MlOps.Tasks.Pipeline;
 using MlOps.Models.Bundles;
 using MlOps.Models.Scoring;
 using MlOps.Models.Tables;
+using MlOps.Tasks.Artifacts;
+using MlOps.Tasks.Pipeline;
 using MlOps.Tasks.Tracking;
 using MlOps.Tasks.Training;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using MlOps.Tasks.Fairness;
 using MlOps.Tasks.Artifacts;
+using MlOps.Tasks.Fairness;
 
 namespace MlOps.Tasks.Tests.Fairness;
 

@@ -1,9 +1,9 @@
 using MlOps.Tasks.Expectations;
 using MlOps.Tasks.Fairness;
 using MlOps.Tasks.Fingerprints;
-using MlOps.Tasks.Validation;
 using MlOps.Tasks.Reports;
 using MlOps.Tasks.Training;
+using MlOps.Tasks.Validation;
 using MlOps.Testing;
 
 namespace MlOps.Tasks.Tests.Fingerprints;

@@ -1,5 +1,5 @@
-using MlOps.Tasks.Validation;
 using MlOps.Tasks.Pipeline;
+using MlOps.Tasks.Validation;
 
 namespace MlOps.Tasks.Tests.Validation;
 
