@@ -9,6 +9,8 @@ using MlOps.Tasks.Deployment;
 using MlOps.Tasks.Pipeline;
 using MlOps.Tasks.ServerProcesses;
 
+using MlOps.Tasks.Tracking;
+
 namespace MlOps.Build.Tasks;
 
 /// <summary>What Deploy, Rollback and Status share: the environment's target, the request, the report.</summary>
@@ -66,7 +68,7 @@ internal static class Deployments
         var where = deployment.Image is { } image ? $"image {image[7..19]}" : $"pid {deployment.RunsAs}";
         var before = replaced is null ? "" : $"; v{replaced.Version} (deployment {replaced.Id}) stopped";
         context.Log.Information(string.Create(CultureInfo.InvariantCulture,
-            $"{deployment.Action}: v{deployment.Version} serves {deployment.Address} in '{deployment.Environment}' ({where}, deployment {deployment.Id}){before}; {Deployer.Alias} -> v{deployment.Version}"));
+            $"{deployment.Action}: v{deployment.Version} serves {deployment.Address} in '{deployment.Environment}' ({where}, deployment {deployment.Id}){before}; {ModelAliases.Production} -> v{deployment.Version}"));
         context.Note(string.Create(CultureInfo.InvariantCulture, $"v{deployment.Version} on {deployment.Address}"));
     }
 

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net;
 using MlOps.Models.Audit;
 
+using MlOps.Models.Scoring;
+
 namespace MlOps.Serving;
 
 /// <summary>
@@ -20,7 +22,7 @@ public sealed record ServingOptions
     public IPAddress Bind { get; init; } = IPAddress.Loopback;
 
     /// <summary>The port to listen on (<c>MLOPS_PORT</c>, default 5080; 0 picks a free one).</summary>
-    public int Port { get; init; } = 5080;
+    public int Port { get; init; } = ServingDefaults.LocalPort;
 
     /// <summary>
     /// Whether another server may listen on the same port at the same time (<c>MLOPS_REUSE_PORT</c>, default
@@ -62,7 +64,7 @@ public sealed record ServingOptions
             Bundle = Required(configuration, "BUNDLE", "the model bundle to serve, e.g. artifacts/credit-scoring/model.mlbundle"),
             PublicKey = Required(configuration, "PUBLIC_KEY", "the PEM public key the bundle is signed with, e.g. artifacts/credit-scoring/signing-key.pub.pem"),
             Bind = Parse(configuration, "BIND", IPAddress.Loopback, (string s, out IPAddress v) => IPAddress.TryParse(s, out v!), "an IP address such as 127.0.0.1"),
-            Port = Parse(configuration, "PORT", 5080, (string s, out int v) => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out v) && v <= 65535, "a port number from 0 to 65535"),
+            Port = Parse(configuration, "PORT", ServingDefaults.LocalPort, (string s, out int v) => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out v) && v <= 65535, "a port number from 0 to 65535"),
             ReusePort = Parse(configuration, "REUSE_PORT", false, bool.TryParse, "true or false"),
             CheckPort = Parse<int?>(configuration, "CHECK_PORT", null, TryCheckPort, "a port number from 1 to 65535"),
             MaxBodyBytes = Parse(configuration, "MAX_BODY_BYTES", 10L * 1024 * 1024, TryBodySize, "a number of bytes from 1 to 1073741824 (1 GiB)"),

@@ -1,3 +1,5 @@
+using MlOps.Models.Scoring;
+
 namespace MlOps.Tasks.Containers;
 
 /// <summary>What to build a model image from.</summary>
@@ -25,5 +27,5 @@ public sealed record ImageRequest
     public required DateTimeOffset Created { get; init; }
 
     /// <summary>The port the server listens on inside the image unless MLOPS_PORT is given at run time.</summary>
-    public int Port { get; init; } = 8080;
+    public int Port { get; init; } = ServingDefaults.ContainerPort;
 }

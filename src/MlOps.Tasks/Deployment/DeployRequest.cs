@@ -41,5 +41,5 @@ public sealed record DeployRequest
     public TimeSpan HealthTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>The port the environment answers on: its <c>port</c>, else 5080 for local and 8080 for docker.</summary>
-    public int Port => Settings.Port ?? (Settings.Kind == EnvironmentKind.Local ? 5080 : 8080);
+    public int Port => Settings.Port ?? EnvironmentSection.DefaultPort(Settings.Kind);
 }

@@ -16,9 +16,6 @@ namespace MlOps.Tasks.Deployment;
 /// </summary>
 public static class Deployer
 {
-    /// <summary>The alias that follows what is deployed.</summary>
-    public const string Alias = "production";
-
     /// <summary>Deploys the staging version, unless the same server already serves at the same address.</summary>
     /// <exception cref="QualityGateException">No version passed the gates.</exception>
     /// <exception cref="MlOps.Models.Bundles.BundleVerificationException">The bundle's signature does not verify; nothing was started.</exception>
@@ -251,7 +248,7 @@ public static class Deployer
     private static DeploymentRecord Record(DeployRequest request, DeploymentRecord record)
     {
         using var store = TrackingStore.Open(request.StoreFolder);
-        return store.RecordDeployment(record, Alias);
+        return store.RecordDeployment(record, ModelAliases.Production);
     }
 
     // A failed attempt is recorded when the store allows; its failure must not hide why the attempt failed.

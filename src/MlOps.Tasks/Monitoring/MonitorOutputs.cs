@@ -14,10 +14,10 @@ public static class MonitorOutputs
     public static void Write(string folder, MonitorReport report, PipelineDefinition pipeline)
     {
         Directory.CreateDirectory(folder);
-        DriftJson.Write(Path.Combine(folder, "drift.json"), report);
-        AtomicFile.WriteAllText(Path.Combine(folder, "drift.html"), DriftHtml.Write(report));
-        AtomicFile.WriteAllText(Path.Combine(folder, "monitor.prom"), MonitorTextfile.Write(report));
-        AtomicFile.WriteAllText(Path.Combine(folder, "grafana-dashboard.json"), GrafanaDashboard.Generate(pipeline));
-        AtomicFile.WriteAllText(Path.Combine(folder, "alert-rules.yml"), PrometheusAlertRules.Generate(pipeline));
+        DriftJson.Write(Path.Combine(folder, ArtifactNames.Drift), report);
+        AtomicFile.WriteAllText(Path.Combine(folder, ArtifactNames.DriftPage), DriftHtml.Write(report));
+        AtomicFile.WriteAllText(Path.Combine(folder, ArtifactNames.MonitorTextfile), MonitorTextfile.Write(report));
+        AtomicFile.WriteAllText(Path.Combine(folder, ArtifactNames.GrafanaDashboard), GrafanaDashboard.Generate(pipeline));
+        AtomicFile.WriteAllText(Path.Combine(folder, ArtifactNames.AlertRules), PrometheusAlertRules.Generate(pipeline));
     }
 }

@@ -19,7 +19,7 @@ internal static partial class DeploymentChecks
                     $"Environment name '{name}' must be lowercase letters, digits, '-' or '_', starting with a letter or digit (it names folders and containers).");
             }
 
-            var port = environment.Port ?? (environment.Kind == EnvironmentKind.Local ? 5080 : 8080);
+            var port = environment.Port ?? EnvironmentSection.DefaultPort(environment.Kind);
             if (port is < 1 or > 65535)
             {
                 throw new InvalidFileException(environment.LocationOf("port")!, string.Create(CultureInfo.InvariantCulture, $"'environments.{name}.port' is {port}; expected a port from 1 to 65535."));

@@ -1,3 +1,5 @@
+using MlOps.Models.Scoring;
+
 namespace MlOps.Tasks.Pipeline;
 
 /// <summary>One entry of <c>environments</c>: a place the model can be deployed to.</summary>
@@ -8,4 +10,7 @@ public sealed record EnvironmentSection : PipelineSection
 
     /// <summary>The loopback port the deployed server answers on; by default 5080 for <c>local</c> and 8080 for <c>docker</c>.</summary>
     public int? Port { get; init; }
+
+    /// <summary>The port an environment of <paramref name="kind"/> answers on when the file gives none.</summary>
+    public static int DefaultPort(EnvironmentKind kind) => kind == EnvironmentKind.Local ? ServingDefaults.LocalPort : ServingDefaults.ContainerPort;
 }

@@ -57,8 +57,8 @@ public sealed class ModelReport(TrackingStore store, PublicKey trusted)
         ArgumentNullException.ThrowIfNull(request);
         var clock = Stopwatch.StartNew();
         var (inputs, timings) = Inputs(request, clock);
-        var card = Path.Combine(request.ArtifactsFolder, "model-card.md");
-        var html = Path.Combine(request.ArtifactsFolder, "report.html");
+        var card = Path.Combine(request.ArtifactsFolder, ArtifactNames.ModelCard);
+        var html = Path.Combine(request.ArtifactsFolder, ArtifactNames.Report);
         AtomicFile.WriteAllText(card, ModelCard.Write(inputs));
         AtomicFile.WriteAllText(html, HtmlReport.Write(inputs));
         store.LogArtifact(inputs.Run.Id, card);

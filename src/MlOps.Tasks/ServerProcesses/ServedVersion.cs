@@ -16,7 +16,7 @@ public static class ServedVersion
                 ?? throw new UsageException($"'{reference}' names no registered version of '{model}' (v2, 2, latest or an alias such as staging); run ./build.sh --target=Models to list them.");
         }
 
-        return store.ResolveVersion(model, "staging") ?? store.ResolveVersion(model, "candidate")
+        return store.ResolveVersion(model, ModelAliases.Staging) ?? store.ResolveVersion(model, ModelAliases.Candidate)
             ?? throw new UsageException($"'{model}' has no version to serve: none is 'staging' or 'candidate' yet; run ./build.sh to train and gate one.");
     }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using MlOps.Tasks.Artifacts;
 using MlOps.Tasks.Pipeline;
 
@@ -29,16 +28,7 @@ public sealed record SmokeRows(string Body, IReadOnlyList<string> Ids, IReadOnly
         ArgumentNullException.ThrowIfNull(workspace);
         var (pipeline, artifacts) = (workspace.Pipeline, workspace.ArtifactsFolder);
         var metrics = Path.Combine(artifacts, ArtifactNames.Metrics);
-        int? validated;
-        try
-        {
-            validated = File.Exists(metrics) ? JsonNode.Parse(File.ReadAllText(metrics))?["version"]?.GetValue<int>() : null;
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
-        {
-            throw new InvalidFileException(new SourceLocation(Path.GetRelativePath(workspace.RepositoryRoot, metrics), 1, 1),
-                $"it is not the metrics Validate writes ({e.Message}); run ./build.sh --target=Validate --force.");
-        }
+        var validated = MetricsFile.ReadIfExists(metrics, Path.GetRelativePath(workspace.RepositoryRoot, metrics))?.Version;
 
         if (validated != version)
         {

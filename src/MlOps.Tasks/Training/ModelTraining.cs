@@ -15,9 +15,6 @@ namespace MlOps.Tasks.Training;
 /// </summary>
 public sealed class ModelTraining(TrackingStore store, SigningKey key, IProgress<TrainingProgress>? progress = null, IProgress<long>? rows = null)
 {
-    /// <summary>The alias a newly trained version gets.</summary>
-    public const string Alias = "candidate";
-
     /// <summary>Trains (or reuses) the model of <paramref name="request"/>'s pipeline.</summary>
     /// <exception cref="UsageException">The pipeline has no schema, or the table is missing.</exception>
     /// <exception cref="InvalidFileException">The table cannot be read, or the pipeline file names values it does not hold.</exception>
@@ -60,7 +57,7 @@ public sealed class ModelTraining(TrackingStore store, SigningKey key, IProgress
             var model = ModelTrainer.Train(data.Data, data.Keys, ModelSchemas.From(schema), ModelSchemas.From(pipeline.Training), progress);
             TrainingLog.Write(store, run.Id, pipeline.Training, model, data.IdColumn);
             HeldOutRecord.Write(store, run.Id, data, model.Split.Test);
-            var version = store.RegisterBundle(pipeline.Name, run.Id, ArtifactNames.Bundle, Alias, request.User, (number, created, path) =>
+            var version = store.RegisterBundle(pipeline.Name, run.Id, ArtifactNames.Bundle, ModelAliases.Candidate, request.User, (number, created, path) =>
                 ModelBundle.Write(path, TrainingLog.Bundle(pipeline, schema, model, run.Id, fingerprint, git.Commit, number, created), key));
             var outcome = Publish(request, store.GetRun(run.Id), version, model, changed);
             store.EndRun(run.Id, RunStatus.Finished);
@@ -88,9 +85,9 @@ public sealed class ModelTraining(TrackingStore store, SigningKey key, IProgress
     {
         try
         {
-            return File.Exists(metrics) && System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(metrics))?["run_id"]?.GetValue<string>() == runId;
+            return Artifacts.MetricsFile.ReadIfExists(metrics)?.RunId == runId;
         }
-        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
+        catch (InvalidFileException)
         {
             return false;
         }
@@ -107,7 +104,7 @@ public sealed class ModelTraining(TrackingStore store, SigningKey key, IProgress
         var metrics = Path.Combine(request.ArtifactsFolder, ArtifactNames.Metrics);
         if (model is not null)
         {
-            Artifacts.ArtifactJson.Write(metrics, TrainingLog.MetricsDocument(request.Pipeline, run, version, model));
+            TrainingLog.Metrics(request.Pipeline, run, version, model).Write(metrics);
             store.LogArtifact(run.Id, metrics, ArtifactNames.Metrics);
         }
         else if (!SameRun(metrics, run.Id))

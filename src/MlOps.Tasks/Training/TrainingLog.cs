@@ -1,6 +1,7 @@
 using System.Globalization;
 using MlOps.Models.Bundles;
 using MlOps.Models.Training;
+using MlOps.Tasks.Artifacts;
 using MlOps.Tasks.Fingerprints;
 using MlOps.Tasks.Pipeline;
 using MlOps.Tasks.Tracking;
@@ -76,7 +77,7 @@ internal static class TrainingLog
         };
     }
 
-    public static object MetricsDocument(PipelineDefinition pipeline, RunRecord run, ModelVersion version, TrainedModel model) => new
+    public static MetricsFile Metrics(PipelineDefinition pipeline, RunRecord run, ModelVersion version, TrainedModel model) => new()
     {
         Model = pipeline.Name,
         Version = version.Version,
@@ -84,14 +85,10 @@ internal static class TrainingLog
         RunId = run.Id,
         Trainer = pipeline.Training.Trainer,
         DataMd5 = run.Tags.GetValueOrDefault("mlops.data.md5"),
-        Rows = new { Train = model.Split.Train.Count, Test = model.Split.Test.Count },
+        Rows = new RowCounts(model.Split.Train.Count, model.Split.Test.Count),
         Test = model.Metrics.ToDictionary(),
-        CrossValidation = model.FoldMetrics.Count == 0 ? null : new
-        {
-            Folds = model.FoldMetrics.Count,
-            Mean = Summary(model, values => values.Average()),
-            Std = Summary(model, StandardDeviation),
-        },
+        CrossValidation = model.FoldMetrics.Count == 0 ? null
+            : new CrossValidationMetrics(model.FoldMetrics.Count, Summary(model, values => values.Average()), Summary(model, StandardDeviation)),
     };
 
     private static Dictionary<string, double> CrossValidationSummary(TrainedModel model) =>

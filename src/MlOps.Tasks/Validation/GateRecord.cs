@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using MlOps.Tasks.Artifacts;
 using MlOps.Tasks.Tracking;
 
@@ -15,11 +14,9 @@ public static class GateRecord
     {
         try
         {
-            var node = File.Exists(metricsPath) ? JsonNode.Parse(File.ReadAllText(metricsPath))?[gate] : null;
-            return node?["passed"]?.GetValue<bool>() == true && node["fingerprint"]?.GetValue<string>() == fingerprint
-                ? node["summary"]?.GetValue<string>() : null;
+            return MetricsFile.ReadIfExists(metricsPath) is { } metrics ? Verdict(metrics, gate)?.PassedOn(fingerprint) : null;
         }
-        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or FormatException)
+        catch (InvalidFileException)
         {
             // An unreadable record only costs a re-run.
             return null;
@@ -33,16 +30,28 @@ public static class GateRecord
     public static void Write(string metricsPath, string gate, bool passed, string fingerprint, string summary, TrackingStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var document = JsonNode.Parse(File.ReadAllText(metricsPath)) as JsonObject ?? [];
-        var node = document[gate] as JsonObject ?? [];
-        node["passed"] = passed;
-        node["fingerprint"] = fingerprint;
-        node["summary"] = summary;
-        document[gate] = node;
-        AtomicFile.WriteAllText(metricsPath, document.ToJsonString(ArtifactJson.Options));
-        if (document["run_id"]?.GetValue<string>() is { } runId)
+        var verdict = new GateVerdict(passed, fingerprint, summary);
+        var metrics = MetricsFile.Update(metricsPath, metrics => gate switch
         {
-            store.LogArtifact(runId, metricsPath, ArtifactNames.Metrics);
-        }
+            Gates.Validation => metrics with
+            {
+                Validation = (metrics.Validation ?? new ValidationVerdict { Passed = passed }) with
+                {
+                    Passed = passed, Fingerprint = fingerprint, Summary = summary,
+                },
+            },
+            Gates.Fairness => metrics with { Fairness = verdict },
+            Gates.Report => metrics with { Report = verdict },
+            _ => throw new ArgumentOutOfRangeException(nameof(gate), gate, "not a gate of metrics.json"),
+        });
+        store.LogArtifact(metrics.RunId, metricsPath, ArtifactNames.Metrics);
     }
+
+    private static GateVerdict? Verdict(MetricsFile metrics, string gate) => gate switch
+    {
+        Gates.Validation => metrics.Validation?.Verdict,
+        Gates.Fairness => metrics.Fairness,
+        Gates.Report => metrics.Report,
+        _ => throw new ArgumentOutOfRangeException(nameof(gate), gate, "not a gate of metrics.json"),
+    };
 }

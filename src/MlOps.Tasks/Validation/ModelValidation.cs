@@ -61,7 +61,7 @@ public sealed class ModelValidation(TrackingStore store, PublicKey trusted)
             .AddSection("csv", pipeline.Data.Csv)
             .AddSection("schema", pipeline.Schema)
             .AddSection("validation", pipeline.Validation)
-            .Add("production", store.ResolveVersion(pipeline.Name, "production")?.BundleSha256 ?? "none")
+            .Add("production", store.ResolveVersion(pipeline.Name, ModelAliases.Production)?.BundleSha256 ?? "none")
             .AddCode(typeof(ModelScorer).Assembly)
             .AddPackage("ML.NET", typeof(Microsoft.ML.MLContext).Assembly)
             .AddCode(typeof(ModelValidation).Assembly, CodeFolders);
@@ -70,7 +70,7 @@ public sealed class ModelValidation(TrackingStore store, PublicKey trusted)
     // Champion and challenger are compared on the candidate's held-out rows that production's run held out too.
     private Champion? Champion(string model, int candidate, TableRows test, IReadOnlyList<bool> labels, double[] scores)
     {
-        if (store.ResolveVersion(model, "production") is not { } production || production.Version == candidate)
+        if (store.ResolveVersion(model, ModelAliases.Production) is not { } production || production.Version == candidate)
         {
             return null;
         }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using MlOps.Tasks.Artifacts;
 using MlOps.Tasks.Tracking;
 
@@ -14,17 +12,17 @@ internal static class ValidationLog
         store.LogMetric(runId, "validation_passed", outcome.Passed ? 1 : 0);
         store.LogArtifact(runId, outcome.PredictionsPath, ArtifactNames.Predictions);
         var path = Path.Combine(artifactsFolder, ArtifactNames.Metrics);
-        var document = File.Exists(path) ? JsonNode.Parse(File.ReadAllText(path)) as JsonObject ?? [] : [];
-        document["validation"] = JsonSerializer.SerializeToNode(new
-        {
-            outcome.Passed,
-            outcome.Metrics,
-            Champion = outcome.Champion is { } champion
-                ? new { champion.Version, champion.Rows, champion.Metrics, champion.CandidateMetrics, champion.NotCompared } : null,
-            Checks = outcome.Checks.Select(c => new { c.Check, c.Value, c.Limit, c.Passed, c.Message, Location = c.Location?.ToString() }),
-            Behaviour = outcome.Behaviour.Select(b => new { b.Name, b.Kind, b.Rows, b.Failures, b.FailureRate, b.MaxFailureRate, b.Passed, b.Examples }),
-        }, ArtifactJson.Options);
-        AtomicFile.WriteAllText(path, document.ToJsonString(ArtifactJson.Options));
+        MetricsFile.Update(path, metrics => metrics with { Validation = Verdict(outcome) });
         store.LogArtifact(runId, path, ArtifactNames.Metrics);
     }
+
+    private static ValidationVerdict Verdict(ValidationOutcome outcome) => new()
+    {
+        Passed = outcome.Passed,
+        Metrics = outcome.Metrics,
+        Champion = outcome.Champion is { } c ? new ChampionComparison(c.Version, c.Rows, c.Metrics, c.CandidateMetrics, c.NotCompared) : null,
+        Checks = [.. outcome.Checks.Select(c => new CheckResult(c.Check, c.Value, c.Limit, c.Passed, c.Message, c.Location?.ToString()))],
+        Behaviour = [.. outcome.Behaviour.Select(b =>
+            new BehaviourSummary(b.Name, b.Kind, b.Rows, b.Failures, b.FailureRate, b.MaxFailureRate, b.Passed, b.Examples))],
+    };
 }
