@@ -126,7 +126,9 @@ var fitted = clock.Elapsed.TotalSeconds;
 var metrics = ml.BinaryClassification.Evaluate(model.Transform(test), labelColumnName: "default");
 var total = clock.Elapsed.TotalSeconds;
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"ml.net split={split} cache={cache} fused={fused}: test auc {metrics.AreaUnderRocCurve:0.0000} log-loss {metrics.LogLoss * Math.Log(2):0.0000} ({metrics.ConfusionMatrix.Counts.Sum(r => r.Sum()):0} rows)  load {loaded:0.0}s  fit {fitted - loaded:0.0}s  evaluate {total - fitted:0.0}s  total {total:0.0}s"));
+    $"ml.net split={split} cache={cache} fused={fused}: test auc {metrics.AreaUnderRocCurve:0.0000} log-loss {metrics.LogLoss * Math.Log(2):0.0000} "
+    + $"({metrics.ConfusionMatrix.Counts.Sum(r => r.Sum()):0} rows)  load {loaded:0.0}s  fit {fitted - loaded:0.0}s  "
+    + $"evaluate {total - fitted:0.0}s  total {total:0.0}s"));
 
 // One estimator per column, in the order FeaturePipeline.Build appends them.
 (IEstimator<ITransformer>, List<string>) PerColumn()

@@ -45,7 +45,8 @@ internal sealed class FeatureMetrics
         missing = metrics.CreateCounter("mlops_feature_missing_total", "Missing values received per feature.", ["feature"]);
         sum = metrics.CreateGauge("mlops_feature_sum", "Sum of the present values of a numeric feature.", ["feature"]);
         squares = metrics.CreateGauge("mlops_feature_sum_squares", "Sum of the squares of the present values of a numeric feature.", ["feature"]);
-        category = metrics.CreateCounter("mlops_feature_category_total", $"Values received per categorical feature and value (the first {MaxCategories} values; later ones as __other__).", ["feature", "value"]);
+        category = metrics.CreateCounter("mlops_feature_category_total",
+            $"Values received per categorical feature and value (the first {MaxCategories} values; later ones as __other__).", ["feature", "value"]);
         summarised = [.. layout.Columns.Where(c => c.Kind is not (ColumnKind.Id or ColumnKind.Text))];
         var columns = layout.Columns.Count;
         slots = [.. Enumerable.Range(0, columns).Select(_ => new ConcurrentDictionary<string, int>(StringComparer.Ordinal))];

@@ -31,9 +31,11 @@ internal sealed class ScoringMetrics
         requests = metrics.CreateCounter("mlops_requests_total", "Scoring requests by HTTP status.", ["status"]);
         answered = requests.WithLabels("200");
         rejections = metrics.CreateCounter("mlops_request_errors_total", "Rejected scoring requests by problem type (docs/serving.md).", ["problem"]);
-        latency = metrics.CreateHistogram("mlops_request_duration_seconds", "Time to read, score and answer a scoring request.", new HistogramConfiguration { Buckets = LatencyBuckets });
+        latency = metrics.CreateHistogram("mlops_request_duration_seconds", "Time to read, score and answer a scoring request.",
+            new HistogramConfiguration { Buckets = LatencyBuckets });
         rows = metrics.CreateCounter("mlops_rows_scored_total", "Rows scored.");
-        scores = metrics.CreateHistogram("mlops_prediction_score", "Scores (probability of the positive class) of the rows scored.", new HistogramConfiguration { Buckets = Histogram.LinearBuckets(0.1, 0.1, 9) });
+        scores = metrics.CreateHistogram("mlops_prediction_score", "Scores (probability of the positive class) of the rows scored.",
+            new HistogramConfiguration { Buckets = Histogram.LinearBuckets(0.1, 0.1, 9) });
         var predictions = metrics.CreateCounter("mlops_predictions_total", "Rows scored by predicted class (1 = the label's positive value).", ["class"]);
         (positives, negatives) = (predictions.WithLabels("1"), predictions.WithLabels("0"));
         Identify(metrics, model.Bundle);
@@ -84,7 +86,8 @@ internal sealed class ScoringMetrics
     private static void Identify(MetricFactory metrics, ModelBundle bundle)
     {
         var provenance = bundle.Provenance;
-        metrics.CreateGauge("mlops_model_info", "The model served: always 1, its identity in the labels.", ["model", "version", "bundle_sha256", "data_md5", "git_commit", "trainer"])
+        metrics.CreateGauge("mlops_model_info", "The model served: always 1, its identity in the labels.",
+                ["model", "version", "bundle_sha256", "data_md5", "git_commit", "trainer"])
             .WithLabels(provenance.ModelName, provenance.ModelVersion, bundle.Sha256, provenance.DataMd5, provenance.GitCommit, provenance.Trainer)
             .Set(1);
     }

@@ -124,7 +124,8 @@ internal sealed class BatchBuilder
         JsonValueKind.Number => value.TryGetDouble(out var number) ? Checked(number, column, row, where) : throw OutOfRange(column, row, where),
         JsonValueKind.True or JsonValueKind.False when column.Kind == Models.Schema.ColumnKind.Boolean => value.GetBoolean() ? 1 : 0,
         // The message's quote of the value is made only when there is a message.
-        JsonValueKind.String when column.Kind == Models.Schema.ColumnKind.Boolean => BooleanText.Parse(value.GetString()) is { } flag ? (flag ? 1 : 0) : throw Invalid(column, row, where, Shown.Value(value)),
+        JsonValueKind.String when column.Kind == Models.Schema.ColumnKind.Boolean =>
+            BooleanText.Parse(value.GetString()) is { } flag ? (flag ? 1 : 0) : throw Invalid(column, row, where, Shown.Value(value)),
         _ => throw Invalid(column, row, where, Shown.Value(value)),
     };
 

@@ -26,7 +26,8 @@ internal static class CsvRequestReader
             var (line, cells) = lines[row + 1];
             if (cells.Length != columns.Count)
             {
-                throw new BadRequestException(Problems.InvalidCsv, $"Line {line} has {cells.Length} fields, but the header has {columns.Count}; check the quoting of this line.", row: row);
+                throw new BadRequestException(Problems.InvalidCsv,
+                    $"Line {line} has {cells.Length} fields, but the header has {columns.Count}; check the quoting of this line.", row: row);
             }
 
             for (var i = 0; i < cells.Length; i++)

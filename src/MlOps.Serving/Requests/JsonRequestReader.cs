@@ -119,7 +119,8 @@ internal static class JsonRequestReader
             var length = member.Value.GetArrayLength();
             if (rows >= 0 && length != rows)
             {
-                throw new BadRequestException(Problems.InvalidFormat, $"inputs.{member.Name} has {length} values, but the columns before it have {rows}; every column needs one value per row.", member.Name);
+                throw new BadRequestException(Problems.InvalidFormat,
+                    $"inputs.{member.Name} has {length} values, but the columns before it have {rows}; every column needs one value per row.", member.Name);
             }
 
             rows = length;
@@ -148,7 +149,9 @@ internal static class JsonRequestReader
         {
             if (!parameter.NameEquals("threshold"))
             {
-                throw new BadRequestException(Problems.InvalidParameter, $"params.{Shown.Text(parameter.Name)} is not a parameter of this model; the only one is 'threshold' (a number between 0 and 1, default 0.5).", parameter.Name);
+                throw new BadRequestException(Problems.InvalidParameter,
+                    $"params.{Shown.Text(parameter.Name)} is not a parameter of this model; "
+                    + "the only one is 'threshold' (a number between 0 and 1, default 0.5).", parameter.Name);
             }
 
             if (threshold is not null)
@@ -158,7 +161,8 @@ internal static class JsonRequestReader
 
             threshold = parameter.Value.ValueKind == JsonValueKind.Number && parameter.Value.TryGetDouble(out var value) && value is >= 0 and <= 1
                 ? value
-                : throw new BadRequestException(Problems.InvalidParameter, $"params.threshold is {Shown.Text(parameter.Value.GetRawText())}; expected a number between 0 and 1.", "threshold");
+                : throw new BadRequestException(Problems.InvalidParameter,
+                    $"params.threshold is {Shown.Text(parameter.Value.GetRawText())}; expected a number between 0 and 1.", "threshold");
         }
 
         return threshold ?? ModelScorer.Threshold;

@@ -18,7 +18,8 @@ internal static class RequestBody
             var body = rented.AsMemory(0, length);
             if (!Utf8.IsValid(body.Span))
             {
-                throw new BadRequestException(Problems.InvalidUtf8, $"The body is not valid UTF-8: the bytes at offset {InvalidOffset(body.Span)} are no UTF-8 character. Send UTF-8 text.");
+                throw new BadRequestException(Problems.InvalidUtf8,
+                    $"The body is not valid UTF-8: the bytes at offset {InvalidOffset(body.Span)} are no UTF-8 character. Send UTF-8 text.");
             }
 
             return reader(body, layout, options.MaxRows) with { Body = body, RentedBody = rented };
@@ -112,5 +113,6 @@ internal static class RequestBody
         new(Problems.UnsupportedMediaType, $"{what}. Send application/json (MLflow's dataframe_split, dataframe_records, instances or inputs) or text/csv with a header line.");
 
     private static BadRequestException TooLarge(long? length, long maxBytes) =>
-        new(Problems.TooLarge, $"The body{(length is { } l ? $" is {l:N0} bytes; it" : "")} exceeds the limit of {maxBytes:N0} bytes. Split the rows over several requests, or raise MLOPS_MAX_BODY_BYTES.");
+        new(Problems.TooLarge, $"The body{(length is { } l ? $" is {l:N0} bytes; it" : "")} exceeds the limit of {maxBytes:N0} bytes. "
+            + "Split the rows over several requests, or raise MLOPS_MAX_BODY_BYTES.");
 }

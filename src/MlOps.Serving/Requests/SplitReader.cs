@@ -42,7 +42,8 @@ internal static class SplitReader
             Expect(values, JsonValueKind.Array, $"dataframe_split.data[{row}]", "an array of values, one per column", row);
             if (values.GetArrayLength() != columns.Count)
             {
-                throw new BadRequestException(Problems.InvalidFormat, $"dataframe_split.data[{row}] has {values.GetArrayLength()} values, but 'columns' names {columns.Count}.", row: row);
+                throw new BadRequestException(Problems.InvalidFormat,
+                    $"dataframe_split.data[{row}] has {values.GetArrayLength()} values, but 'columns' names {columns.Count}.", row: row);
             }
 
             var i = 0;

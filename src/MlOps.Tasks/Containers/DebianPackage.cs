@@ -27,7 +27,9 @@ public sealed record DebianPackage(string Name, string Version)
         }
 
         return names
-            .Select(n => versions.TryGetValue(n, out var v) ? new DebianPackage(n, v) : throw new ContainerException($"apt has no package {n}; run `apt-get update` and try again."))
+            .Select(n => versions.TryGetValue(n, out var v)
+                ? new DebianPackage(n, v)
+                : throw new ContainerException($"apt has no package {n}; run `apt-get update` and try again."))
             .ToList();
     }
 

@@ -140,7 +140,8 @@ public sealed class DockerTarget(IDockerClient docker) : IDeploymentTarget
         try
         {
             // Not cancellable: a cancelled build must not leave a half-stopped container behind.
-            await docker.Containers.StopContainerAsync(server.RunsAs, new ContainerStopParameters { WaitBeforeKillSeconds = StopSeconds }, CancellationToken.None).ConfigureAwait(false);
+            await docker.Containers.StopContainerAsync(server.RunsAs, new ContainerStopParameters { WaitBeforeKillSeconds = StopSeconds },
+                CancellationToken.None).ConfigureAwait(false);
             Artifacts.AtomicFile.WriteAllText(Path.Combine(server.Folder, "server.log"), await LogAsync(server.RunsAs, "all", CancellationToken.None).ConfigureAwait(false));
             await docker.Containers.RemoveContainerAsync(server.RunsAs, new ContainerRemoveParameters { Force = true }, CancellationToken.None).ConfigureAwait(false);
         }
@@ -165,7 +166,8 @@ public sealed class DockerTarget(IDockerClient docker) : IDeploymentTarget
 
     private async Task<string> LogAsync(string id, string tail, CancellationToken cancellationToken)
     {
-        using var log = await docker.Containers.GetContainerLogsAsync(id, tty: false, new ContainerLogsParameters { ShowStdout = true, ShowStderr = true, Tail = tail }, cancellationToken).ConfigureAwait(false);
+        using var log = await docker.Containers.GetContainerLogsAsync(id, tty: false,
+            new ContainerLogsParameters { ShowStdout = true, ShowStderr = true, Tail = tail }, cancellationToken).ConfigureAwait(false);
         var (stdout, stderr) = await log.ReadOutputToEndAsync(cancellationToken).ConfigureAwait(false);
         return (stdout + stderr).Trim();
     }

@@ -91,7 +91,9 @@ public static class ImageBuild
         {
             // Never pulled: no registry outside loopback is reached from a build here.
             var found = await ImageInspection.FindAsync(docker, name, cancellationToken).ConfigureAwait(false)
-                ?? throw new ContainerException($"The base image {name} ({pipeline.Image.LocationOf("base")?.ToString() ?? pipeline.File}) is not in the Docker daemon; pull or load it first, or remove image.base to use the offline base.");
+                ?? throw new ContainerException(
+                    $"The base image {name} ({pipeline.Image.LocationOf("base")?.ToString() ?? pipeline.File}) is not in the Docker daemon; "
+                    + "pull or load it first, or remove image.base to use the offline base.");
             return (name, found.ID, false);
         }
 
@@ -123,7 +125,8 @@ public static class ImageBuild
     {
         try
         {
-            var result = await ContainerSmokeTest.RunAsync(docker, new SmokeTestRequest { Image = image.Id, Rows = rows.Body, ContentType = "text/csv" }, cancellationToken).ConfigureAwait(false);
+            var result = await ContainerSmokeTest.RunAsync(docker, new SmokeTestRequest { Image = image.Id, Rows = rows.Body, ContentType = "text/csv" },
+                cancellationToken).ConfigureAwait(false);
             return rows.Compare(result.Invocations);
         }
         catch (Exception e) when (e is ContainerException or ServerCheckException)

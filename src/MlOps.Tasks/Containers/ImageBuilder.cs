@@ -24,7 +24,8 @@ public static class ImageBuilder
         if (!File.Exists(Path.Combine(request.ServingFolder, ServerExecutable)))
         {
             throw new ContainerException(
-                $"{request.ServingFolder} holds no {ServerExecutable}; publish the server with `dotnet publish src/MlOps.Serving -c Release -r linux-x64 --self-contained -o {request.ServingFolder}`.");
+                $"{request.ServingFolder} holds no {ServerExecutable}; "
+                + $"publish the server with `dotnet publish src/MlOps.Serving -c Release -r linux-x64 --self-contained -o {request.ServingFolder}`.");
         }
 
         var tags = ImageDefinition.Tags(request, bundle.Provenance.ModelName, bundle.Provenance.ModelVersion);

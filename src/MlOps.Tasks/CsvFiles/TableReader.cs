@@ -125,7 +125,8 @@ internal sealed class TableReader : IDisposable
         lastLine = fieldCount < 0 && RowIndex == 0 ? 1 : row.LineNumberFrom;
         if (row.ColCount != expected)
         {
-            throw Error(lastLine, $"row {RowIndex} has {row.ColCount} fields, but the {(fieldCount < 0 ? "schema has" : "header has")} {expected}; check the separator and the quoting of this line.");
+            throw Error(lastLine, $"row {RowIndex} has {row.ColCount} fields, but the {(fieldCount < 0 ? "schema has" : "header has")} {expected}; "
+                + "check the separator and the quoting of this line.");
         }
 
         return true;

@@ -126,7 +126,8 @@ internal sealed class Utf8CheckingStream(Stream inner, string file) : Stream
         var column = lastNewline < 0 ? lineChars + Chars(before, blockOffset == 0) : Chars(before[(lastNewline + 1)..], false);
         var at = new SourceLocation(file, line + before.Count((byte)'\n'), column + 1);
         return new InvalidFileException(at,
-            $"the file is not UTF-8: byte 0x{bytes[index]:X2} at offset {blockOffset + index} is not part of a UTF-8 character; save the file as UTF-8 (from Latin-1: iconv -f latin1 -t utf-8).");
+            $"the file is not UTF-8: byte 0x{bytes[index]:X2} at offset {blockOffset + index} is not part of a UTF-8 character; "
+            + "save the file as UTF-8 (from Latin-1: iconv -f latin1 -t utf-8).");
     }
 
     // Characters as an editor counts columns (UTF-16 units), leaving out a byte order mark at the start of the file.

@@ -130,7 +130,9 @@ public sealed partial record DataPointer
 
             return new DataPointer
             {
-                Md5 = Text("md5") is { } md5 ? (Md5Format().IsMatch(md5) ? md5 : Fail("md5", $"'md5: {md5}' is not an md5 (32 hex digits, '.dir' for a folder).")) : Fail("md5", "the entry has no 'md5'."),
+                Md5 = Text("md5") is { } md5
+                    ? (Md5Format().IsMatch(md5) ? md5 : Fail("md5", $"'md5: {md5}' is not an md5 (32 hex digits, '.dir' for a folder)."))
+                    : Fail("md5", "the entry has no 'md5'."),
                 Size = long.TryParse(Text("size"), CultureInfo.InvariantCulture, out var size) ? size : Fail<long>("size", "'size' must be a whole number of bytes."),
                 FileCount = int.TryParse(Text("nfiles"), CultureInfo.InvariantCulture, out var n) ? n : null,
                 IsExecutable = Text("isexec") == "true",

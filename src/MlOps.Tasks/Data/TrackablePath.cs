@@ -124,7 +124,9 @@ internal sealed class TrackablePath
                 if (ancestors.Find(a => IsSameOrInside(a, childReal)) is not null)
                 {
                     var target = Path.GetRelativePath(realRoot, childReal).Replace('\\', '/');
-                    throw new UsageException($"'{shown}' is a symbolic link back to '{(target.StartsWith("..", StringComparison.Ordinal) ? childReal : target)}', which holds it (a loop); remove it and track again.");
+                    throw new UsageException(
+                        $"'{shown}' is a symbolic link back to '{(target.StartsWith("..", StringComparison.Ordinal) ? childReal : target)}', "
+                        + "which holds it (a loop); remove it and track again.");
                 }
 
                 CheckGuards(childReal, shown);

@@ -62,7 +62,8 @@ public static class Deployer
 
         if (previous.Kind != request.Target.Kind)
         {
-            throw new UsageException($"The deployment before ({previous.Id}, v{previous.Version}) ran as {Word(previous.Kind)}, but '{request.Environment}' is {Word(request.Target.Kind)} now; deploy instead.");
+            throw new UsageException($"The deployment before ({previous.Id}, v{previous.Version}) ran as {Word(previous.Kind)}, "
+                + $"but '{request.Environment}' is {Word(request.Target.Kind)} now; deploy instead.");
         }
 
         if (previous.Server is { } server && !Directory.Exists(server))
@@ -71,7 +72,8 @@ public static class Deployer
         }
 
         var restored = VerifiedVersion.Of(request.StoreFolder, version);
-        return await SwapAsync(request, DeploymentAction.Rollback, restored, (previous.Image, previous.ImageDigest, previous.Server), rows: null, current, cancellationToken).ConfigureAwait(false);
+        return await SwapAsync(request, DeploymentAction.Rollback, restored, (previous.Image, previous.ImageDigest, previous.Server),
+            rows: null, current, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The running server of a recorded deployment.</summary>
@@ -126,7 +128,8 @@ public static class Deployer
             // Only the server being replaced may share the port; anything else there would get part of the traffic.
             if (!replacing && PortAnswers(start.Port))
             {
-                throw new ContainerException($"Something already answers on 127.0.0.1:{start.Port.ToString(CultureInfo.InvariantCulture)}, but no deployment to '{request.Environment}' runs there; stop what listens there, or give the environment another port.");
+                throw new ContainerException($"Something already answers on 127.0.0.1:{start.Port.ToString(CultureInfo.InvariantCulture)}, "
+                    + $"but no deployment to '{request.Environment}' runs there; stop what listens there, or give the environment another port.");
             }
 
             // Recorded before it starts, so that a build killed from here on leaves no server the registry does not know.
@@ -148,12 +151,14 @@ public static class Deployer
             var reason = e is OperationCanceledException ? "the build was stopped" : e.Message;
             TryRecord(request, record with { Serving = false, Message = reason });
             var still = replacing ? $"v{current!.Version} still serves {current.Address}" : "nothing serves there";
-            throw new ContainerException($"{action} of v{start.Version} to '{request.Environment}' stopped: the new server did not pass its checks, so it was stopped and {still}. {reason}", e);
+            throw new ContainerException($"{action} of v{start.Version} to '{request.Environment}' stopped: "
+                + $"the new server did not pass its checks, so it was stopped and {still}. {reason}", e);
         }
 
         var warning = replacing ? await StopQuietlyAsync(target, Running(current!)).ConfigureAwait(false) : null;
         return new DeployOutcome(record, current, Unchanged: false, warning is null ? null
-            : $"v{current!.Version} (deployment {current.Id.ToString(CultureInfo.InvariantCulture)}, {current.RunsAs}) could not be stopped: {warning}. Stop it by hand; v{record.Version} serves.");
+            : $"v{current!.Version} (deployment {current.Id.ToString(CultureInfo.InvariantCulture)}, {current.RunsAs}) could not be stopped: "
+                + $"{warning}. Stop it by hand; v{record.Version} serves.");
     }
 
     // Whether a recorded deployment runs; one of another kind (the environment's kind changed) is not this target's to judge or stop.
@@ -179,13 +184,15 @@ public static class Deployer
     {
         if (request.Target.Kind == EnvironmentKind.Local)
         {
-            return (null, LocalTarget.Install(request.Serving ?? throw new ArgumentException("A local deployment needs the server program.", nameof(request)), request.StoreFolder));
+            return (null, LocalTarget.Install(
+                request.Serving ?? throw new ArgumentException("A local deployment needs the server program.", nameof(request)), request.StoreFolder));
         }
 
         var image = request.Image;
         return image is not null && image.BundleSha256 == staged.Bundle.Sha256 ? (image, null)
             : throw new UsageException(string.Create(CultureInfo.InvariantCulture,
-                $"{(image is null ? "No image was built" : $"The image built last holds v{image.Version}")} for staging v{staged.Version.Version}; run ./build.sh --target=BuildImage --environment={request.Environment} first."));
+                $"{(image is null ? "No image was built" : $"The image built last holds v{image.Version}")} for staging v{staged.Version.Version}; "
+                + $"run ./build.sh --target=BuildImage --environment={request.Environment} first."));
     }
 
     private static string Address(DeployRequest request) => string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{request.Port}");
@@ -208,7 +215,8 @@ public static class Deployer
     // Servers of the environment that the registry does not say serve (a killed Deploy's) go first: they share the port.
     private static async Task StopStraysAsync(DeployRequest request, CancellationToken cancellationToken)
     {
-        foreach (var line in await StrayServers.StopAsync(request.StoreFolder, request.Workspace.Pipeline.Name, request.Environment, request.Target, cancellationToken).ConfigureAwait(false))
+        foreach (var line in await StrayServers.StopAsync(request.StoreFolder, request.Workspace.Pipeline.Name, request.Environment, request.Target,
+            cancellationToken).ConfigureAwait(false))
         {
             request.Say?.Invoke(line);
         }

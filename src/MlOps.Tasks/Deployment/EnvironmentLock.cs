@@ -1,6 +1,9 @@
 namespace MlOps.Tasks.Deployment;
 
-/// <summary>One Deploy or Rollback per environment at a time: an exclusive lock on <c>&lt;store&gt;/deployments/&lt;environment&gt;.lock</c>, released when the process ends.</summary>
+/// <summary>
+/// One Deploy or Rollback per environment at a time: an exclusive lock on
+/// <c>&lt;store&gt;/deployments/&lt;environment&gt;.lock</c>, released when the process ends.
+/// </summary>
 internal static class EnvironmentLock
 {
     /// <exception cref="Containers.ContainerException">Another Deploy or Rollback to the environment holds it.</exception>

@@ -18,7 +18,8 @@ public sealed record EnvironmentStatus(string Environment, EnvironmentKind Kind,
     /// <param name="current">Its current deployment, or null.</param>
     /// <param name="target">The target to ask, or null when it cannot be reached.</param>
     /// <param name="cancellationToken">Stops asking.</param>
-    public static async Task<EnvironmentStatus> CheckAsync(string environment, EnvironmentKind kind, DeploymentRecord? current, IDeploymentTarget? target, CancellationToken cancellationToken)
+    public static async Task<EnvironmentStatus> CheckAsync(string environment, EnvironmentKind kind, DeploymentRecord? current, IDeploymentTarget? target,
+        CancellationToken cancellationToken)
     {
         if (current is null)
         {

@@ -18,7 +18,8 @@ public static class StrayServers
     /// it is starting is not stray); for Status.
     /// </summary>
     /// <returns>One line per server stopped; null when a Deploy or Rollback runs.</returns>
-    public static async Task<IReadOnlyList<string>?> StopWhenIdleAsync(string storeFolder, string model, string environment, IDeploymentTarget target, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<string>?> StopWhenIdleAsync(string storeFolder, string model, string environment, IDeploymentTarget target,
+        CancellationToken cancellationToken)
     {
         if (!Directory.Exists(Path.Combine(storeFolder, "deployments", environment)))
         {

@@ -44,7 +44,8 @@ internal sealed class AggregateExpectation(ExpectationSection spec, string colum
             var (min, max) = (ranges.ValueRanges[i][0], ranges.ValueRanges[i][1]);
             if ((min is { } low && observed[i] < low) || (max is { } high && observed[i] > high))
             {
-                failures.Add($"q{Format(ranges.Quantiles[i])} = {Format(observed[i])} not in [{(min is null ? "-∞" : Format(min.Value))}, {(max is null ? "∞" : Format(max.Value))}]");
+                failures.Add($"q{Format(ranges.Quantiles[i])} = {Format(observed[i])} "
+                    + $"not in [{(min is null ? "-∞" : Format(min.Value))}, {(max is null ? "∞" : Format(max.Value))}]");
             }
         }
 

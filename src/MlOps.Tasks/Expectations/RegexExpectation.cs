@@ -17,7 +17,8 @@ internal sealed class RegexExpectation(ExpectationSection spec, string column, R
         catch (RegexMatchTimeoutException)
         {
             throw new InvalidFileException(Spec.LocationOf("regex") ?? Spec.Location!,
-                $"'regex' took over a second on the value at row {cell.Row} (line {cell.Line}) of {Column}: it backtracks; simplify it (no backreferences or lookarounds lets it run in linear time).");
+                $"'regex' took over a second on the value at row {cell.Row} (line {cell.Line}) of {Column}: it backtracks; "
+                + "simplify it (no backreferences or lookarounds lets it run in linear time).");
         }
     }
 }

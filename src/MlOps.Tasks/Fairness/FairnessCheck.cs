@@ -71,7 +71,8 @@ public static class FairnessCheck
         var key = violation.Kind == LimitKind.Maximum ? "max" : "min";
         var relation = violation.Kind == LimitKind.Maximum ? "above the maximum" : "below the minimum";
         return string.Create(CultureInfo.InvariantCulture,
-            $"{name} of {violation.Scope} is {violation.Value:0.0000}, {relation} {violation.Limit} ({string.Join(" vs ", violation.Groups)}) ({fairness.LocationOf($"{key}.{name}")})");
+            $"{name} of {violation.Scope} is {violation.Value:0.0000}, {relation} {violation.Limit} "
+            + $"({string.Join(" vs ", violation.Groups)}) ({fairness.LocationOf($"{key}.{name}")})");
     }
 
     private static FairnessLimits Limits(FairnessSection fairness) => new()

@@ -101,7 +101,8 @@ public static class ColumnDriftTest
                 var values = reference.Concat(current).Distinct(StringComparer.Ordinal).Count();
                 if (values > 2)
                 {
-                    throw new UsageException($"The z test compares two proportions, but column '{column}' holds {values} distinct values; use chisquare or jensenshannon for it in monitoring.");
+                    throw new UsageException($"The z test compares two proportions, but column '{column}' holds {values} distinct values; "
+                        + "use chisquare or jensenshannon for it in monitoring.");
                 }
 
                 var z = ProportionsZTest.Compute(reference, current);
@@ -115,7 +116,8 @@ public static class ColumnDriftTest
             case DriftMethod.Hellinger:
                 return (HellingerDistance.OfCategories(reference, current), null, null);
             default:
-                throw new UsageException($"The {method.ToString().ToLowerInvariant()} test needs numbers, but column '{column}' holds categories; use chisquare, z, jensenshannon, psi, kl or hellinger for it in monitoring.");
+                throw new UsageException($"The {method.ToString().ToLowerInvariant()} test needs numbers, but column '{column}' holds categories; "
+                    + "use chisquare, z, jensenshannon, psi, kl or hellinger for it in monitoring.");
         }
     }
 
@@ -132,7 +134,8 @@ public static class ColumnDriftTest
 
         var edges = shares.Edges;
         var bins = Enumerable.Range(0, edges.Count - 1)
-            .Select(i => new DriftBin(string.Create(CultureInfo.InvariantCulture, $"[{edges[i]:G6}, {edges[i + 1]:G6}{(i == edges.Count - 2 ? "]" : ")")}"), shares.Reference[i], shares.Current[i]))
+            .Select(i => new DriftBin(string.Create(CultureInfo.InvariantCulture, $"[{edges[i]:G6}, {edges[i + 1]:G6}{(i == edges.Count - 2 ? "]" : ")")}"),
+                shares.Reference[i], shares.Current[i]))
             .ToList();
         return (bins, psi);
     }

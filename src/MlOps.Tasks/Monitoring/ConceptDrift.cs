@@ -168,7 +168,9 @@ public sealed record ConceptDrift
                 if (!double.IsNaN(value) && (lower ? value < limit : value > limit))
                 {
                     breaches.Add(string.Create(CultureInfo.InvariantCulture,
-                        $"{metric} {value:0.0000} on the latest {latest.Rows} labelled predictions is {(lower ? "below the minimum" : "above the maximum")} {limit} (monitoring.concept.{(lower ? "min" : "max")}, {concept.LocationOf(lower ? "min" : "max")})"));
+                        $"{metric} {value:0.0000} on the latest {latest.Rows} labelled predictions "
+                        + $"is {(lower ? "below the minimum" : "above the maximum")} {limit} "
+                        + $"(monitoring.concept.{(lower ? "min" : "max")}, {concept.LocationOf(lower ? "min" : "max")})"));
                 }
             }
         }

@@ -59,7 +59,8 @@ public sealed record DataDrift
         });
         if (results.All(r => r.Skipped is not null))
         {
-            throw new UsageException($"Monitor tested no column ({string.Join("; ", results.Select(r => $"{r.Column}: {r.Skipped}"))}); it needs values of a monitored column in both the reference and the current data.");
+            throw new UsageException($"Monitor tested no column ({string.Join("; ", results.Select(r => $"{r.Column}: {r.Skipped}"))}); "
+                + "it needs values of a monitored column in both the reference and the current data.");
         }
 
         return new DataDrift
@@ -95,13 +96,15 @@ public sealed record DataDrift
         if (lacking.Count > 0)
         {
             var (columns, them) = lacking.Count == 1 ? ($"column {lacking[0]}", "it") : ($"columns {string.Join(", ", lacking)}", "them");
-            throw Refusal(reference, $"the reference has no {columns}, which Monitor compares; pass --reference=<the CSV the deployed version was trained on>, or list {them} in monitoring.ignore.");
+            throw Refusal(reference, $"the reference has no {columns}, which Monitor compares; "
+                + $"pass --reference=<the CSV the deployed version was trained on>, or list {them} in monitoring.ignore.");
         }
 
         if (!monitored.Any(c => current.Columns.ContainsKey(c.Name)))
         {
             var names = string.Join(", ", monitored.Select(c => c.Name));
-            throw Refusal(current, $"the current data has none of the columns Monitor compares ({names}); {(current.Header is null ? "send rows with these columns" : "name them in its header as schema.columns does")}.");
+            throw Refusal(current, $"the current data has none of the columns Monitor compares ({names}); "
+                + $"{(current.Header is null ? "send rows with these columns" : "name them in its header as schema.columns does")}.");
         }
     }
 

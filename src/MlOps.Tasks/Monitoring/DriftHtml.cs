@@ -21,12 +21,18 @@ public static class DriftHtml
         ArgumentNullException.ThrowIfNull(report);
         var data = report.Data;
         var html = new StringBuilder();
-        html.Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{E(report.Model)} drift report</title><style>{Style}</style></head><body>\n");
-        html.Append(CultureInfo.InvariantCulture, $"<h1>{E(report.Model)}: drift report</h1>\n<p>{E(report.Time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture))}");
-        html.Append(CultureInfo.InvariantCulture, $"{(report.Version is { } v ? $", v{v} in environment '{E(report.Environment)}'" : ", nothing deployed")}; thresholds from {E(report.Pipeline)}.</p>\n");
-        html.Append(CultureInfo.InvariantCulture, $"<p>Reference: {E(data.Reference)}, {data.ReferenceRows:N0} rows.<br>Current: {E(data.Current)}, {data.CurrentRows:N0} rows.</p>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+            + $"<title>{E(report.Model)} drift report</title><style>{Style}</style></head><body>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<h1>{E(report.Model)}: drift report</h1>\n"
+            + $"<p>{E(report.Time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture))}");
         html.Append(CultureInfo.InvariantCulture,
-            $"<h2 class=\"{(data.DatasetDrift ? "drift" : "ok")}\">{(data.DatasetDrift ? "Dataset drift" : "No dataset drift")}: {data.Drifted} of {data.Tested} columns drifted ({data.Share:P0}; the dataset drifts from {data.DriftShare:P0})</h2>\n");
+            $"{(report.Version is { } v ? $", v{v} in environment '{E(report.Environment)}'" : ", nothing deployed")}"
+            + $"; thresholds from {E(report.Pipeline)}.</p>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<p>Reference: {E(data.Reference)}, {data.ReferenceRows:N0} rows.<br>"
+            + $"Current: {E(data.Current)}, {data.CurrentRows:N0} rows.</p>\n");
+        html.Append(CultureInfo.InvariantCulture,
+            $"<h2 class=\"{(data.DatasetDrift ? "drift" : "ok")}\">{(data.DatasetDrift ? "Dataset drift" : "No dataset drift")}: "
+            + $"{data.Drifted} of {data.Tested} columns drifted ({data.Share:P0}; the dataset drifts from {data.DriftShare:P0})</h2>\n");
         if (report.Breaches.Count > 0)
         {
             html.Append("<ul>");
@@ -42,7 +48,8 @@ public static class DriftHtml
         Concept(html, report.Concept);
         Service(html, report.Service);
         html.Append(CultureInfo.InvariantCulture,
-            $"<p class=\"legend\">Shares of present values per bin (PSI's bins):<span style=\"background:{ReferenceColour}\"></span>reference<span style=\"background:{CurrentColour}\"></span>current</p>\n<div class=\"columns\">\n");
+            $"<p class=\"legend\">Shares of present values per bin (PSI's bins):<span style=\"background:{ReferenceColour}\"></span>reference"
+            + $"<span style=\"background:{CurrentColour}\"></span>current</p>\n<div class=\"columns\">\n");
         foreach (var column in data.Columns.OrderByDescending(c => c.Drift))
         {
             html.Append(CultureInfo.InvariantCulture, $"<div class=\"column\"><h3 class=\"{(column.Drift ? "drift" : "ok")}\">{E(column.Column)}</h3>");
@@ -64,13 +71,17 @@ public static class DriftHtml
 
     private static void Table(StringBuilder html, DataDrift data)
     {
-        html.Append("<table><tr><th>Column</th><th>Type</th><th>Test</th><th>Score</th><th>Threshold</th><th>Drift</th><th>PSI</th><th>Missing (reference → current)</th></tr>\n");
+        html.Append("<table><tr><th>Column</th><th>Type</th><th>Test</th><th>Score</th><th>Threshold</th><th>Drift</th><th>PSI</th>"
+            + "<th>Missing (reference → current)</th></tr>\n");
         foreach (var c in data.Columns)
         {
             html.Append(CultureInfo.InvariantCulture,
-                $"<tr><td>{E(c.Column)}</td><td>{Lower(c.Type)}</td><td>{Lower(c.Method)}{(c.IsDefault ? "" : " (pipeline file)")}</td><td>{N(c.Score)}</td><td>{N(c.Threshold)}</td>");
+                $"<tr><td>{E(c.Column)}</td><td>{Lower(c.Type)}</td><td>{Lower(c.Method)}{(c.IsDefault ? "" : " (pipeline file)")}</td>"
+                + $"<td>{N(c.Score)}</td><td>{N(c.Threshold)}</td>");
             html.Append(CultureInfo.InvariantCulture,
-                $"<td class=\"{(c.Drift ? "drift" : "ok")}\">{(c.Skipped is { } why ? E("not tested: " + why) : c.Drift ? "drift" : "no")}</td><td>{(c.Skipped is null ? $"{N(c.Psi)} ({Lower(c.PsiBand)})" : "-")}</td><td>{c.ReferenceMissing:P1} → {c.CurrentMissing:P1}</td></tr>\n");
+                $"<td class=\"{(c.Drift ? "drift" : "ok")}\">{(c.Skipped is { } why ? E("not tested: " + why) : c.Drift ? "drift" : "no")}</td>"
+                + $"<td>{(c.Skipped is null ? $"{N(c.Psi)} ({Lower(c.PsiBand)})" : "-")}</td>"
+                + $"<td>{c.ReferenceMissing:P1} → {c.CurrentMissing:P1}</td></tr>\n");
         }
 
         html.Append("</table>\n");
@@ -89,14 +100,17 @@ public static class DriftHtml
         html.Append(CultureInfo.InvariantCulture, $"<p>Feedback {E(concept.Feedback)}: {concept.Matched:N0} of {concept.FeedbackRows:N0} rows joined to logged predictions.");
         if (drift)
         {
-            html.Append(CultureInfo.InvariantCulture, $" Drift signalled at labelled prediction {E(string.Join(", ", concept.Detections.Select(d => (d.Index + 1).ToString(CultureInfo.InvariantCulture))))}.");
+            html.Append(CultureInfo.InvariantCulture, $" Drift signalled at labelled prediction "
+                + $"{E(string.Join(", ", concept.Detections.Select(d => (d.Index + 1).ToString(CultureInfo.InvariantCulture))))}.");
         }
 
         html.Append("</p>\n<table><tr><th>From</th><th>To</th><th>Rows</th><th>Positives</th><th>AUC</th><th>Accuracy</th><th>Log loss</th></tr>\n");
         foreach (var w in concept.Windows)
         {
             html.Append(CultureInfo.InvariantCulture,
-                $"<tr><td>{w.From.UtcDateTime:yyyy-MM-dd HH:mm:ss}</td><td>{w.To.UtcDateTime:yyyy-MM-dd HH:mm:ss}</td><td>{w.Rows}</td><td>{w.Positives}</td><td>{N(w.Metrics["auc"])}</td><td>{N(w.Metrics["accuracy"])}</td><td>{N(w.Metrics["log_loss"])}</td></tr>\n");
+                $"<tr><td>{w.From.UtcDateTime:yyyy-MM-dd HH:mm:ss}</td><td>{w.To.UtcDateTime:yyyy-MM-dd HH:mm:ss}</td>"
+                + $"<td>{w.Rows}</td><td>{w.Positives}</td><td>{N(w.Metrics["auc"])}</td><td>{N(w.Metrics["accuracy"])}</td>"
+                + $"<td>{N(w.Metrics["log_loss"])}</td></tr>\n");
         }
 
         html.Append("</table>\n");
@@ -110,14 +124,16 @@ public static class DriftHtml
         }
 
         var breached = service.Breaches.Any();
-        html.Append(CultureInfo.InvariantCulture, $"<h2 class=\"{(breached ? "drift" : "ok")}\">Service {E(service.Address)}</h2>\n<p>{E(service.Health?.Summary ?? service.Problem ?? "")}</p>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<h2 class=\"{(breached ? "drift" : "ok")}\">Service {E(service.Address)}</h2>\n"
+            + $"<p>{E(service.Health?.Summary ?? service.Problem ?? "")}</p>\n");
         if (service.Objectives.Count > 0)
         {
             html.Append("<table><tr><th>Objective</th><th>Measured</th><th>Limit</th><th>Status</th></tr>\n");
             foreach (var o in service.Objectives)
             {
                 html.Append(CultureInfo.InvariantCulture,
-                    $"<tr><td>{E(o.Objective)}</td><td>{(o.Value is { } v ? N(v) : "-")}</td><td>{N(o.Limit)}</td><td class=\"{(o.Breached ? "drift" : "ok")}\">{Lower(o.Status)}</td></tr>\n");
+                    $"<tr><td>{E(o.Objective)}</td><td>{(o.Value is { } v ? N(v) : "-")}</td><td>{N(o.Limit)}</td>"
+                    + $"<td class=\"{(o.Breached ? "drift" : "ok")}\">{Lower(o.Status)}</td></tr>\n");
             }
 
             html.Append("</table>\n");
@@ -126,7 +142,8 @@ public static class DriftHtml
 
     private static string Verdict(ColumnDrift c) => c.Skipped is { } why
         ? $"not tested: {why}"
-        : string.Create(CultureInfo.InvariantCulture, $"{Lower(c.Method)} {N(c.Score)} (threshold {N(c.Threshold)}){(c.Statistic is { } s ? $", statistic {N(s)}" : "")}; PSI {N(c.Psi)} ({Lower(c.PsiBand)})");
+        : string.Create(CultureInfo.InvariantCulture, $"{Lower(c.Method)} {N(c.Score)} (threshold {N(c.Threshold)})"
+            + $"{(c.Statistic is { } s ? $", statistic {N(s)}" : "")}; PSI {N(c.Psi)} ({Lower(c.PsiBand)})");
 
     /// <summary>Paired bars per bin, the reference's and the current data's share, as inline SVG.</summary>
     private static string Histogram(IReadOnlyList<DriftBin> bins)
@@ -156,7 +173,8 @@ public static class DriftHtml
             for (var i = 0; i < shown.Count; i++)
             {
                 var label = shown[i].Label.Length > 10 ? shown[i].Label[..9] + "…" : shown[i].Label;
-                svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{(i + 0.5) * slot:0.##}\" y=\"{height + 14}\" font-size=\"9\" text-anchor=\"middle\">{E(label)}<title>{E(shown[i].Label)}</title></text>");
+                svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{(i + 0.5) * slot:0.##}\" y=\"{height + 14}\" font-size=\"9\" text-anchor=\"middle\">"
+                    + $"{E(label)}<title>{E(shown[i].Label)}</title></text>");
             }
         }
         else

@@ -27,7 +27,8 @@ public sealed class DriftSample
     /// <summary>One warning per column with values that do not fit its type, naming the first; <paramref name="role"/> is "reference data" or "current data".</summary>
     public IEnumerable<string> InvalidValueWarnings(string role) =>
         Columns.Values.Where(c => c.Invalid > 0).Select(c => string.Create(CultureInfo.InvariantCulture,
-            $"Monitor: {c.Invalid:N0} value{(c.Invalid > 1 ? "s" : "")} of '{c.Name}' in the {role} {(c.Invalid > 1 ? "are" : "is")} not {(c.Type == ColumnType.Numeric ? "a number" : "true or false")} (first at {c.FirstInvalid}); set aside like missing values."));
+            $"Monitor: {c.Invalid:N0} value{(c.Invalid > 1 ? "s" : "")} of '{c.Name}' in the {role} {(c.Invalid > 1 ? "are" : "is")} "
+            + $"not {(c.Type == ColumnType.Numeric ? "a number" : "true or false")} (first at {c.FirstInvalid}); set aside like missing values."));
 
     /// <summary>Reads the <paramref name="monitored"/> columns of a CSV file in the pipeline's dialect.</summary>
     /// <param name="path">The file.</param>
@@ -106,7 +107,8 @@ public sealed class DriftSample
                 catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException)
                 {
                     throw new UsageException(string.Create(CultureInfo.InvariantCulture,
-                        $"{record.File}:{record.Line}: the record's inputs are not {{\"columns\": [...], \"data\": [[...]]}} as the scoring server writes them ({e.Message}); check the log with ./build.sh --target=VerifyAudit --log={record.File}."));
+                        $"{record.File}:{record.Line}: the record's inputs are not {{\"columns\": [...], \"data\": [[...]]}} "
+                        + $"as the scoring server writes them ({e.Message}); check the log with ./build.sh --target=VerifyAudit --log={record.File}."));
                 }
             }
         }
@@ -119,7 +121,8 @@ public sealed class DriftSample
         {
             throw new UsageException(records == 0
                 ? $"{shownAs} holds no scored requests{(since is null ? "" : " in the window asked for")}; send traffic to the deployment first, or pass --current=<csv>."
-                : $"{shownAs} holds {records:N0} scored requests but none kept its inputs; set monitoring.log_inputs: true in the pipeline file and deploy again (--force), or pass --current=<csv>.");
+                : $"{shownAs} holds {records:N0} scored requests but none kept its inputs; "
+                    + "set monitoring.log_inputs: true in the pipeline file and deploy again (--force), or pass --current=<csv>.");
         }
 
         return new DriftSample(shownAs, samples.Where(s => seen.Contains(s.Key)).ToDictionary(StringComparer.Ordinal), rows);

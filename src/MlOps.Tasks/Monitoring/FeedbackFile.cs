@@ -76,7 +76,8 @@ public static class FeedbackFile
                 if (root.ValueKind != JsonValueKind.Object
                     || Text(root, idMember) is not { Length: > 0 } id || Text(root, labelMember) is not { Length: > 0 } label)
                 {
-                    throw new InvalidFileException(location, $"Expected an object with \"{idMember}\" and \"{labelMember}\", e.g. {{\"{idMember}\": \"…\", \"{labelMember}\": {positive}}}.");
+                    throw new InvalidFileException(location,
+                        $"Expected an object with \"{idMember}\" and \"{labelMember}\", e.g. {{\"{idMember}\": \"…\", \"{labelMember}\": {positive}}}.");
                 }
 
                 rows.Add(new Feedback(id, IsPositive(label, positive), string.Create(CultureInfo.InvariantCulture, $"{file}:{number}")));

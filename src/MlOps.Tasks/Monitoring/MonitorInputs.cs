@@ -59,7 +59,8 @@ public sealed record MonitorInputs
         }
 
         var batch = pipeline.Data.Current
-            ?? throw new UsageException($"Nothing is deployed to '{environment}' and {pipeline.File} names no data.current: pass --current=<csv> (a batch of recent rows), or deploy first so that Monitor reads the server's logged inputs.");
+            ?? throw new UsageException($"Nothing is deployed to '{environment}' and {pipeline.File} names no data.current: "
+                + "pass --current=<csv> (a batch of recent rows), or deploy first so that Monitor reads the server's logged inputs.");
         return new MonitorInputs
         {
             ReferencePath = referencePath, ReferenceShown = referenceShown, CurrentPath = Existing(root, batch, "data.current"),
@@ -96,7 +97,8 @@ public sealed record MonitorInputs
         }
 
         throw new UsageException(
-            $"The data v{deployment.Version} was trained on (md5 {md5}) is neither {table} (it changed since) nor in the DVC cache (.dvc/cache); restore it (git checkout the data.dvc of that run, then ./build.sh --target=PullData) or pass --reference=<csv>.");
+            $"The data v{deployment.Version} was trained on (md5 {md5}) is neither {table} (it changed since) nor in the DVC cache (.dvc/cache); "
+            + "restore it (git checkout the data.dvc of that run, then ./build.sh --target=PullData) or pass --reference=<csv>.");
     }
 
     private static string Existing(string root, string file, string what)

@@ -49,7 +49,8 @@ public sealed record MonitorReport
         if (concept?.Detections is { Count: > 0 } detections)
         {
             breaches.Add(string.Create(CultureInfo.InvariantCulture,
-                $"concept drift: {concept.Detector} signalled drift in the prediction errors {detections.Count} time{(detections.Count > 1 ? "s" : "")}, first at labelled prediction {detections[0].Index + 1} of {concept.Matched} ({detections[0].Time.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z)"));
+                $"concept drift: {concept.Detector} signalled drift in the prediction errors {detections.Count} time{(detections.Count > 1 ? "s" : "")}, "
+                + $"first at labelled prediction {detections[0].Index + 1} of {concept.Matched} ({detections[0].Time.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z)"));
         }
 
         breaches.AddRange(concept?.Breaches ?? []);

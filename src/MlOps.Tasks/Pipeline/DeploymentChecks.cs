@@ -22,7 +22,8 @@ internal static partial class DeploymentChecks
             var port = environment.Port ?? EnvironmentSection.DefaultPort(environment.Kind);
             if (port is < 1 or > 65535)
             {
-                throw new InvalidFileException(environment.LocationOf("port")!, string.Create(CultureInfo.InvariantCulture, $"'environments.{name}.port' is {port}; expected a port from 1 to 65535."));
+                throw new InvalidFileException(environment.LocationOf("port")!,
+                    string.Create(CultureInfo.InvariantCulture, $"'environments.{name}.port' is {port}; expected a port from 1 to 65535."));
             }
 
             // Deployments share their port with the server they replace, so two environments on one port would share traffic.

@@ -87,7 +87,8 @@ internal static class PipelineChecks
             if (column.Type == ColumnType.Numeric && bins.Count < 2)
             {
                 throw new InvalidFileException(attribute.Location!,
-                    $"The numeric protected attribute '{attribute.Column}' needs 'bins' (at least two ascending edges, e.g. [18, 25, 40, 65, 120]); continuous values are never binned automatically.");
+                    $"The numeric protected attribute '{attribute.Column}' needs 'bins' (at least two ascending edges, e.g. [18, 25, 40, 65, 120]); "
+                    + "continuous values are never binned automatically.");
             }
 
             if (bins.Zip(bins.Skip(1)).Any(pair => pair.First >= pair.Second))

@@ -16,7 +16,8 @@ public sealed record TableValues(string File, IReadOnlyDictionary<string, long> 
     public const int MaxListed = 50;
 
     /// <summary>The record as JSON, for a run's tag.</summary>
-    public string ToJson() => JsonSerializer.Serialize(new Stored(File, new(Labels, StringComparer.Ordinal), Groups.ToDictionary(g => g.Key, g => g.Value.ToArray(), StringComparer.Ordinal)));
+    public string ToJson() => JsonSerializer.Serialize(new Stored(File, new(Labels, StringComparer.Ordinal),
+        Groups.ToDictionary(g => g.Key, g => g.Value.ToArray(), StringComparer.Ordinal)));
 
     /// <summary>Reads what <see cref="ToJson"/> wrote; null when <paramref name="json"/> is absent or not such a record.</summary>
     public static TableValues? Parse(string? json)

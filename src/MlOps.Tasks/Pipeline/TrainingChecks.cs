@@ -11,7 +11,8 @@ internal static class TrainingChecks
         if (!TrainerCatalog.Names.Contains(training.Trainer))
         {
             throw new InvalidFileException(training.LocationOf("trainer")!,
-                $"Unknown trainer '{training.Trainer}' in 'training.trainer'.{Hint(training.Trainer, TrainerCatalog.Names)} Expected one of: {string.Join(", ", TrainerCatalog.Names)}.");
+                $"Unknown trainer '{training.Trainer}' in 'training.trainer'.{Hint(training.Trainer, TrainerCatalog.Names)} "
+                + $"Expected one of: {string.Join(", ", TrainerCatalog.Names)}.");
         }
 
         var parameters = TrainerCatalog.Parameters(training.Trainer).ToDictionary(p => p.Name, StringComparer.Ordinal);

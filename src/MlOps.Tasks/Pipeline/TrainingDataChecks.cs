@@ -64,7 +64,8 @@ internal static class TrainingDataChecks
         {
             var fix = rows >= 2 ? string.Create(CultureInfo.InvariantCulture, $"use at most {rows} folds, or 0 for none") : "set it to 0 (no cross-validation)";
             throw new InvalidFileException(Place(pipeline, training, "folds"), string.Create(CultureInfo.InvariantCulture,
-                $"'training.folds' is {training.Folds}, but {values.File} has only {rows:N0} row{(rows == 1 ? "" : "s")} of the smaller class ('{smaller}' in '{schema.Label}') and every fold needs one: {fix}."));
+                $"'training.folds' is {training.Folds}, but {values.File} has only {rows:N0} row{(rows == 1 ? "" : "s")} of the smaller class "
+                + $"('{smaller}' in '{schema.Label}') and every fold needs one: {fix}."));
         }
     }
 

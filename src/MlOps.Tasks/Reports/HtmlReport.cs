@@ -19,7 +19,9 @@ internal static class HtmlReport
         var html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
         html.Append(CultureInfo.InvariantCulture, $"<title>{E(m.Str("version_name"))} report</title><style>{Style}</style></head><body>\n")
             .Append(CultureInfo.InvariantCulture, $"<h1>{E(m.Str("model"))} v{m.GetProperty("version").GetInt32()}</h1>\n")
-            .Append(CultureInfo.InvariantCulture, $"<p>{E(inputs.Pipeline.Description ?? "")}</p><p>Run <code>{E(inputs.Provenance.RunId)}</code>, trainer <code>{E(inputs.Provenance.Trainer)}</code>, data md5 <code>{E(inputs.Provenance.DataMd5)}</code>, commit <code>{E(inputs.Provenance.GitCommit)}</code>, bundle sha256 <code>{E(inputs.BundleSha256)}</code>.</p>\n");
+            .Append(CultureInfo.InvariantCulture, $"<p>{E(inputs.Pipeline.Description ?? "")}</p><p>Run <code>{E(inputs.Provenance.RunId)}</code>, "
+                + $"trainer <code>{E(inputs.Provenance.Trainer)}</code>, data md5 <code>{E(inputs.Provenance.DataMd5)}</code>, "
+                + $"commit <code>{E(inputs.Provenance.GitCommit)}</code>, bundle sha256 <code>{E(inputs.BundleSha256)}</code>.</p>\n");
         Plots(html, inputs);
         Table(html, "Held-out metrics", ["metric", "value"], m.GetProperty("test").EnumerateObject().Select(p => new[] { p.Name, ModelCard.F(p.Value.GetDouble()) }));
         if (m.TryGetProperty("validation", out var validation))
@@ -83,7 +85,9 @@ internal static class HtmlReport
             return;
         }
 
-        html.Append(CultureInfo.InvariantCulture, $"<h2>Fairness</h2><p>BiasCheck {(f.GetProperty("passed").GetBoolean() ? "<span class=\"pass\">passed</span>" : "<span class=\"fail\">FAILED</span>")}; {f.GetProperty("violations").GetArrayLength()} violations.</p>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<h2>Fairness</h2><p>BiasCheck "
+            + $"{(f.GetProperty("passed").GetBoolean() ? "<span class=\"pass\">passed</span>" : "<span class=\"fail\">FAILED</span>")}; "
+            + $"{f.GetProperty("violations").GetArrayLength()} violations.</p>\n");
         foreach (var frame in f.GetProperty("attributes").EnumerateArray().Append(f.GetProperty("intersection")))
         {
             Table(html, $"By {frame.Str("name")}", ["group", "count", "selection rate", "TPR", "FPR", "precision", "accuracy", "small"],
@@ -109,7 +113,8 @@ internal static class HtmlReport
         }
 
         Table(html, $"Permutation feature importance ({x.Permutations} permutations on {x.RowsShown}; one-hot slots summed per column)",
-            ["column", "AUC drop", "std", "slots"], x.Importance.Select(c => new[] { c.Column, ModelCard.F(c.AucDrop), ModelCard.F(c.StandardDeviation), c.Slots.ToString(CultureInfo.InvariantCulture) }));
+            ["column", "AUC drop", "std", "slots"],
+            x.Importance.Select(c => new[] { c.Column, ModelCard.F(c.AucDrop), ModelCard.F(c.StandardDeviation), c.Slots.ToString(CultureInfo.InvariantCulture) }));
         if (x.Examples.Count == 0)
         {
             html.Append(CultureInfo.InvariantCulture, $"<p>Per-prediction contributions: not available ({E(x.ContributionsNote ?? "")}).</p>\n");

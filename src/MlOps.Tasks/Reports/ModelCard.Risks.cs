@@ -12,12 +12,17 @@ internal static partial class ModelCard
         var test = inputs.Metrics.GetProperty("test");
         var schema = inputs.Pipeline.Schema!;
         card.Append("## Limitations\n\n")
-            .Append(CultureInfo.InvariantCulture, $"- At the 0.5 threshold the model finds {test.GetProperty("recall").GetDouble():P1} of the `{schema.Label}` = `{schema.Positive}` rows, ")
-            .Append(CultureInfo.InvariantCulture, $"with precision {test.GetProperty("precision").GetDouble():P1}; a different threshold trades one for the other (see the PR curve in report.html).\n")
-            .Append(CultureInfo.InvariantCulture, $"- Held-out AUC {F(test.GetProperty("auc").GetDouble())}; expected calibration error {F(test.GetProperty("calibration_error").GetDouble())} (scores read as probabilities are off by about that much on average).\n");
+            .Append(CultureInfo.InvariantCulture, $"- At the 0.5 threshold the model finds {test.GetProperty("recall").GetDouble():P1} "
+                + $"of the `{schema.Label}` = `{schema.Positive}` rows, ")
+            .Append(CultureInfo.InvariantCulture, $"with precision {test.GetProperty("precision").GetDouble():P1}; "
+                + $"a different threshold trades one for the other (see the PR curve in report.html).\n")
+            .Append(CultureInfo.InvariantCulture, $"- Held-out AUC {F(test.GetProperty("auc").GetDouble())}; "
+                + $"expected calibration error {F(test.GetProperty("calibration_error").GetDouble())} "
+                + $"(scores read as probabilities are off by about that much on average).\n");
         if (inputs.Metrics.TryGetProperty("cross_validation", out var cv) && cv.ValueKind == JsonValueKind.Object)
         {
-            card.Append(CultureInfo.InvariantCulture, $"- AUC varies by ± {F(cv.GetProperty("std").GetProperty("auc").GetDouble())} (one standard deviation) across cross-validation folds.\n");
+            card.Append(CultureInfo.InvariantCulture, $"- AUC varies by ± {F(cv.GetProperty("std").GetProperty("auc").GetDouble())} "
+                + $"(one standard deviation) across cross-validation folds.\n");
         }
 
         if (inputs.Metrics.TryGetProperty("validation", out var validation))
@@ -25,7 +30,8 @@ internal static partial class ModelCard
             foreach (var b in validation.GetProperty("behaviour").EnumerateArray().Where(b => b.GetProperty("failures").GetInt32() > 0))
             {
                 var example = b.GetProperty("examples").EnumerateArray().Select(e => e.GetString()).FirstOrDefault();
-                card.Append(CultureInfo.InvariantCulture, $"- Behavioural test '{b.Str("name")}' ({b.Str("kind")}): {b.GetProperty("failures").GetInt32()} of {b.GetProperty("rows").GetInt32()} cases failed")
+                card.Append(CultureInfo.InvariantCulture, $"- Behavioural test '{b.Str("name")}' ({b.Str("kind")}): "
+                        + $"{b.GetProperty("failures").GetInt32()} of {b.GetProperty("rows").GetInt32()} cases failed")
                     .Append(example is null ? ".\n" : $", e.g. {example}.\n");
             }
         }
@@ -73,18 +79,24 @@ internal static partial class ModelCard
             var rates = string.Join(", ", frame.GetProperty("groups").EnumerateArray().Select(g => string.Create(CultureInfo.InvariantCulture,
                 $"{g.Str("group")} {F(g.GetProperty("selection_rate").GetDouble(), "0.000")}")));
             var aggregates = frame.GetProperty("aggregates");
-            card.Append(CultureInfo.InvariantCulture, $"| {frame.Str("name")} | {rates} | {F(aggregates.GetProperty("demographic_parity_difference").GetDouble())} | {F(aggregates.GetProperty("equal_opportunity_difference").GetDouble())} |\n");
+            card.Append(CultureInfo.InvariantCulture, $"| {frame.Str("name")} | {rates} | "
+                + $"{F(aggregates.GetProperty("demographic_parity_difference").GetDouble())} | "
+                + $"{F(aggregates.GetProperty("equal_opportunity_difference").GetDouble())} |\n");
         }
 
         card.Append('\n');
         foreach (var di in fairness.GetProperty("disparate_impact").EnumerateArray())
         {
             var worst = di.GetProperty("groups").EnumerateArray().MinBy(g => g.GetProperty("disparate_impact").GetDouble());
-            card.Append(CultureInfo.InvariantCulture, $"- Disparate impact of `{di.Str("attribute")}` against privileged `{di.Str("privileged")}`: lowest {F(worst.GetProperty("disparate_impact").GetDouble(), "0.000")} ({worst.Str("group")}); the four-fifths rule asks for at least 0.8.\n");
+            card.Append(CultureInfo.InvariantCulture, $"- Disparate impact of `{di.Str("attribute")}` against privileged `{di.Str("privileged")}`: "
+                + $"lowest {F(worst.GetProperty("disparate_impact").GetDouble(), "0.000")} ({worst.Str("group")}); "
+                + $"the four-fifths rule asks for at least 0.8.\n");
         }
 
         var violations = fairness.GetProperty("violations").EnumerateArray().ToList();
-        card.Append(CultureInfo.InvariantCulture, $"- BiasCheck: {(fairness.GetProperty("passed").GetBoolean() ? "within every limit" : $"{violations.Count} limits exceeded")} of the pipeline file ")
+        card.Append(CultureInfo.InvariantCulture,
+                $"- BiasCheck: {(fairness.GetProperty("passed").GetBoolean() ? "within every limit" : $"{violations.Count} limits exceeded")}"
+                + $" of the pipeline file ")
             .AppendJoin(", ", pipeline.Fairness.Max.Select(k => $"{k.Key} ≤ {k.Value.ToString(CultureInfo.InvariantCulture)}")
                 .Concat(pipeline.Fairness.Min.Select(k => $"{k.Key} ≥ {k.Value.ToString(CultureInfo.InvariantCulture)}"))).Append(".\n");
         foreach (var v in violations)
@@ -101,6 +113,8 @@ internal static partial class ModelCard
         var maximum = violation.GetProperty("kind").GetString() == "maximum";
         var groups = string.Join(" vs ", violation.GetProperty("groups").EnumerateArray().Select(g => g.GetString()));
         return string.Create(CultureInfo.InvariantCulture,
-            $"{violation.GetProperty("metric").GetString()} of {violation.GetProperty("scope").GetString()} is {violation.GetProperty("value").GetDouble():0.0000}, {(maximum ? "above the maximum" : "below the minimum")} {violation.GetProperty("limit").GetDouble()} ({groups})");
+            $"{violation.GetProperty("metric").GetString()} of {violation.GetProperty("scope").GetString()} "
+            + $"is {violation.GetProperty("value").GetDouble():0.0000}, {(maximum ? "above the maximum" : "below the minimum")} "
+            + $"{violation.GetProperty("limit").GetDouble()} ({groups})");
     }
 }

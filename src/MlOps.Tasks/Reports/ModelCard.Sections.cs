@@ -29,7 +29,8 @@ internal static partial class ModelCard
         if (m.TryGetProperty("validation", out var validation))
         {
             var checks = validation.GetProperty("checks").EnumerateArray().ToList();
-            card.Append(CultureInfo.InvariantCulture, $"Validate gate: {(validation.GetProperty("passed").GetBoolean() ? "passed" : "FAILED")}, {checks.Count(k => k.GetProperty("passed").GetBoolean())} of {checks.Count} checks passed:\n\n");
+            card.Append(CultureInfo.InvariantCulture, $"Validate gate: {(validation.GetProperty("passed").GetBoolean() ? "passed" : "FAILED")}, "
+                + $"{checks.Count(k => k.GetProperty("passed").GetBoolean())} of {checks.Count} checks passed:\n\n");
             foreach (var check in checks)
             {
                 card.Append(CultureInfo.InvariantCulture, $"- {(check.GetProperty("passed").GetBoolean() ? "passed" : "FAILED")}: {check.Str("message")}\n");
@@ -48,7 +49,8 @@ internal static partial class ModelCard
             return;
         }
 
-        card.Append(CultureInfo.InvariantCulture, $"Permutation feature importance (ML.NET) on {x.RowsShown}, {x.Permutations} permutations: the drop in AUC when a column's values are shuffled; ")
+        card.Append(CultureInfo.InvariantCulture, $"Permutation feature importance (ML.NET) on {x.RowsShown}, {x.Permutations} permutations: "
+                + $"the drop in AUC when a column's values are shuffled; ")
             .Append("for one-hot columns and missing-value flags the drops of the column's slots are summed.\n\n| Column | AUC drop | Std | Slots |\n| --- | --- | --- | --- |\n");
         foreach (var c in x.Importance)
         {

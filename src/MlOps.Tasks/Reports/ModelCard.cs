@@ -73,8 +73,10 @@ internal static partial class ModelCard
             .Append(CultureInfo.InvariantCulture, $"- Table: `{pipeline.Data.Table ?? pipeline.Data.Path}`, md5 `{m.Str("data_md5")}`")
             .Append(pipeline.Data.Source?.Generator is not null ? " (synthetic: the sample generator, docs/sample-data.md)\n" : "\n")
             .Append(CultureInfo.InvariantCulture, $"- Split: {rows.GetProperty("train").GetInt32():N0} training rows, {rows.GetProperty("test").GetInt32():N0} held out ")
-            .Append(CultureInfo.InvariantCulture, $"(test fraction {pipeline.Training.TestFraction} of each class, by a hash of each row's {Key(inputs)}: the same rows for every seed and version); {label} of the held-out rows are `{pipeline.Schema!.Positive}`\n")
-            .Append(CultureInfo.InvariantCulture, $"- Not read by the model: {(pipeline.Training.Exclude.Count == 0 ? "nothing excluded" : string.Join(", ", pipeline.Training.Exclude.Select(c => $"`{c}`")))}\n\n")
+            .Append(CultureInfo.InvariantCulture, $"(test fraction {pipeline.Training.TestFraction} of each class, by a hash of each row's {Key(inputs)}: "
+                + $"the same rows for every seed and version); {label} of the held-out rows are `{pipeline.Schema!.Positive}`\n")
+            .Append(CultureInfo.InvariantCulture, $"- Not read by the model: "
+                + $"{(pipeline.Training.Exclude.Count == 0 ? "nothing excluded" : string.Join(", ", pipeline.Training.Exclude.Select(c => $"`{c}`")))}\n\n")
             .Append("| Feature | Encoding |\n| --- | --- |\n");
         foreach (var (name, encoding) in inputs.Run.Params.Where(p => p.Key.StartsWith("feature.", StringComparison.Ordinal)).OrderBy(p => p.Key, StringComparer.Ordinal))
         {
@@ -88,7 +90,9 @@ internal static partial class ModelCard
         inputs.Run.Params.GetValueOrDefault("row_key") is { } key and not "content" ? $"id (`{key}`)" : "content";
 
     private static string Range(ExpectationSection e) =>
-        FormattableString.Invariant($"{(e.MinValue is { } min ? $"{(e.StrictMin ? ">" : "≥")} {min}" : "")}{(e.MinValue is not null && e.MaxValue is not null ? " and " : "")}{(e.MaxValue is { } max ? $"{(e.StrictMax ? "<" : "≤")} {max}" : "")}");
+        FormattableString.Invariant($"{(e.MinValue is { } min ? $"{(e.StrictMin ? ">" : "≥")} {min}" : "")}")
+            + FormattableString.Invariant($"{(e.MinValue is not null && e.MaxValue is not null ? " and " : "")}")
+            + FormattableString.Invariant($"{(e.MaxValue is { } max ? $"{(e.StrictMax ? "<" : "≤")} {max}" : "")}");
 
     internal static string Str(this JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";

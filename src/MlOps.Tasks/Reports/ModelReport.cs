@@ -121,7 +121,8 @@ public sealed class ModelReport(TrackingStore store, PublicKey trusted)
             var measured = clock.Elapsed;
             clock.Restart();
             var examples = explainer.Contributions(test, ids, seed);
-            return (new Explanation(Permutations, sample.RowCount, test.RowCount, seed, importance, examples, explainer.ContributionsNote, held.IdColumn is null ? "line" : "row"), null,
+            return (new Explanation(Permutations, sample.RowCount, test.RowCount, seed, importance, examples, explainer.ContributionsNote,
+                    held.IdColumn is null ? "line" : "row"), null,
                 new ReportTimings(read, measured, clock.Elapsed, TimeSpan.Zero));
         }
         catch (InvalidOperationException e)

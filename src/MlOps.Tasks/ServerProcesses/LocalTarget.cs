@@ -31,7 +31,8 @@ public sealed class LocalTarget : IDeploymentTarget
     {
         if (!File.Exists(Path.Combine(serving, Program)))
         {
-            throw new UsageException($"The scoring server is not at {Path.Combine(serving, Program)}; build the build program again (dotnet build build/Build.csproj), which puts it there.");
+            throw new UsageException($"The scoring server is not at {Path.Combine(serving, Program)}; "
+                + "build the build program again (dotnet build build/Build.csproj), which puts it there.");
         }
 
         var installed = Path.Combine(storeFolder, "servers", Data.FolderHash.Remembered(serving).Sha256[..16]);
@@ -78,7 +79,8 @@ public sealed class LocalTarget : IDeploymentTarget
         // its output to the log and hands the process over to dotnet (exec), so the pid stays the server's.
         if (!File.Exists(SetSid))
         {
-            throw new UsageException($"Local deployments run the server in its own session with {SetSid} (util-linux), which this system lacks; use Serve, or a docker environment.");
+            throw new UsageException($"Local deployments run the server in its own session with {SetSid} (util-linux), which this system lacks; "
+                + "use Serve, or a docker environment.");
         }
 
         var run = new ProcessStartInfo(SetSid) { UseShellExecute = false };

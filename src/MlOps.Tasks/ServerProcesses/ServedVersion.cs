@@ -13,7 +13,8 @@ public static class ServedVersion
         if (reference is not null)
         {
             return store.ResolveVersion(model, reference)
-                ?? throw new UsageException($"'{reference}' names no registered version of '{model}' (v2, 2, latest or an alias such as staging); run ./build.sh --target=Models to list them.");
+                ?? throw new UsageException($"'{reference}' names no registered version of '{model}' (v2, 2, latest or an alias such as staging); "
+                    + "run ./build.sh --target=Models to list them.");
         }
 
         return store.ResolveVersion(model, ModelAliases.Staging) ?? store.ResolveVersion(model, ModelAliases.Candidate)

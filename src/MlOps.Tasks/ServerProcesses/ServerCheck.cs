@@ -23,7 +23,8 @@ public static class ServerCheck
     /// <param name="timeout">How long it may take to get healthy.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
     /// <exception cref="ServerCheckException">A check failed; the message says which and holds the server's log.</exception>
-    public static async Task RunAsync(IDeploymentTarget target, RunningServer server, int checkPort, string bundleSha256, SmokeRows? rows, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task RunAsync(IDeploymentTarget target, RunningServer server, int checkPort, string bundleSha256, SmokeRows? rows, TimeSpan timeout,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{checkPort.ToString(CultureInfo.InvariantCulture)}/"), Timeout = TimeSpan.FromSeconds(10) };
@@ -83,12 +84,14 @@ public static class ServerCheck
 
             if (!await target.IsRunningAsync(server, cancellationToken).ConfigureAwait(false))
             {
-                throw new ServerCheckException($"The server stopped before /health answered; its log ends:\n{await target.LogTailAsync(server, cancellationToken).ConfigureAwait(false)}");
+                throw new ServerCheckException("The server stopped before /health answered; its log ends:\n"
+                    + $"{await target.LogTailAsync(server, cancellationToken).ConfigureAwait(false)}");
             }
 
             if (clock.Elapsed > timeout)
             {
-                throw new ServerCheckException($"The server did not answer /health within {timeout.TotalSeconds:0} s; its log ends:\n{await target.LogTailAsync(server, cancellationToken).ConfigureAwait(false)}");
+                throw new ServerCheckException($"The server did not answer /health within {timeout.TotalSeconds:0} s; its log ends:\n"
+                    + $"{await target.LogTailAsync(server, cancellationToken).ConfigureAwait(false)}");
             }
 
             await Task.Delay(Poll, cancellationToken).ConfigureAwait(false);

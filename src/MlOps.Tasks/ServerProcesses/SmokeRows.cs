@@ -33,7 +33,8 @@ public sealed record SmokeRows(string Body, IReadOnlyList<string> Ids, IReadOnly
         if (validated != version)
         {
             throw new UsageException(string.Create(CultureInfo.InvariantCulture,
-                $"{Path.GetRelativePath(workspace.RepositoryRoot, artifacts)} holds the predictions of {(validated is { } v ? $"v{v}" : "no version")}, not of staging v{version}; run ./build.sh --target=BiasCheck first."));
+                $"{Path.GetRelativePath(workspace.RepositoryRoot, artifacts)} holds the predictions of {(validated is { } v ? $"v{v}" : "no version")}, "
+                + $"not of staging v{version}; run ./build.sh --target=BiasCheck first."));
         }
 
         var schema = pipeline.Schema ?? throw new UsageException($"{pipeline.File} has no 'schema' section; the smoke test needs the id and label columns.");

@@ -19,7 +19,8 @@ public sealed record VerifiedVersion(ModelVersion Version, ModelBundle Bundle, s
     {
         using var store = TrackingStore.Open(storeFolder);
         var version = store.ResolveVersion(model, ModelAliases.Staging)
-            ?? throw new QualityGateException($"'{model}' has no 'staging' version: none has passed Validate and BiasCheck; run ./build.sh --target=BiasCheck and fix what the gates refuse.");
+            ?? throw new QualityGateException($"'{model}' has no 'staging' version: none has passed Validate and BiasCheck; " +
+                "run ./build.sh --target=BiasCheck and fix what the gates refuse.");
         return Of(storeFolder, version);
     }
 
@@ -36,7 +37,8 @@ public sealed record VerifiedVersion(ModelVersion Version, ModelBundle Bundle, s
         if (!string.Equals(bundle.Sha256, version.BundleSha256, StringComparison.OrdinalIgnoreCase))
         {
             throw new BundleVerificationException(version.Source, string.Create(CultureInfo.InvariantCulture,
-                $"the registry recorded sha256 {version.BundleSha256} for {version.Model} v{version.Version}, but this bundle's sha256 is {bundle.Sha256} (it holds v{bundle.Provenance.ModelVersion}); ") +
+                $"the registry recorded sha256 {version.BundleSha256} for {version.Model} v{version.Version}, " +
+                $"but this bundle's sha256 is {bundle.Sha256} (it holds v{bundle.Provenance.ModelVersion}); ") +
                 $"put v{version.Version.ToString(CultureInfo.InvariantCulture)}'s own bundle back, or train again (./build.sh --target=Train --force) to register a new version.");
         }
 

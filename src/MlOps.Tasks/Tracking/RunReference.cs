@@ -20,7 +20,8 @@ public static class RunReference
 
         var versions = store.Models().FirstOrDefault(m => m.Name == model)?.Versions ?? [];
         var known = versions.Count == 0 ? $"model '{model}' has no versions yet"
-            : $"versions: {string.Join(", ", versions.Select(v => $"v{v.Version}"))}; aliases: {string.Join(", ", versions.SelectMany(v => v.Aliases).Order(StringComparer.Ordinal))}";
+            : $"versions: {string.Join(", ", versions.Select(v => $"v{v.Version}"))}; "
+                + $"aliases: {string.Join(", ", versions.SelectMany(v => v.Aliases).Order(StringComparer.Ordinal))}";
         throw new UsageException($"'{reference}' is neither a version, an alias nor a run id of '{model}' ({known}); run ./build.sh --target=Models to list them.");
     }
 }

@@ -6,7 +6,8 @@ namespace MlOps.Tasks.Tracking;
 public sealed partial class TrackingStore
 {
     private const string DeploymentColumns =
-        "id, key, folder, model, environment, kind, action, outcome, version, bundle_sha256, image, image_digest, server, address, runs_as, replaces, deployed_ms, deployed_by, message";
+        "id, key, folder, model, environment, kind, action, outcome, version, bundle_sha256, image, image_digest, "
+        + "server, address, runs_as, replaces, deployed_ms, deployed_by, message";
 
     /// <summary>
     /// Appends <paramref name="deployment"/> to the deployment history and, when it is serving, points
@@ -32,12 +33,11 @@ public sealed partial class TrackingStore
                 throw NoSuchVersion(deployment.Model, deployment.Version, versions);
             }
 
-            var id = Convert.ToInt64(Scalar(
-                $"""
-                INSERT INTO deployments ({DeploymentColumns[4..]})
-                VALUES ($key, $folder, $model, $environment, $kind, $action, $outcome, $version, $bundle, $image, $digest, $server, $address, $runsAs, $replaces, $now, $by, $message)
-                RETURNING id
-                """,
+            var id = Convert.ToInt64(Scalar($"""
+            INSERT INTO deployments ({DeploymentColumns[4..]})
+            VALUES ($key, $folder, $model, $environment, $kind, $action, $outcome, $version, $bundle, $image, $digest, $server, $address, $runsAs, $replaces, $now, $by, $message)
+            RETURNING id
+            """,
                 ("$key", deployment.Key), ("$folder", deployment.Folder), ("$model", deployment.Model), ("$environment", deployment.Environment),
                 ("$kind", Word(deployment.Kind)), ("$action", Word(deployment.Action)), ("$outcome", deployment.Serving ? "serving" : "failed"),
                 ("$version", deployment.Version), ("$bundle", deployment.BundleSha256), ("$image", deployment.Image), ("$digest", deployment.ImageDigest),

@@ -17,7 +17,8 @@ internal static class HeldOutRows
         var md5 = new Fingerprint().AddFile("data", repositoryRoot, table).Parts["data"];
         if (md5 != bundle.Provenance.DataMd5)
         {
-            throw new UsageException($"{table} (md5 {md5}) is not the data v{bundle.Provenance.ModelVersion} was trained on ({bundle.Provenance.DataMd5}); run ./build.sh --target=Train.");
+            throw new UsageException($"{table} (md5 {md5}) is not the data v{bundle.Provenance.ModelVersion} was trained on ({bundle.Provenance.DataMd5}); "
+                + "run ./build.sh --target=Train.");
         }
 
         var held = HeldOutRecord.Read(run) ?? throw new UsageException(

@@ -57,7 +57,8 @@ internal static class MetricGate
         var passed = worse <= allowed + 1e-12;
         var message = passed
             ? Text($"{metric} {value:0.0000} against production v{champion.Version} {before:0.0000} on {champion.RowsCompared}: within the allowed regression {allowed}")
-            : Text($"{metric} {value:0.0000} is {worse:0.0000} worse than production v{champion.Version} ({before:0.0000}) on {champion.RowsCompared}; the allowed regression is {allowed} ({location})");
+            : Text($"{metric} {value:0.0000} is {worse:0.0000} worse than production v{champion.Version} ({before:0.0000}) on {champion.RowsCompared}; ")
+                + Text($"the allowed regression is {allowed} ({location})");
         return new GateCheck(Text($"{metric} regression <= {allowed} against v{champion.Version}"), worse, allowed, passed, message, location);
     }
 
@@ -65,7 +66,9 @@ internal static class MetricGate
     private static GateCheck NotCompared(ValidationSection validation, Champion champion, string reason)
     {
         var location = validation.LocationOf("max_regression");
-        var message = Text($"v{champion.Candidate} cannot be held to production v{champion.Version}: {reason}; point production at a version trained since (./build.sh --target=SetAlias --alias=production --version=<v>) or remove validation.max_regression ({location})");
+        var message = Text($"v{champion.Candidate} cannot be held to production v{champion.Version}: {reason}; ")
+            + Text($"point production at a version trained since (./build.sh --target=SetAlias --alias=production --version=<v>) ")
+            + Text($"or remove validation.max_regression ({location})");
         return new GateCheck(Text($"comparison with production v{champion.Version}"), champion.Rows, 1, false, message, location);
     }
 

@@ -132,6 +132,7 @@ public sealed partial class AuditLog : IAsyncDisposable
     }
 
     private Exception Stopped() => failure is { } cause
-        ? new IOException($"The audit log {options.Path} stopped after record {Volatile.Read(ref flushedSeq)} ({cause.Message.TrimEnd('.')}); records after it are not logged.", cause)
+        ? new IOException($"The audit log {options.Path} stopped after record {Volatile.Read(ref flushedSeq)} ({cause.Message.TrimEnd('.')}); "
+            + "records after it are not logged.", cause)
         : new ObjectDisposedException(nameof(AuditLog), $"The audit log {options.Path} is closed.");
 }

@@ -9,7 +9,10 @@ public static class AuditLogVerifier
     /// hash of the record before it (zeros for the first) and whose <c>seq</c> is one more.
     /// </summary>
     /// <param name="path">The active file, e.g. <c>/var/mlops/audit/predictions.jsonl</c>; it may be missing when segments exist.</param>
-    /// <returns>The records that hold, the files, and the breaks; a log being written may show its newest file rotated away meanwhile, so verify again before trusting a break at the end.</returns>
+    /// <returns>
+    /// The records that hold, the files, and the breaks; a log being written may show its newest file rotated away
+    /// meanwhile, so verify again before trusting a break at the end.
+    /// </returns>
     /// <exception cref="FileNotFoundException">Neither the file nor any rotated segment exists.</exception>
     public static AuditVerification Verify(string path)
     {

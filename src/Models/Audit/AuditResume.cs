@@ -53,7 +53,8 @@ internal sealed record AuditResume(long LastSeq, string LastHash, long ActiveFir
         if (!AuditRecord.TrySplit(line, out _, out var hash) || !AuditRecord.TryReadLinks(line, out var seq, out _))
         {
             throw new InvalidDataException(
-                $"{file}: the audit log cannot be continued: its {which} is not an audit record; verify the log, and move the damaged file aside to continue from the files before it.");
+                $"{file}: the audit log cannot be continued: its {which} is not an audit record; "
+                + "verify the log, and move the damaged file aside to continue from the files before it.");
         }
 
         return new AuditResume(seq, hash, seq + 1);

@@ -38,7 +38,8 @@ internal sealed partial class BundleReader
         var listed = manifest.Entries.Select(e => e.Name).ToList();
         if (!listed.SequenceEqual(BundleFormat.Payload, StringComparer.Ordinal))
         {
-            throw Fail($"{BundleFormat.Manifest} is not valid (it lists {string.Join(", ", listed)}; format {BundleFormat.Version} has {string.Join(", ", BundleFormat.Payload)}); {Restore}");
+            throw Fail($"{BundleFormat.Manifest} is not valid (it lists {string.Join(", ", listed)}; "
+                + $"format {BundleFormat.Version} has {string.Join(", ", BundleFormat.Payload)}); {Restore}");
         }
 
         return manifest;

@@ -36,7 +36,8 @@ public static partial class GrafanaDashboard
             })
             .ToJson();
         yield return new GrafanaPanel("table", "Column drift", 24, 10)
-            .Describe($"Per column and test: whether it drifted, and its score, a p-value for ks, chisquare and z (drift when low) or a distance for the others (drift when high). {Tests(pipeline.Monitoring)}")
+            .Describe("Per column and test: whether it drifted, and its score, a p-value for ks, chisquare and z (drift when low) "
+                + $"or a distance for the others (drift when high). {Tests(pipeline.Monitoring)}")
             .Latest("A", queries.ColumnDrift, "", format: "table")
             .Latest("B", queries.ColumnScore, "", format: "table")
             .Transform(

@@ -9,7 +9,8 @@ public static partial class GrafanaDashboard
     {
         yield return GrafanaLayout.Row("Serving");
         yield return new GrafanaPanel("timeseries", "Requests", 8, 8)
-            .Describe($"Scoring requests per second over {MonitoringQueries.Window}, in all and by HTTP status (mlops_requests_total); a line marks monitoring.slo.min_request_rate.")
+            .Describe($"Scoring requests per second over {MonitoringQueries.Window}, in all and by HTTP status (mlops_requests_total); "
+                + "a line marks monitoring.slo.min_request_rate.")
             .Unit("reqps").From(0)
             .Query("A", queries.RequestRate, "all")
             .Query("B", queries.RequestRateByStatus, "{{status}}")
@@ -24,7 +25,8 @@ public static partial class GrafanaDashboard
             .Limit("B", Find(limits, "monitoring.slo.max_rejected_rate"))
             .Options(TimeSeriesOptions()).ToJson();
         yield return new GrafanaPanel("timeseries", "Latency", 8, 8)
-            .Describe("Median and 99th percentile of the time to read, score and answer a request (mlops_request_duration_seconds); lines mark monitoring.slo.p50_latency_ms and p99_latency_ms.")
+            .Describe("Median and 99th percentile of the time to read, score and answer a request (mlops_request_duration_seconds); "
+                + "lines mark monitoring.slo.p50_latency_ms and p99_latency_ms.")
             .Unit("s").From(0)
             .Query("A", queries.Latency(0.5), "p50")
             .Query("B", queries.Latency(0.99), "p99")

@@ -61,7 +61,8 @@ public sealed record MetricsScrape(string Source, DateTimeOffset Time, IReadOnly
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new MetricsUnavailableException(Text($"{metrics} did not answer within {timeout.TotalSeconds:0.###} s; check that the scoring server runs there and is not stuck."), e);
+            throw new MetricsUnavailableException(
+                Text($"{metrics} did not answer within {timeout.TotalSeconds:0.###} s; check that the scoring server runs there and is not stuck."), e);
         }
         catch (Exception e) when (e is HttpRequestException or IOException)
         {

@@ -88,7 +88,8 @@ public static partial class PrometheusText
 
         if (words[0] == "TYPE" && (words.Length != 3 || !MetricTypes.Contains(words[2], StringComparer.Ordinal)))
         {
-            throw Malformed(number, $"expected one of {string.Join(", ", MetricTypes)} after '# TYPE {words[1]}', found {Found(words.Length < 3 ? null : string.Join(' ', words[2..]))}");
+            throw Malformed(number, $"expected one of {string.Join(", ", MetricTypes)} after '# TYPE {words[1]}', "
+                + $"found {Found(words.Length < 3 ? null : string.Join(' ', words[2..]))}");
         }
     }
 

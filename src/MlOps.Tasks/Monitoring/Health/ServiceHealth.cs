@@ -41,7 +41,8 @@ public sealed record ServiceHealth
     /// <summary>One line for the log, e.g. "requests 120 (0.5/s), server errors 1 (0.0083), rejected 3 (0.0250), p50 3.2 ms, p99 24 ms".</summary>
     public string Summary => !HasTraffic
         ? "no traffic (0 requests)"
-        : Text($"requests {Requests}{(RequestRate is { } rate ? Text($" ({rate:0.###}/s)") : "")}, server errors {ServerErrors} ({ErrorRate:0.0000}), rejected {Rejected} ({RejectedRate:0.0000}), p50 {Milliseconds(P50LatencyMs)}, p99 {Milliseconds(P99LatencyMs)}");
+        : Text($"requests {Requests}{(RequestRate is { } rate ? Text($" ({rate:0.###}/s)") : "")}, server errors {ServerErrors} ({ErrorRate:0.0000}), ")
+            + Text($"rejected {Rejected} ({RejectedRate:0.0000}), p50 {Milliseconds(P50LatencyMs)}, p99 {Milliseconds(P99LatencyMs)}");
 
     /// <summary>The health since the server started, from one scrape; the rate needs its <c>process_start_time_seconds</c>.</summary>
     /// <exception cref="MetricsUnavailableException">The scrape is not the scoring server's.</exception>
