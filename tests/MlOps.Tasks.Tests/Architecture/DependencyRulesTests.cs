@@ -20,7 +20,8 @@ public sealed class DependencyRulesTests
         var cycles = FolderGraph.Cycles(Folders);
 
         // Then
-        Assert.That(cycles, Is.Empty, "Circular dependency between folders of src/MlOps.Tasks; move the type that makes the back-edge down to the folder both sides use (see ARCHITECTURE.md)");
+        Assert.That(cycles, Is.Empty, "Circular dependency between folders of src/MlOps.Tasks; " +
+            "move the type that makes the back-edge down to the folder both sides use (see ARCHITECTURE.md)");
     }
 
     // The bottom of the project: the configuration model and the error vocabulary use nothing else in it.

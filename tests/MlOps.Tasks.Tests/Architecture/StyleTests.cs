@@ -83,7 +83,8 @@ public sealed partial class StyleTests
     public void Should_Find_The_Order_Right_When_Static_And_Alias_Usings_Follow_The_Namespaces()
     {
         // Given
-        string[] lines = ["using System;", "using System.Text;", "using MlOps.Tasks;", "using MlOps.Tasks.Artifacts;", "using static System.Math;", "using Json = System.Text.Json;"];
+        string[] lines = ["using System;", "using System.Text;", "using MlOps.Tasks;", "using MlOps.Tasks.Artifacts;",
+            "using static System.Math;", "using Json = System.Text.Json;"];
 
         // When
         var usings = Usings(lines);

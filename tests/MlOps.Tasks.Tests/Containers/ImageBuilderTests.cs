@@ -42,12 +42,15 @@ public class ImageBuilderTests
         var inspected = await docker.Images.InspectImageAsync(image.Id);
         Assert.That(inspected.Config.User, Is.EqualTo("10001:10001"));
         Assert.That(inspected.Config.Healthcheck.Test, Is.Not.Empty);
-        Assert.That(inspected.Config.Labels["mlops.bundle.sha256"], Is.EqualTo(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(ServingFiles.Bundle)))));
+        Assert.That(inspected.Config.Labels["mlops.bundle.sha256"],
+            Is.EqualTo(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(ServingFiles.Bundle)))));
         Assert.That(inspected.Config.Labels["mlops.data.md5"], Is.EqualTo("3f1c0a4b2e8d9f7a6b5c4d3e2f1a0b9c.dir"));
         Assert.That(inspected.Config.Labels["org.opencontainers.image.revision"], Is.EqualTo("5c93d6f0a1b2c3d4e5f60718293a4b5c6d7e8f90"));
         Assert.That(inspected.Config.Labels["org.opencontainers.image.created"], Is.EqualTo("2026-11-26T15:00:00Z"));
         Assert.That(smoke.Invocations, Does.Contain("predictions"));
-        TestContext.Out.WriteLine($"base {baseImage.Tag} imported={baseImage.Imported} in {baseTime.TotalSeconds:0.0} s; image {image.Tags[0]} {image.Size / 1e6:0.0} MB built in {built.TotalSeconds:0.0} s; healthy after {smoke.Healthy.TotalSeconds:0.0} s; {smoke.Invocations}");
+        TestContext.Out.WriteLine($"base {baseImage.Tag} imported={baseImage.Imported} in {baseTime.TotalSeconds:0.0} s; " +
+            $"image {image.Tags[0]} {image.Size / 1e6:0.0} MB built in {built.TotalSeconds:0.0} s; " +
+            $"healthy after {smoke.Healthy.TotalSeconds:0.0} s; {smoke.Invocations}");
     }
 
     [Test]
@@ -81,7 +84,11 @@ public class ImageBuilderTests
         var refused = await Assert.ThrowsAsync<BundleVerificationException>(() => ImageBuilder.BuildAsync(docker, request));
 
         // Then
-        Assert.That(refused!.Message, Does.StartWith($"{ServingFiles.Bundle}: signed by key ").And.EndWith("; pass the public key that signed it, or sign the bundle with the trusted key"));
-        Assert.That(await docker.Images.ListImagesAsync(new() { Filters = new Dictionary<string, IDictionary<string, bool>> { ["reference"] = new Dictionary<string, bool> { ["mlops/base:absent"] = true } } }), Is.Empty);
+        Assert.That(refused!.Message, Does.StartWith($"{ServingFiles.Bundle}: signed by key ")
+            .And.EndWith("; pass the public key that signed it, or sign the bundle with the trusted key"));
+        Assert.That(await docker.Images.ListImagesAsync(new()
+        {
+            Filters = new Dictionary<string, IDictionary<string, bool>> { ["reference"] = new Dictionary<string, bool> { ["mlops/base:absent"] = true } }
+        }), Is.Empty);
     }
 }

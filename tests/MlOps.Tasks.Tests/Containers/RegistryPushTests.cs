@@ -97,7 +97,9 @@ public class RegistryPushTests
 
                 // Then
                 Assert.That(failed.Message, Is.EqualTo(
-                    $"Pushing {Repository}:{tag} to {registry} failed: Get \"http://{registry}/v2/\": dial tcp {registry}: connect: connection refused. Is a registry running at {registry}?\n" +
+                    $"Pushing {Repository}:{tag} to {registry} failed: " +
+                    $"Get \"http://{registry}/v2/\": dial tcp {registry}: connect: connection refused. " +
+                    $"Is a registry running at {registry}?\n" +
                     $"The push refers to repository [{registry}/{Repository}]"));
             }
             finally

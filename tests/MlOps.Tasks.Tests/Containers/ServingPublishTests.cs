@@ -66,7 +66,8 @@ public class ServingPublishTests
 
             // Then
             Assert.That(failed!.Message, Is.EqualTo(
-                $"{folder.Path} holds no MlOps.Serving; build the build program again (it publishes the server there), or publish it with `dotnet publish src/MlOps.Serving -c Release -r linux-x64 --self-contained -o {folder.Path}`."));
+                $"{folder.Path} holds no MlOps.Serving; build the build program again (it publishes the server there), " +
+                $"or publish it with `dotnet publish src/MlOps.Serving -c Release -r linux-x64 --self-contained -o {folder.Path}`."));
         }
     }
 

@@ -55,7 +55,8 @@ public sealed class TableReaderTests
     public void Should_Name_The_Line_Column_And_Offset_Of_A_Byte_That_Is_Not_Utf8()
     {
         Assert.That(Refusal([.. "x,y\n1,caf"u8, 0xE9, .. "\n2,b\n"u8]),
-            Is.EqualTo("t.csv:2:6: the file is not UTF-8: byte 0xE9 at offset 9 is not part of a UTF-8 character; save the file as UTF-8 (from Latin-1: iconv -f latin1 -t utf-8)."));
+            Is.EqualTo("t.csv:2:6: the file is not UTF-8: byte 0xE9 at offset 9 is not part of a UTF-8 character; " +
+                "save the file as UTF-8 (from Latin-1: iconv -f latin1 -t utf-8)."));
     }
 
     [Test]
@@ -69,7 +70,8 @@ public sealed class TableReaderTests
         var error = Refusal(bytes);
 
         // Then
-        Assert.That(error, Is.EqualTo("t.csv:2:40004: the file is not UTF-8: byte 0xFF at offset 80007 is not part of a UTF-8 character; save the file as UTF-8 (from Latin-1: iconv -f latin1 -t utf-8)."));
+        Assert.That(error, Is.EqualTo("t.csv:2:40004: the file is not UTF-8: byte 0xFF at offset 80007 is not part of a UTF-8 character; " +
+            "save the file as UTF-8 (from Latin-1: iconv -f latin1 -t utf-8)."));
         Assert.That(ReadAll([.. "x,y\n12,"u8, .. System.Text.Encoding.UTF8.GetBytes(row), .. "\n3,c\n"u8]), Has.Count.EqualTo(2));
     }
 
@@ -77,14 +79,16 @@ public sealed class TableReaderTests
     public void Should_Refuse_A_Character_The_File_Ends_In_The_Middle_Of()
     {
         Assert.That(Refusal([.. "x,y\n1,caf"u8, 0xC3]),
-            Is.EqualTo("t.csv:2:6: the file is not UTF-8: byte 0xC3 at offset 9 is not part of a UTF-8 character; save the file as UTF-8 (from Latin-1: iconv -f latin1 -t utf-8)."));
+            Is.EqualTo("t.csv:2:6: the file is not UTF-8: byte 0xC3 at offset 9 is not part of a UTF-8 character; " +
+                "save the file as UTF-8 (from Latin-1: iconv -f latin1 -t utf-8)."));
     }
 
     [Test]
     public void Should_Not_Count_The_Byte_Order_Mark_As_A_Column()
     {
         Assert.That(Refusal([0xEF, 0xBB, 0xBF, .. "x,"u8, 0xE9, .. "\n1,a\n"u8]),
-            Is.EqualTo("t.csv:1:3: the file is not UTF-8: byte 0xE9 at offset 5 is not part of a UTF-8 character; save the file as UTF-8 (from Latin-1: iconv -f latin1 -t utf-8)."));
+            Is.EqualTo("t.csv:1:3: the file is not UTF-8: byte 0xE9 at offset 5 is not part of a UTF-8 character; " +
+                "save the file as UTF-8 (from Latin-1: iconv -f latin1 -t utf-8)."));
     }
 
     [Test]
@@ -195,7 +199,8 @@ public sealed class TableReaderTests
 
         // Then
         Assert.That(report.Rows, Is.EqualTo(3));
-        Assert.That(report.Results.Where(r => !r.Success).Select(r => r.Summary), Is.EqualTo(new[] { "workclass: 1 of 3 values (33.33 %) are not present, e.g. null at row 1 (line 2)." }));
+        Assert.That(report.Results.Where(r => !r.Success).Select(r => r.Summary),
+            Is.EqualTo(new[] { "workclass: 1 of 3 values (33.33 %) are not present, e.g. null at row 1 (line 2)." }));
         var fnlwgt = report.Profile.Columns.Single(c => c.Name == "fnlwgt");
         Assert.That((fnlwgt.Count, fnlwgt.Missing, fnlwgt.Max), Is.EqualTo((2L, 1L, (double?)83311)));
     }

@@ -24,7 +24,9 @@ public sealed class ContentHashTests
             Assert.That(content.FileCount, Is.EqualTo(3));
             Assert.That(content.Manifest!.Json, Has.Length.EqualTo(202));
             Assert.That(Encoding.ASCII.GetString(content.Manifest.Json), Is.EqualTo(
-                """[{"md5": "b1946ac92492d2347c6235b4d2611184", "relpath": "a.txt"}, {"md5": "c6242222cf6ccdb15a43e0e5b1a08810", "relpath": "crlf.txt"}, {"md5": "a47170636e9c528995092e14a81000ab", "relpath": "sub/b.txt"}]"""));
+                """[{"md5": "b1946ac92492d2347c6235b4d2611184", "relpath": "a.txt"}, """ +
+                """{"md5": "c6242222cf6ccdb15a43e0e5b1a08810", "relpath": "crlf.txt"}, """ +
+                """{"md5": "a47170636e9c528995092e14a81000ab", "relpath": "sub/b.txt"}]"""));
         }
 
         [Test]
@@ -107,7 +109,9 @@ public sealed class ContentHashTests
 
             // Then
             Assert.That(json, Is.EqualTo(
-                """[{"md5": "4a8a08f09d37b73795649038408b5f33", "relpath": "\u00e9 \"q\".txt"}, {"md5": "92eb5ffee6ae2fec3ad71c777531578f", "relpath": "\ue000.txt"}, {"md5": "0cc175b9c0f1b6a831c399e269772661", "relpath": "\ud83d\ude00.txt"}]"""));
+                """[{"md5": "4a8a08f09d37b73795649038408b5f33", "relpath": "\u00e9 \"q\".txt"}, """ +
+                """{"md5": "92eb5ffee6ae2fec3ad71c777531578f", "relpath": "\ue000.txt"}, """ +
+                """{"md5": "0cc175b9c0f1b6a831c399e269772661", "relpath": "\ud83d\ude00.txt"}]"""));
         }
 
         [Test]

@@ -51,7 +51,8 @@ public sealed class DataCheckTests
             // Then
             var actual = ContentHash.Of(temp["data"]).Md5;
             Assert.That(error.Message, Is.EqualTo(
-                $"data: md5 {actual} does not match data.dvc ({DvcVectors.VectorAMd5}) [data/a.txt changed]; run `./build.sh --target=TrackData --path=data` if the change is intended."));
+                $"data: md5 {actual} does not match data.dvc ({DvcVectors.VectorAMd5}) [data/a.txt changed]; " +
+                $"run `./build.sh --target=TrackData --path=data` if the change is intended."));
         }
 
         [Test]
@@ -113,7 +114,8 @@ public sealed class DataCheckTests
             var error = Assert.Throws<InvalidFileException>(() => new DataCheck(temp.Path).Verify("data"));
 
             // Then
-            Assert.That(error.Message, Is.EqualTo("data.dvc:6:9: 'path: ../../etc' does not match data.path (data); data.dvc tracks the file or folder beside it, so it must say 'path: data'."));
+            Assert.That(error.Message, Is.EqualTo("data.dvc:6:9: 'path: ../../etc' does not match data.path (data); " +
+                "data.dvc tracks the file or folder beside it, so it must say 'path: data'."));
         }
     }
 }

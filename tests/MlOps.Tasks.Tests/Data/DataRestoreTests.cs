@@ -85,7 +85,8 @@ public sealed class DataRestoreTests
 
         // Then
         Assert.That(error.Message, Is.EqualTo(
-            $"data: not found and cannot be restored: no cache holds md5 {DvcVectors.VectorAMd5} (tried .dvc/cache). Copy the data there, or set data.source (cache, remote or generator) in the pipeline file."));
+            $"data: not found and cannot be restored: no cache holds md5 {DvcVectors.VectorAMd5} (tried .dvc/cache). " +
+            $"Copy the data there, or set data.source (cache, remote or generator) in the pipeline file."));
     }
 
     [Test]

@@ -110,7 +110,8 @@ public sealed class DataTrackerTests
             new DataTracker(temp.Path).Track("run.sh");
 
             // Then
-            Assert.That(File.ReadAllText(temp["run.sh.dvc"]), Is.EqualTo("outs:\n- md5: acbd18db4cc2f85cedef654fccc4a4d8\n  size: 3\n  isexec: true\n  hash: md5\n  path: run.sh\n"));
+            Assert.That(File.ReadAllText(temp["run.sh.dvc"]),
+                Is.EqualTo("outs:\n- md5: acbd18db4cc2f85cedef654fccc4a4d8\n  size: 3\n  isexec: true\n  hash: md5\n  path: run.sh\n"));
         }
 
         [Test]
@@ -125,12 +126,16 @@ public sealed class DataTrackerTests
             var error = Assert.Throws<UsageException>(() => new DataTracker(temp.Path).Track(".mlops"));
 
             // Then
-            Assert.That(error.Message, Is.EqualTo("'.mlops' is the tracking store (.mlops): the registry and the signing key must not be copied into .dvc/cache, which dvc push uploads; track a data file or folder, e.g. --path=data."));
+            Assert.That(error.Message, Is.EqualTo(
+                "'.mlops' is the tracking store (.mlops): the registry and the signing key must not be copied into .dvc/cache, " +
+                "which dvc push uploads; track a data file or folder, e.g. --path=data."));
             Assert.That(temp[".dvc"], Does.Not.Exist);
             Assert.That(temp[".mlops.dvc"], Does.Not.Exist);
         }
 
-        [TestCase(".mlops/keys", "'.mlops/keys' is inside the tracking store (.mlops): the registry and the signing key must not be copied into .dvc/cache, which dvc push uploads; track a data file or folder, e.g. --path=data.")]
+        [TestCase(".mlops/keys", "'.mlops/keys' is inside the tracking store (.mlops): " +
+            "the registry and the signing key must not be copied into .dvc/cache, " +
+            "which dvc push uploads; track a data file or folder, e.g. --path=data.")]
         [TestCase(".git", "'.git' is git's own folder (.git); track a data file or folder, e.g. --path=data.")]
         [TestCase(".git/config", "'.git/config' is inside git's own folder (.git); track a data file or folder, e.g. --path=data.")]
         [TestCase(".dvc/config", "'.dvc/config' is inside DVC's own folder (.dvc); track a data file or folder, e.g. --path=data.")]
@@ -162,7 +167,9 @@ public sealed class DataTrackerTests
             var error = Assert.Throws<UsageException>(() => new DataTracker(temp.Path, temp["data/store"]).Track("data"));
 
             // Then
-            Assert.That(error.Message, Is.EqualTo("'data' holds the tracking store (data/store): the registry and the signing key must not be copied into .dvc/cache, which dvc push uploads; track a data file or folder, e.g. --path=data."));
+            Assert.That(error.Message, Is.EqualTo(
+                "'data' holds the tracking store (data/store): the registry and the signing key must not be copied into .dvc/cache, " +
+                "which dvc push uploads; track a data file or folder, e.g. --path=data."));
             Assert.That(temp[".dvc"], Does.Not.Exist);
         }
 
@@ -178,7 +185,8 @@ public sealed class DataTrackerTests
             var error = Assert.Throws<UsageException>(() => new DataTracker(temp.Path).Track("data"));
 
             // Then
-            Assert.That(error.Message, Is.EqualTo("'data/keys/deploy.pem' is a private key: keys must not be copied into .dvc/cache, which dvc push uploads; move it out of 'data' and track again."));
+            Assert.That(error.Message, Is.EqualTo("'data/keys/deploy.pem' is a private key: keys must not be copied into .dvc/cache, " +
+                "which dvc push uploads; move it out of 'data' and track again."));
             Assert.That(temp[".dvc"], Does.Not.Exist);
         }
 
@@ -195,7 +203,8 @@ public sealed class DataTrackerTests
             var result = new DataTracker(temp.Path).Track("signing-key.pub.pem");
 
             // Then
-            Assert.That(error.Message, Is.EqualTo("'signing-key.pem' is a private key: keys must not be copied into .dvc/cache, which dvc push uploads; track a data file or folder, e.g. --path=data."));
+            Assert.That(error.Message, Is.EqualTo("'signing-key.pem' is a private key: keys must not be copied into .dvc/cache, " +
+                "which dvc push uploads; track a data file or folder, e.g. --path=data."));
             Assert.That(result.Changed, Is.True);
         }
 
@@ -216,9 +225,11 @@ public sealed class DataTrackerTests
                 var dangling = Assert.Throws<UsageException>(() => new DataTracker(temp.Path).Track("gone.csv"));
 
                 // Then
-                Assert.That(inFolder.Message, Is.EqualTo("'data/loop' is a symbolic link that cannot be followed (it loops, or its target does not exist); remove or fix it and track again."));
+                Assert.That(inFolder.Message, Is.EqualTo("'data/loop' is a symbolic link that cannot be followed " +
+                    "(it loops, or its target does not exist); remove or fix it and track again."));
                 Assert.That(itself.Message, Is.EqualTo(inFolder.Message));
-                Assert.That(dangling.Message, Is.EqualTo("'gone.csv' is a symbolic link that cannot be followed (it loops, or its target does not exist); remove or fix it and track again."));
+                Assert.That(dangling.Message, Is.EqualTo("'gone.csv' is a symbolic link that cannot be followed " +
+                    "(it loops, or its target does not exist); remove or fix it and track again."));
                 Assert.That(temp[".dvc"], Does.Not.Exist);
             }
             finally

@@ -38,7 +38,8 @@ public sealed class CodeVersionTests
                 continue;
             }
 
-            foreach (var ns in assembly.GetTypes().Select(t => t.Namespace).Where(n => n == $"MlOps.Tasks.{folder}" || n?.StartsWith($"MlOps.Tasks.{folder}.", StringComparison.Ordinal) == true).Distinct())
+            foreach (var ns in assembly.GetTypes().Select(t => t.Namespace)
+                .Where(n => n == $"MlOps.Tasks.{folder}" || n?.StartsWith($"MlOps.Tasks.{folder}.", StringComparison.Ordinal) == true).Distinct())
             {
                 foreach (var next in TypeReferences.OfNamespace(assembly, ns!).Where(n => n.StartsWith("MlOps.Tasks.", StringComparison.Ordinal)).Select(n => n.Split('.')[2]))
                 {

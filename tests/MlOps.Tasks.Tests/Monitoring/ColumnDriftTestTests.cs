@@ -194,7 +194,8 @@ public sealed class ColumnDriftTestTests
             var error = Assert.Throws<UsageException>(() => ColumnDriftTest.Run(ChiReference, ChiCurrent, Configured(method)));
 
             // Then
-            Assert.That(error!.Message, Is.EqualTo($"The {method.ToString().ToLowerInvariant()} test needs numbers, but column 'x' holds categories; use chisquare, z, jensenshannon, psi, kl or hellinger for it in monitoring."));
+            Assert.That(error!.Message, Is.EqualTo($"The {method.ToString().ToLowerInvariant()} test needs numbers, but " +
+                $"column 'x' holds categories; use chisquare, z, jensenshannon, psi, kl or hellinger for it in monitoring."));
         }
 
         [Test]
@@ -204,7 +205,8 @@ public sealed class ColumnDriftTestTests
             var error = Assert.Throws<UsageException>(() => ColumnDriftTest.Run(ChiReference, ChiCurrent, Configured(DriftMethod.Z)));
 
             // Then
-            Assert.That(error!.Message, Is.EqualTo("The z test compares two proportions, but column 'x' holds 3 distinct values; use chisquare or jensenshannon for it in monitoring."));
+            Assert.That(error!.Message, Is.EqualTo("The z test compares two proportions, but column 'x' holds 3 distinct values; " +
+                "use chisquare or jensenshannon for it in monitoring."));
         }
 
         [TestCase(DriftMethod.Hellinger)]

@@ -168,7 +168,8 @@ public sealed class ConceptDriftTests
             var error = Assert.Throws<UsageException>(() => ConceptDrift.Analyse([], [], "feedback.csv", section, idColumn: null));
 
             // Then
-            Assert.That(error!.Message, Is.EqualTo("monitoring.concept: Drift detector 'page_hinkley' has no setting 'lambda'; its settings: min_instances, delta, threshold, alpha."));
+            Assert.That(error!.Message, Is.EqualTo("monitoring.concept: Drift detector 'page_hinkley' has no setting 'lambda'; " +
+                "its settings: min_instances, delta, threshold, alpha."));
         }
     }
 

@@ -123,7 +123,8 @@ public sealed class DataDriftTests
         public void Should_Use_A_Columns_Own_Method_Before_The_Methods_By_Type()
         {
             // Given
-            const string Monitoring = "monitoring:\n  drift_share: 0.25\n  numeric: { method: psi, threshold: 0.3 }\n  categorical: { method: jensenshannon }\n  columns:\n    region: { method: z }\n";
+            const string Monitoring = "monitoring:\n  drift_share: 0.25\n  numeric: { method: psi, threshold: 0.3 }\n" +
+                "  categorical: { method: jensenshannon }\n  columns:\n    region: { method: z }\n";
 
             // When
             var drift = Run(Monitoring, Reference);
@@ -162,7 +163,8 @@ public sealed class DataDriftTests
             var error = Assert.Throws<InvalidFileException>(() => Run("", Reference, reference: Lacking));
 
             // Then
-            Assert.That(error.Message, Is.EqualTo("reference.csv:1:1: the reference has no column 'region', which Monitor compares; pass --reference=<the CSV the deployed version was trained on>, or list it in monitoring.ignore."));
+            Assert.That(error.Message, Is.EqualTo("reference.csv:1:1: the reference has no column 'region', which Monitor compares; " +
+                "pass --reference=<the CSV the deployed version was trained on>, or list it in monitoring.ignore."));
         }
 
         [Test]
@@ -172,7 +174,8 @@ public sealed class DataDriftTests
             var error = Assert.Throws<InvalidFileException>(() => Run("", "id,email\n7,a@x\n8,b@x\n"));
 
             // Then
-            Assert.That(error.Message, Is.EqualTo("current.csv:1:1: the current data has none of the columns Monitor compares (income, region, owner, default); name them in its header as schema.columns does."));
+            Assert.That(error.Message, Is.EqualTo("current.csv:1:1: the current data has none of the columns Monitor compares " +
+                "(income, region, owner, default); name them in its header as schema.columns does."));
         }
 
         [Test]
@@ -182,7 +185,8 @@ public sealed class DataDriftTests
             var error = Assert.Throws<UsageException>(() => Run("", "income,region\n,\nNA,?\n"));
 
             // Then
-            Assert.That(error.Message, Is.EqualTo("Monitor tested no column (income: no values in the current data; region: no values in the current data); it needs values of a monitored column in both the reference and the current data."));
+            Assert.That(error.Message, Is.EqualTo("Monitor tested no column (income: no values in the current data; " +
+                "region: no values in the current data); it needs values of a monitored column in both the reference and the current data."));
         }
 
         [Test]

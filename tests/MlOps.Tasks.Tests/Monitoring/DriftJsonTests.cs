@@ -50,7 +50,8 @@ public sealed class DriftJsonTests
         var data = json.GetProperty("data_drift");
         var column = data.GetProperty("columns")[0];
         Assert.That(json.GetProperty("time").GetString(), Is.EqualTo("2026-05-04T12:30:15.250Z"));
-        Assert.That((data.GetProperty("dataset_drift").GetBoolean(), data.GetProperty("number_of_drifted_columns").GetInt32(), data.GetProperty("share_of_drifted_columns").GetDouble()),
+        Assert.That((data.GetProperty("dataset_drift").GetBoolean(), data.GetProperty("number_of_drifted_columns").GetInt32(),
+            data.GetProperty("share_of_drifted_columns").GetDouble()),
             Is.EqualTo((true, 1, 0.5)));
         Assert.That((column.GetProperty("type").GetString(), column.GetProperty("stat_test").GetString(), column.GetProperty("psi_band").GetString()),
             Is.EqualTo(("numeric", "ks", "major")));

@@ -180,7 +180,8 @@ public sealed class DriftSampleTests
             var error = Assert.Throws<UsageException>(() => DriftSample.FromAuditLog(path, "audit/predictions.jsonl", Monitored));
 
             // Then
-            Assert.That(error!.Message, Is.EqualTo("audit/predictions.jsonl holds 2 scored requests but none kept its inputs; set monitoring.log_inputs: true in the pipeline file and deploy again (--force), or pass --current=<csv>."));
+            Assert.That(error!.Message, Is.EqualTo("audit/predictions.jsonl holds 2 scored requests but none kept its inputs; " +
+                "set monitoring.log_inputs: true in the pipeline file and deploy again (--force), or pass --current=<csv>."));
         }
 
         [Test]

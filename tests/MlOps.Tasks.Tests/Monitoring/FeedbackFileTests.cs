@@ -57,7 +57,8 @@ public sealed class FeedbackFileTests
     public void Should_Take_The_Positive_Label_Written_As_Another_Number_Or_Boolean_Form()
     {
         // When: the positive label is "1"
-        var rows = Read("feedback.jsonl", "{\"id\": \"a\", \"default\": 1.0}\n{\"id\": \"b\", \"default\": true}\n{\"id\": \"c\", \"default\": 0.0}\n{\"id\": \"d\", \"default\": \"no\"}\n");
+        var rows = Read("feedback.jsonl", "{\"id\": \"a\", \"default\": 1.0}\n{\"id\": \"b\", \"default\": true}\n" +
+            "{\"id\": \"c\", \"default\": 0.0}\n{\"id\": \"d\", \"default\": \"no\"}\n");
 
         // Then
         Assert.That(rows.Select(r => r.Positive), Is.EqualTo(new[] { true, true, false, false }));

@@ -12,7 +12,8 @@ public sealed class MonitorInputsTests
     // md5sum of {Trained}.
     private const string TrainedMd5 = "eb22ad7e86ad9f84e8ea74fd9b992763";
 
-    private static readonly PipelineDefinition WithCurrent = MonitorPipelines.Load("name: credit-scoring\ndata:\n  path: data\n  table: data/table.csv\n  current: data/current.csv\n");
+    private static readonly PipelineDefinition WithCurrent =
+        MonitorPipelines.Load("name: credit-scoring\ndata:\n  path: data\n  table: data/table.csv\n  current: data/current.csv\n");
 
     private static readonly PipelineDefinition WithoutCurrent = MonitorPipelines.Load("name: credit-scoring\ndata:\n  path: data\n  table: data/table.csv\n");
 
@@ -83,7 +84,8 @@ public sealed class MonitorInputsTests
             var error = Fails(fixture, WithoutCurrent);
 
             // Then
-            Assert.That(error, Is.EqualTo("Nothing is deployed to 'local' and pipelines/p.yaml names no data.current: pass --current=<csv> (a batch of recent rows), or deploy first so that Monitor reads the server's logged inputs."));
+            Assert.That(error, Is.EqualTo("Nothing is deployed to 'local' and pipelines/p.yaml names no data.current: " +
+                "pass --current=<csv> (a batch of recent rows), or deploy first so that Monitor reads the server's logged inputs."));
         }
 
         [Test]
@@ -148,7 +150,8 @@ public sealed class MonitorInputsTests
             Assert.That(inputs.ReferencePath, Is.EqualTo(fixture.Temp["data/table.csv"]));
             Assert.That(inputs.ReferenceShown, Is.EqualTo($"data/table.csv (the data v1 was trained on, md5 {TrainedMd5[..8]})"));
             Assert.That((inputs.CurrentPath, inputs.AuditLog), Is.EqualTo(((string?)null, fixture.Temp[".mlops/deployments/local/1/audit/predictions.jsonl"])));
-            Assert.That(inputs.CurrentShown, Is.EqualTo($"the inputs v1 logged in environment 'local' ({Path.Combine(".mlops", "deployments", "local", "1", "audit", "predictions.jsonl")})"));
+            Assert.That(inputs.CurrentShown, Is.EqualTo($"the inputs v1 logged in environment 'local' (" +
+                $"{Path.Combine(".mlops", "deployments", "local", "1", "audit", "predictions.jsonl")})"));
             Assert.That(inputs.Deployment, Is.EqualTo(deployment));
         }
 
@@ -166,7 +169,8 @@ public sealed class MonitorInputsTests
 
             // Then
             Assert.That(inputs.ReferencePath, Is.EqualTo(cached));
-            Assert.That(inputs.ReferenceShown, Is.EqualTo($"{Path.Combine(".dvc", "cache", "files", "md5", TrainedMd5[..2], TrainedMd5[2..])} (the data v1 was trained on, from the DVC cache)"));
+            Assert.That(inputs.ReferenceShown, Is.EqualTo($"{Path.Combine(".dvc", "cache", "files", "md5", TrainedMd5[..2], TrainedMd5[2..])} " +
+                $"(the data v1 was trained on, from the DVC cache)"));
         }
 
         [Test]
@@ -181,7 +185,9 @@ public sealed class MonitorInputsTests
             var error = Fails(fixture, WithCurrent);
 
             // Then
-            Assert.That(error, Is.EqualTo($"The data v1 was trained on (md5 {TrainedMd5}) is neither data/table.csv (it changed since) nor in the DVC cache (.dvc/cache); restore it (git checkout the data.dvc of that run, then ./build.sh --target=PullData) or pass --reference=<csv>."));
+            Assert.That(error, Is.EqualTo(
+                $"The data v1 was trained on (md5 {TrainedMd5}) is neither data/table.csv (it changed since) nor in the DVC cache (.dvc/cache); " +
+                $"restore it (git checkout the data.dvc of that run, then ./build.sh --target=PullData) or pass --reference=<csv>."));
         }
 
         [Test]

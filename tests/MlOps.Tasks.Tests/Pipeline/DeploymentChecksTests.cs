@@ -36,9 +36,12 @@ public sealed class DeploymentChecksTests
     }
 
     [TestCase("environments:\n  a:\n    kind: local\n    port: 0\n", "pipelines/p.yaml:7:11: 'environments.a.port' is 0; expected a port from 1 to 65535.")]
-    [TestCase("environments:\n  a:\n    kind: local\n  b:\n    kind: docker\n    port: 5080\n", "pipelines/p.yaml:9:11: Environments 'a' and 'b' both answer on port 5080; give one of them another 'port'.")]
-    [TestCase("environments:\n  ../up:\n    kind: local\n", "pipelines/p.yaml:6:5: Environment name '../up' must be lowercase letters, digits, '-' or '_', starting with a letter or digit (it names folders and containers).")]
-    [TestCase("image:\n  registry: ghcr.io\n", "pipelines/p.yaml:5:13: 'image.registry' is 'ghcr.io'; expected a registry on this machine, as 127.0.0.1:<port> or localhost:<port>.")]
+    [TestCase("environments:\n  a:\n    kind: local\n  b:\n    kind: docker\n    port: 5080\n",
+        "pipelines/p.yaml:9:11: Environments 'a' and 'b' both answer on port 5080; give one of them another 'port'.")]
+    [TestCase("environments:\n  ../up:\n    kind: local\n", "pipelines/p.yaml:6:5: Environment name '../up' " +
+        "must be lowercase letters, digits, '-' or '_', starting with a letter or digit (it names folders and containers).")]
+    [TestCase("image:\n  registry: ghcr.io\n", "pipelines/p.yaml:5:13: 'image.registry' is 'ghcr.io'; " +
+        "expected a registry on this machine, as 127.0.0.1:<port> or localhost:<port>.")]
     public void Should_Refuse_What_Cannot_Be_Deployed_Safely(string yaml, string message)
     {
         // When

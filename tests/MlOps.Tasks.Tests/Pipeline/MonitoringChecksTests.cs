@@ -70,8 +70,10 @@ public sealed class MonitoringChecksTests
     [TestCase("  drift_share: 1.5\n", "pipelines/p.yaml:15:16: 'monitoring.drift_share' is 1.5; expected a share above 0 and at most 1 (Evidently's default is 0.5).")]
     [TestCase("  ignore: [income, salary]\n", "pipelines/p.yaml:15:11: 'monitoring.ignore' names 'salary', which is not in schema.columns.")]
     [TestCase("  columns:\n    salary: { method: psi }\n", "pipelines/p.yaml:16:5: 'monitoring.columns' names 'salary', which is not in schema.columns.")]
-    [TestCase("  columns:\n    email: { method: psi }\n", "pipelines/p.yaml:16:5: 'monitoring.columns.email': text columns are not tested for drift; only numeric, categorical and boolean ones.")]
-    [TestCase("  columns:\n    id: { method: psi }\n", "pipelines/p.yaml:16:5: 'monitoring.columns.id': id columns are not tested for drift; only numeric, categorical and boolean ones.")]
+    [TestCase("  columns:\n    email: { method: psi }\n", "pipelines/p.yaml:16:5: 'monitoring.columns.email': " +
+        "text columns are not tested for drift; only numeric, categorical and boolean ones.")]
+    [TestCase("  columns:\n    id: { method: psi }\n", "pipelines/p.yaml:16:5: 'monitoring.columns.id': " +
+        "id columns are not tested for drift; only numeric, categorical and boolean ones.")]
     public void Should_Refuse_Columns_Monitor_Cannot_Test(string yaml, string message)
     {
         // When
@@ -81,14 +83,22 @@ public sealed class MonitoringChecksTests
         Assert.That(error, Is.EqualTo(message));
     }
 
-    [TestCase("  columns:\n    region: { method: ks }\n", "pipelines/p.yaml:16:23: 'monitoring.columns.region.method' is ks, which needs numbers; categories take chisquare, z, jensenshannon, psi, kl or hellinger.")]
-    [TestCase("  columns:\n    owner: { method: wasserstein }\n", "pipelines/p.yaml:16:22: 'monitoring.columns.owner.method' is wasserstein, which needs numbers; categories take chisquare, z, jensenshannon, psi, kl or hellinger.")]
-    [TestCase("  categorical: { method: ks }\n", "pipelines/p.yaml:15:26: 'monitoring.categorical.method' is ks, which needs numbers; categories take chisquare, z, jensenshannon, psi, kl or hellinger.")]
-    [TestCase("  numeric: { method: ks, threshold: 1 }\n", "pipelines/p.yaml:15:37: 'monitoring.numeric.threshold' is 1; ks compares a p-value, so expected a number between 0 and 1 (e.g. 0.05).")]
-    [TestCase("  categorical: { method: chisquare, threshold: 0 }\n", "pipelines/p.yaml:15:48: 'monitoring.categorical.threshold' is 0; chisquare compares a p-value, so expected a number between 0 and 1 (e.g. 0.05).")]
-    [TestCase("  columns:\n    income: { method: z, threshold: 1.5 }\n", "pipelines/p.yaml:16:37: 'monitoring.columns.income.threshold' is 1.5; z compares a p-value, so expected a number between 0 and 1 (e.g. 0.05).")]
-    [TestCase("  numeric: { method: psi, threshold: 0 }\n", "pipelines/p.yaml:15:38: 'monitoring.numeric.threshold' is 0; psi is a distance, so expected a number above 0 (e.g. 0.1).")]
-    [TestCase("  numeric: { method: kl, threshold: .inf }\n", "pipelines/p.yaml:15:37: 'monitoring.numeric.threshold' is Infinity; kl is a distance, so expected a number above 0 (e.g. 0.1).")]
+    [TestCase("  columns:\n    region: { method: ks }\n", "pipelines/p.yaml:16:23: 'monitoring.columns.region.method' is ks, " +
+        "which needs numbers; categories take chisquare, z, jensenshannon, psi, kl or hellinger.")]
+    [TestCase("  columns:\n    owner: { method: wasserstein }\n", "pipelines/p.yaml:16:22: 'monitoring.columns.owner.method' is wasserstein, " +
+        "which needs numbers; categories take chisquare, z, jensenshannon, psi, kl or hellinger.")]
+    [TestCase("  categorical: { method: ks }\n", "pipelines/p.yaml:15:26: 'monitoring.categorical.method' is ks, " +
+        "which needs numbers; categories take chisquare, z, jensenshannon, psi, kl or hellinger.")]
+    [TestCase("  numeric: { method: ks, threshold: 1 }\n", "pipelines/p.yaml:15:37: 'monitoring.numeric.threshold' is 1; " +
+        "ks compares a p-value, so expected a number between 0 and 1 (e.g. 0.05).")]
+    [TestCase("  categorical: { method: chisquare, threshold: 0 }\n", "pipelines/p.yaml:15:48: 'monitoring.categorical.threshold' is 0; " +
+        "chisquare compares a p-value, so expected a number between 0 and 1 (e.g. 0.05).")]
+    [TestCase("  columns:\n    income: { method: z, threshold: 1.5 }\n", "pipelines/p.yaml:16:37: 'monitoring.columns.income.threshold' is 1.5; " +
+        "z compares a p-value, so expected a number between 0 and 1 (e.g. 0.05).")]
+    [TestCase("  numeric: { method: psi, threshold: 0 }\n", "pipelines/p.yaml:15:38: 'monitoring.numeric.threshold' is 0; " +
+        "psi is a distance, so expected a number above 0 (e.g. 0.1).")]
+    [TestCase("  numeric: { method: kl, threshold: .inf }\n", "pipelines/p.yaml:15:37: 'monitoring.numeric.threshold' is Infinity; " +
+        "kl is a distance, so expected a number above 0 (e.g. 0.1).")]
     public void Should_Refuse_A_Method_Or_Threshold_The_Column_Cannot_Take(string yaml, string message)
     {
         // When
@@ -99,12 +109,15 @@ public sealed class MonitoringChecksTests
     }
 
     [TestCase("  concept:\n    detector: cusum\n", "pipelines/p.yaml:16:15: 'monitoring.concept': Unknown drift detector 'cusum'; detectors: page_hinkley, ddm, adwin.")]
-    [TestCase("  concept:\n    detector: ddm\n    settings: { delta: 0.1 }\n", "pipelines/p.yaml:17:15: 'monitoring.concept': Drift detector 'ddm' has no setting 'delta'; its settings: warm_start, warning_threshold, drift_threshold.")]
+    [TestCase("  concept:\n    detector: ddm\n    settings: { delta: 0.1 }\n", "pipelines/p.yaml:17:15: 'monitoring.concept': " +
+        "Drift detector 'ddm' has no setting 'delta'; its settings: warm_start, warning_threshold, drift_threshold.")]
     [TestCase("  concept:\n    detector: adwin\n    mode: up\n", "pipelines/p.yaml:17:11: 'monitoring.concept': Only page_hinkley takes a mode; 'adwin' has none.")]
     [TestCase("  concept:\n    settings: { threshold: -1 }\n", "pipelines/p.yaml:16:15: 'monitoring.concept': Page-Hinkley's threshold must be a finite number above 0, not -1.")]
     [TestCase("  concept:\n    window: 0\n", "pipelines/p.yaml:16:13: 'monitoring.concept.window' is 0; expected at least 1 labelled prediction per window.")]
-    [TestCase("  concept:\n    min: { gini: 0.5 }\n", "pipelines/p.yaml:16:10: 'monitoring.concept.min' names 'gini'; expected one of auc, auc_pr, accuracy, precision, recall, f1, log_loss, brier, calibration_error.")]
-    [TestCase("  concept:\n    window: 10\n    max: { mse: 0.5 }\n", "pipelines/p.yaml:17:10: 'monitoring.concept.max' names 'mse'; expected one of auc, auc_pr, accuracy, precision, recall, f1, log_loss, brier, calibration_error.")]
+    [TestCase("  concept:\n    min: { gini: 0.5 }\n", "pipelines/p.yaml:16:10: 'monitoring.concept.min' names 'gini'; " +
+        "expected one of auc, auc_pr, accuracy, precision, recall, f1, log_loss, brier, calibration_error.")]
+    [TestCase("  concept:\n    window: 10\n    max: { mse: 0.5 }\n", "pipelines/p.yaml:17:10: 'monitoring.concept.max' names 'mse'; " +
+        "expected one of auc, auc_pr, accuracy, precision, recall, f1, log_loss, brier, calibration_error.")]
     public void Should_Refuse_What_River_Or_The_Windows_Cannot_Take(string yaml, string message)
     {
         // When

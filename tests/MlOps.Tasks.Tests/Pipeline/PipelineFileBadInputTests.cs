@@ -80,7 +80,8 @@ public sealed class PipelineFileBadInputTests
             var error = LoadFails(yaml);
 
             // Then: 12,357 values before line 8's list, 11,111 for each '*d': the 8th crosses 100,000.
-            Assert.That(error.Message, Is.EqualTo("pipelines/p.yaml:8:37: Aliases here repeat values until the file holds more than 100000 of them; write out what you need instead."));
+            Assert.That(error.Message, Is.EqualTo("pipelines/p.yaml:8:37: Aliases here repeat values " +
+                "until the file holds more than 100000 of them; write out what you need instead."));
         }
     }
 
@@ -196,7 +197,8 @@ public sealed class PipelineFileBadInputTests
 
             // Then
             Assert.That(error.Message, Is.EqualTo(
-                "pipelines/p.yaml:1:7: 'name' must be lowercase letters, digits, '-' or '_', starting with a letter or digit, at most 63 characters (^[a-z0-9][a-z0-9_-]{0,62}$), not '../../../x'."));
+                "pipelines/p.yaml:1:7: 'name' must be lowercase letters, digits, '-' or '_', " +
+                "starting with a letter or digit, at most 63 characters (^[a-z0-9][a-z0-9_-]{0,62}$), not '../../../x'."));
         }
 
         [TestCase("Credit Scoring")]
@@ -223,7 +225,8 @@ public sealed class PipelineFileBadInputTests
         [TestCase("data//x.csv")]
         public void Should_Refuse_A_Current_Batch_Outside_The_Repository(string current)
         {
-            Assert.That(LoadFails($"name: x\ndata:\n  path: data\n  current: {current}\n").Message, Does.StartWith("pipelines/p.yaml:4:12: 'data.current' must stay inside the repository: "));
+            Assert.That(LoadFails($"name: x\ndata:\n  path: data\n  current: {current}\n").Message,
+                Does.StartWith("pipelines/p.yaml:4:12: 'data.current' must stay inside the repository: "));
         }
 
         [TestCase("../x")]

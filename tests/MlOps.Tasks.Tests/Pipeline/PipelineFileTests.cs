@@ -87,7 +87,8 @@ public sealed class PipelineFileTests
             var error = LoadFails("name: x\ndata:\n  path: data\ntraining_typo: {}\n");
 
             // Then
-            Assert.That(error.Message, Is.EqualTo("pipelines/p.yaml:4:1: Unknown key 'training_typo' at the top level. Expected one of: data, description, environments, expectations, fairness, image, monitoring, name, schema, training, validation."));
+            Assert.That(error.Message, Is.EqualTo("pipelines/p.yaml:4:1: Unknown key 'training_typo' at the top level. " +
+                "Expected one of: data, description, environments, expectations, fairness, image, monitoring, name, schema, training, validation."));
         }
 
         [Test]
@@ -186,7 +187,8 @@ public sealed class PipelineFileTests
         [Test]
         public void Should_Refuse_A_Data_Path_With_A_Trailing_Slash()
         {
-            Assert.That(LoadFails("name: x\ndata:\n  path: data/\n").Message, Does.StartWith("pipelines/p.yaml:3:9: 'data.path' must be a file or folder inside the repository, written without a trailing '/'"));
+            Assert.That(LoadFails("name: x\ndata:\n  path: data/\n").Message,
+                Does.StartWith("pipelines/p.yaml:3:9: 'data.path' must be a file or folder inside the repository, written without a trailing '/'"));
         }
 
         [Test]

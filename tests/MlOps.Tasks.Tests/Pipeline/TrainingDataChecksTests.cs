@@ -101,7 +101,8 @@ public sealed class TrainingDataChecksTests
         using var temp = new TempDirectory();
         temp.Write("pipelines/p.yaml", Head + "fairness:\n  favourable: \"2\"\n");
         var pipeline = PipelineFile.Load(temp.Path, "pipelines/p.yaml");
-        var recorded = TableValues.Parse(new TableValues("data/t.csv", new Dictionary<string, long> { ["0"] = 3, ["1"] = 2 }, new Dictionary<string, IReadOnlyList<string>>()).ToJson());
+        var recorded = TableValues.Parse(new TableValues("data/t.csv", new Dictionary<string, long> { ["0"] = 3, ["1"] = 2 },
+            new Dictionary<string, IReadOnlyList<string>>()).ToJson());
 
         // When
         var error = Assert.Throws<InvalidFileException>(() => TrainingDataChecks.Check(pipeline, recorded!));

@@ -32,7 +32,8 @@ public sealed class ValidationChecksTests
     public void Should_Name_The_Metrics_When_One_Is_Unknown()
     {
         Assert.That(LoadFails("validation:\n  min: { acu: 0.7 }\n"), Is.EqualTo(
-            "pipelines/p.yaml:14:10: Unknown metric 'acu' in 'validation.min'. Did you mean 'auc'? Expected one of: auc, auc_pr, accuracy, precision, recall, f1, log_loss, brier, calibration_error."));
+            "pipelines/p.yaml:14:10: Unknown metric 'acu' in 'validation.min'. Did you mean 'auc'? " +
+            "Expected one of: auc, auc_pr, accuracy, precision, recall, f1, log_loss, brier, calibration_error."));
     }
 
     [TestCase("min: { auc: 2 }", "pipelines/p.yaml:14:10: 'validation.min.auc' must be between 0 and 1, not 2: no model reaches it.")]

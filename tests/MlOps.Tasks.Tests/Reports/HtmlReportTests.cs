@@ -14,7 +14,8 @@ public sealed class HtmlReportTests
         var html = HtmlReport.Write(inputs);
 
         // Then
-        Assert.That(html, Does.Contain("<h3>Permutation feature importance (3 permutations on 1,000 of the 4,000 held-out rows (a sample, seed 42); one-hot slots summed per column)</h3>"));
+        Assert.That(html, Does.Contain("<h3>Permutation feature importance (3 permutations on 1,000 of the 4,000 held-out rows " +
+            "(a sample, seed 42); one-hot slots summed per column)</h3>"));
     }
 
     [Test]

@@ -16,7 +16,9 @@ internal static class ReportExamples
           "data_md5": "9644a0bd6d88a0cfe72ad5c5e6c80b16", "rows": { "train": 16000, "test": 4 },
           "test": { "auc": 0.7123, "auc_pr": 0.55, "accuracy": 0.75, "precision": 0.5, "recall": 0.5, "f1": 0.5, "log_loss": 0.54, "brier": 0.18, "calibration_error": 0.0261 },
           "validation": { "passed": false, "checks": [ { "check": "auc >= 0.8", "passed": false, "message": "auc 0.7123 is below the minimum 0.8" } ],
-            "behaviour": [ { "name": "region", "kind": "invariance", "rows": 1000, "failures": 7, "max_failure_rate": 0.02, "examples": ["test row 10: region=north moved the score"] } ] } }
+            "behaviour": [ { "name": "region", "kind": "invariance", "rows": 1000, "failures": 7, "max_failure_rate": 0.02, "examples": [
+        """ + """
+        "test row 10: region=north moved the score"] } ] } }
         """;
 
     public static ReportInputs Inputs(Explanation? explanation = null) => new()

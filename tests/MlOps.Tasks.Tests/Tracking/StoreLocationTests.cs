@@ -32,8 +32,11 @@ public sealed class StoreLocationTests
         var variable = Assert.Throws<UsageException>(() => StoreLocation.Resolve(temp.Path, null, "notes.txt/store"));
 
         // Then
-        Assert.That(option.Message, Is.EqualTo("--store=notes.txt is a file; the tracking store is a folder (it holds mlops.db and artifacts/): name a folder, new or existing, or leave --store out for .mlops."));
-        Assert.That(variable.Message, Is.EqualTo("MLOPS_STORE=notes.txt/store is below notes.txt, which is a file; the tracking store is a folder (it holds mlops.db and artifacts/): name a folder, new or existing, or unset MLOPS_STORE for .mlops."));
+        Assert.That(option.Message, Is.EqualTo("--store=notes.txt is a file; " +
+            "the tracking store is a folder (it holds mlops.db and artifacts/): name a folder, new or existing, or leave --store out for .mlops."));
+        Assert.That(variable.Message, Is.EqualTo("MLOPS_STORE=notes.txt/store is below notes.txt, which is a file; " +
+            "the tracking store is a folder (it holds mlops.db and artifacts/): " +
+            "name a folder, new or existing, or unset MLOPS_STORE for .mlops."));
     }
 
     [Test]
@@ -52,7 +55,9 @@ public sealed class StoreLocationTests
             var linked = StoreLocation.Resolve(temp.Path, "linked", null);
 
             // Then
-            Assert.That(error.Message, Is.EqualTo("--store=loop is a symbolic link that cannot be followed (it loops, or its target does not exist); the tracking store is a folder (it holds mlops.db and artifacts/): name a folder, new or existing, or leave --store out for .mlops."));
+            Assert.That(error.Message, Is.EqualTo("--store=loop is a symbolic link that cannot be followed " +
+                "(it loops, or its target does not exist); the tracking store is a folder (it holds mlops.db and artifacts/): " +
+                "name a folder, new or existing, or leave --store out for .mlops."));
             Assert.That(linked, Is.EqualTo(temp["linked"]));
         }
         finally

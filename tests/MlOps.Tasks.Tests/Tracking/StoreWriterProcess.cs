@@ -26,7 +26,8 @@ internal sealed class StoreWriterProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { Path.Combine(TestContext.CurrentContext.TestDirectory, "StoreWriter.dll"), storeDirectory, count.ToString(CultureInfo.InvariantCulture), writer })
+        foreach (var argument in new[] { Path.Combine(TestContext.CurrentContext.TestDirectory, "StoreWriter.dll"),
+            storeDirectory, count.ToString(CultureInfo.InvariantCulture), writer })
         {
             start.ArgumentList.Add(argument);
         }

@@ -51,7 +51,8 @@ public sealed class PrometheusAlertRulesTests
         Assert.That(p99.For, Is.EqualTo("10m"));
         Assert.That(p99.Annotations["summary"], Is.EqualTo("p99 latency of credit-scoring is {{ $value | humanizeDuration }}, above the limit 250 ms"));
         Assert.That(p99.Annotations["description"], Is.EqualTo(
-            $"p99 latency over the last 5m is above the limit 250 ms, set by monitoring.slo.p99_latency_ms at {MonitoringPipelines.LocationOf(MonitoringPipelines.Full, "p99_latency_ms")}."));
+            $"p99 latency over the last 5m is above the limit 250 ms, " +
+            $"set by monitoring.slo.p99_latency_ms at {MonitoringPipelines.LocationOf(MonitoringPipelines.Full, "p99_latency_ms")}."));
         Assert.That(Alert(file, "ModelErrorRateHigh").Expr, Is.EqualTo(
             $"(sum(rate(mlops_requests_total{{status=~\"5..\"}}[5m]) {Served}) or vector(0)) / sum(rate(mlops_requests_total[5m]) {Served}) > 0.01"));
         Assert.That(Alert(file, "ModelErrorRateHigh").Annotations["summary"], Does.EndWith("above the limit 0.01 (1 %)"));

@@ -104,14 +104,20 @@ public sealed class PromtoolTests
                   - exp_labels: { severity: critical, model: credit-scoring }
                     exp_annotations:
                       summary: 'Share of server errors (5xx) of credit-scoring is 9.091%, above the limit 0.01 (1 %)'
-                      description: 'Share of server errors (5xx) over the last 5m is above the limit 0.01 (1 %), set by monitoring.slo.max_error_rate at {{MonitoringPipelines.LocationOf(MonitoringPipelines.Full, "max_error_rate")}}.'
+                      description: 'Share of server errors (5xx) over the last 5m is above the limit 0.01 (1 %), set by monitoring.slo.
+        """ + $$"""
+        max_error_rate at {{MonitoringPipelines.LocationOf(MonitoringPipelines.Full, "max_error_rate")}}.'
               - eval_time: 20m
                 alertname: ModelDatasetDrift
                 exp_alerts:
                   - exp_labels: { severity: critical, model: credit-scoring, job: node, instance: '127.0.0.1:9100' }
                     exp_annotations:
                       summary: 'The data served to credit-scoring drifted'
-                      description: "At Monitor's last run at least 30 % of the tested columns drifted (monitoring.drift_share in {{MonitoringPipelines.LocationOf(MonitoringPipelines.Full, "drift_share")}}). ./build.sh --target=Monitor --pipeline=pipelines/credit-scoring.yaml writes the report; retrain on recent data."
+                      description: "At Monitor's last run at least 30 % of the tested columns drifted (
+        """ + $$"""
+        monitoring.drift_share in {{MonitoringPipelines.LocationOf(MonitoringPipelines.Full, "drift_share")}}). ./build.sh --target=Monitor --pipeline=
+        """ + $$"""
+        pipelines/credit-scoring.yaml writes the report; retrain on recent data."
               - eval_time: 20m
                 alertname: ModelMonitorStale
                 exp_alerts: []
@@ -129,7 +135,11 @@ public sealed class PromtoolTests
                   - exp_labels: { severity: critical, model: credit-scoring }
                     exp_annotations:
                       summary: 'No scoring server reports serving credit-scoring'
-                      description: 'No scraped target exposes mlops_model_info{model="credit-scoring"}: the server is down, is not scraped, or serves another model. Deploy it again with ./build.sh --target=Deploy --pipeline=pipelines/credit-scoring.yaml.'
+                      description: 'No scraped target exposes mlops_model_info
+        """ + $$"""
+        {model="credit-scoring"}: the server is down, is not scraped, or serves another model. Deploy it again with ./build.sh --target=Deploy --pipeline=
+        """ + $$"""
+        pipelines/credit-scoring.yaml.'
         """;
 
     private sealed record PromtoolRun(int ExitCode, string Output);

@@ -30,7 +30,8 @@ public sealed class MetricsScrapeTests
         }
 
         [TestCase("http://10.0.0.1:5080", "'http://10.0.0.1:5080/' is not on this machine; Monitor reads /metrics only from 127.0.0.1 (127.0.0.0/8), [::1] or localhost.")]
-        [TestCase("http://example.com/metrics", "'http://example.com/metrics' is not on this machine; Monitor reads /metrics only from 127.0.0.1 (127.0.0.0/8), [::1] or localhost.")]
+        [TestCase("http://example.com/metrics", "'http://example.com/metrics' is not on this machine; " +
+            "Monitor reads /metrics only from 127.0.0.1 (127.0.0.0/8), [::1] or localhost.")]
         [TestCase("http://0.0.0.0:5080", "'http://0.0.0.0:5080/' is not on this machine; Monitor reads /metrics only from 127.0.0.1 (127.0.0.0/8), [::1] or localhost.")]
         [TestCase("ftp://127.0.0.1/", "'ftp://127.0.0.1/' is not an http address; expected the scoring server's address, e.g. http://127.0.0.1:5080.")]
         public async Task Should_Refuse_An_Address_Off_This_Machine(string address, string message)
@@ -67,10 +68,12 @@ public sealed class MetricsScrapeTests
             var port = LoopbackPort.Free().ToString(CultureInfo.InvariantCulture);
 
             // When
-            var error = await Assert.ThrowsAsync<MetricsUnavailableException>(() => MetricsScrape.FetchAsync(new Uri($"http://localhost:{port}/metrics"), Timeout, CancellationToken.None));
+            var error = await Assert.ThrowsAsync<MetricsUnavailableException>(() =>
+                MetricsScrape.FetchAsync(new Uri($"http://localhost:{port}/metrics"), Timeout, CancellationToken.None));
 
             // Then
-            Assert.That(error!.Message, Is.EqualTo($"Could not read http://localhost:{port}/metrics: Connection refused. Check that the scoring server runs there (./build.sh --target=Serve)."));
+            Assert.That(error!.Message, Is.EqualTo($"Could not read http://localhost:{port}/metrics: Connection refused. " +
+                $"Check that the scoring server runs there (./build.sh --target=Serve)."));
         }
 
         [Test]
@@ -96,7 +99,8 @@ public sealed class MetricsScrapeTests
             var error = await Assert.ThrowsAsync<MetricsUnavailableException>(() => MetricsScrape.FetchAsync(server.Address, Timeout, CancellationToken.None));
 
             // Then
-            Assert.That(error!.Message, Is.EqualTo($"{server.Address}metrics did not answer in the Prometheus text format: Line 2: expected ',' or '}}' after the value of the label 'job', found '1' at column 12."));
+            Assert.That(error!.Message, Is.EqualTo($"{server.Address}metrics did not answer in the Prometheus text format: " +
+                $"Line 2: expected ',' or '}}' after the value of the label 'job', found '1' at column 12."));
         }
     }
 

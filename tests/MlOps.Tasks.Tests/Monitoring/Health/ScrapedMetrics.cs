@@ -57,7 +57,9 @@ internal static class ScrapedMetrics
         mlops_predictions_total{class="0"} 1020
         # HELP mlops_model_info The model served: always 1, its identity in the labels.
         # TYPE mlops_model_info gauge
-        mlops_model_info{model="credit-scoring",version="13",bundle_sha256="b872dccf9c324fe59ed950c8d2fbd7ddc51981425ea6ed4a7be5f30d95e81d63",data_md5="9644a0bd6d88a0cfe72ad5c5e6c80b16",git_commit="76ef90d10d811585eed8925c8f9f03edee01a9f5",trainer="lightgbm"} 1
+        mlops_model_info{model="credit-scoring",version="13",bundle_sha256="b872dccf9c324fe59ed950c8d2fbd7ddc51981425ea6ed4a7be5f30d95e81d63",
+        """ + """
+        data_md5="9644a0bd6d88a0cfe72ad5c5e6c80b16",git_commit="76ef90d10d811585eed8925c8f9f03edee01a9f5",trainer="lightgbm"} 1
         # HELP mlops_feature_values_total Values received per feature, missing ones included.
         # TYPE mlops_feature_values_total counter
         mlops_feature_values_total{feature="gender"} 1200
@@ -119,7 +121,9 @@ internal static class ScrapedMetrics
         mlops_predictions_total{class="0"} 1360
         # HELP mlops_model_info The model served: always 1, its identity in the labels.
         # TYPE mlops_model_info gauge
-        mlops_model_info{model="credit-scoring",version="13",bundle_sha256="b872dccf9c324fe59ed950c8d2fbd7ddc51981425ea6ed4a7be5f30d95e81d63",data_md5="9644a0bd6d88a0cfe72ad5c5e6c80b16",git_commit="76ef90d10d811585eed8925c8f9f03edee01a9f5",trainer="lightgbm"} 1
+        mlops_model_info{model="credit-scoring",version="13",bundle_sha256="b872dccf9c324fe59ed950c8d2fbd7ddc51981425ea6ed4a7be5f30d95e81d63",
+        """ + """
+        data_md5="9644a0bd6d88a0cfe72ad5c5e6c80b16",git_commit="76ef90d10d811585eed8925c8f9f03edee01a9f5",trainer="lightgbm"} 1
 
         """;
 }

@@ -48,7 +48,8 @@ public sealed class ServiceHealthTests
         public void Should_Report_No_Traffic_As_Unmeasured_Shares_And_Latency_And_A_Rate_Of_Zero()
         {
             // Given: a server that has answered nothing
-            var scrape = Scrape("mlops_requests_total{status=\"200\"} 0\nmlops_request_duration_seconds_bucket{le=\"0.1\"} 0\nmlops_request_duration_seconds_bucket{le=\"+Inf\"} 0\n", Noon);
+            var scrape = Scrape("mlops_requests_total{status=\"200\"} 0\nmlops_request_duration_seconds_bucket{le=\"0.1\"} 0\n" +
+                "mlops_request_duration_seconds_bucket{le=\"+Inf\"} 0\n", Noon);
 
             // When
             var health = ServiceHealth.Of(scrape);
@@ -122,7 +123,8 @@ public sealed class ServiceHealthTests
             var error = Assert.Throws<ArgumentException>(() => ServiceHealth.Between(earlier, later));
 
             // Then
-            Assert.That(error!.Message, Does.StartWith("The later scrape (2026-11-26T12:00:00.0000000+00:00) must be read after the earlier one (2026-11-26T12:00:00.0000000+00:00)."));
+            Assert.That(error!.Message, Does.StartWith("The later scrape (2026-11-26T12:00:00.0000000+00:00) " +
+                "must be read after the earlier one (2026-11-26T12:00:00.0000000+00:00)."));
         }
     }
 }
