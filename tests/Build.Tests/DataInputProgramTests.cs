@@ -27,8 +27,10 @@ public sealed class DataInputProgramTests
         var inside = build.Run("--target=TrackData", "--path=.mlops/keys/signing-key.pem");
 
         // Then
-        AssertRefused(store, "'.mlops' is the tracking store (.mlops): the registry and the signing key must not be copied into .dvc/cache, which dvc push uploads; track a data file or folder, e.g. --path=data.");
-        AssertRefused(inside, "'.mlops/keys/signing-key.pem' is inside the tracking store (.mlops): the registry and the signing key must not be copied into .dvc/cache, which dvc push uploads; track a data file or folder, e.g. --path=data.");
+        AssertRefused(store, "'.mlops' is the tracking store (.mlops): the registry and the signing key must not be copied into .dvc/cache, "
+            + "which dvc push uploads; track a data file or folder, e.g. --path=data.");
+        AssertRefused(inside, "'.mlops/keys/signing-key.pem' is inside the tracking store (.mlops): the registry and the signing key "
+            + "must not be copied into .dvc/cache, which dvc push uploads; track a data file or folder, e.g. --path=data.");
         Assert.That(build.Repository[".dvc"], Does.Not.Exist);
         Assert.That(build.Repository[".mlops.dvc"], Does.Not.Exist);
     }
@@ -77,8 +79,10 @@ public sealed class DataInputProgramTests
             var loop = build.Run("--target=Models", "--store=loop");
 
             // Then
-            AssertRefused(file, "--store=notes.txt is a file; the tracking store is a folder (it holds mlops.db and artifacts/): name a folder, new or existing, or leave --store out for .mlops.");
-            AssertRefused(loop, "--store=loop is a symbolic link that cannot be followed (it loops, or its target does not exist); the tracking store is a folder (it holds mlops.db and artifacts/): name a folder, new or existing, or leave --store out for .mlops.");
+            AssertRefused(file, "--store=notes.txt is a file; the tracking store is a folder (it holds mlops.db and artifacts/): "
+                + "name a folder, new or existing, or leave --store out for .mlops.");
+            AssertRefused(loop, "--store=loop is a symbolic link that cannot be followed (it loops, or its target does not exist); "
+                + "the tracking store is a folder (it holds mlops.db and artifacts/): name a folder, new or existing, or leave --store out for .mlops.");
             Assert.That(File.ReadAllText(build.Repository["notes.txt"]), Is.EqualTo("mine\n"));
             Assert.That(build.Repository[".mlops"], Does.Not.Exist);
         }
@@ -101,7 +105,8 @@ public sealed class DataInputProgramTests
         var result = build.Run("--target=ValidateData");
 
         // Then
-        AssertRefused(result, $"data/credit.csv:101:{column}: the file is not UTF-8: byte 0xE9 at offset {offset} is not part of a UTF-8 character; save the file as UTF-8 (from Latin-1: iconv -f latin1 -t utf-8).");
+        AssertRefused(result, $"data/credit.csv:101:{column}: the file is not UTF-8: byte 0xE9 at offset {offset} is not part of a UTF-8 character; "
+            + "save the file as UTF-8 (from Latin-1: iconv -f latin1 -t utf-8).");
         Assert.That(build.Repository["artifacts/credit-scoring/validation.json"], Does.Not.Exist);
         Assert.That(build.Repository["artifacts/credit-scoring/profile.json"], Does.Not.Exist);
     }
@@ -118,7 +123,8 @@ public sealed class DataInputProgramTests
         var result = build.Run("--target=Monitor", "--current=data/current.csv");
 
         // Then
-        AssertRefused(result, $"data/current.csv:7:{column}: the file is not UTF-8: byte 0xE9 at offset {offset} is not part of a UTF-8 character; save the file as UTF-8 (from Latin-1: iconv -f latin1 -t utf-8).");
+        AssertRefused(result, $"data/current.csv:7:{column}: the file is not UTF-8: byte 0xE9 at offset {offset} is not part of a UTF-8 character; "
+            + "save the file as UTF-8 (from Latin-1: iconv -f latin1 -t utf-8).");
         Assert.That(build.Repository["artifacts/credit-scoring/monitoring"], Does.Not.Exist);
     }
 

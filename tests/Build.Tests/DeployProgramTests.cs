@@ -53,7 +53,8 @@ public sealed class DeployProgramTests
         Assert.That(Alive(history[2].RunsAs!), Is.True);
         Assert.That(File.ReadAllText(Path.Combine(history[2].Folder, "server.pid")).Trim(), Is.EqualTo(history[2].RunsAs));
         Assert.That(Path.Combine(history[2].Folder, "server.log"), Does.Exist);
-        Assert.That(status.Output, Does.Match($@"│ local +│ local +│ v1 +│ http://127\.0\.0\.1:{deployed.LocalPort} +│ pid {history[2].RunsAs} +│ yes +│ healthy +│"));
+        Assert.That(status.Output, Does.Match(
+            $@"│ local +│ local +│ v1 +│ http://127\.0\.0\.1:{deployed.LocalPort} +│ pid {history[2].RunsAs} +│ yes +│ healthy +│"));
         Assert.That(models.Output, Does.Match(@"│ v1 +│ [^│]+│ production +│"));
     }
 
@@ -211,7 +212,8 @@ public sealed class DeployProgramTests
             Assert.That(Path.Combine(replaced.Folder, "server.log"), Does.Exist, "a removed container's log is kept");
         }
 
-        Assert.That(status.Output, Does.Match($@"│ docker +│ docker +│ v1 +│ http://127\.0\.0\.1:{deployed.DockerPort} +│ container [0-9a-f]{{12}} +│ yes +│ healthy +│"));
+        Assert.That(status.Output, Does.Match(
+            $@"│ docker +│ docker +│ v1 +│ http://127\.0\.0\.1:{deployed.DockerPort} +│ container [0-9a-f]{{12}} +│ yes +│ healthy +│"));
     }
 
     [Test]
@@ -278,7 +280,8 @@ public sealed class DeployProgramTests
     {
         using var answer = await client.PostAsync(new Uri("/invocations", UriKind.Relative), new StringContent(body, Encoding.UTF8, "text/csv"));
         Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        return [.. JsonDocument.Parse(await answer.Content.ReadAsStringAsync()).RootElement.GetProperty("predictions").EnumerateArray().Select(p => p.GetProperty("score").GetDouble())];
+        return [.. JsonDocument.Parse(await answer.Content.ReadAsStringAsync()).RootElement.GetProperty("predictions").EnumerateArray()
+            .Select(p => p.GetProperty("score").GetDouble())];
     }
 
     private static async Task<string?> VersionAsync(HttpClient client) =>

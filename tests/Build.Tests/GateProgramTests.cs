@@ -109,7 +109,9 @@ public sealed class GateProgramTests
 
         // Then
         Assert.That(result.ExitCode, Is.Zero, result.Errors);
-        Assert.That(result.Output, Does.Match(@"FAILED log_loss 0\.\d{4} is 0\.\d{4} worse than production v1 \(0\.\d{4}\) on the [\d,]+ held-out rows neither v1 nor v2 trained on; the allowed regression is 0\.001 \(pipelines/credit-scoring\.yaml:\d+:\d+\)"));
+        Assert.That(result.Output, Does.Match(
+            @"FAILED log_loss 0\.\d{4} is 0\.\d{4} worse than production v1 \(0\.\d{4}\) on the [\d,]+ held-out rows neither v1 nor v2 trained on; "
+            + @"the allowed regression is 0\.001 \(pipelines/credit-scoring\.yaml:\d+:\d+\)"));
         Assert.That(result.Output, Does.Match(@"Validate\s+ran\s+\S+\s+v2: \d/9 checks passed"));
     }
 
@@ -126,7 +128,8 @@ public sealed class GateProgramTests
         // Then
         Assert.That(result.ExitCode, Is.EqualTo(3), result.Output + result.Errors);
         Assert.That(result.Output, Does.Match(
-            $@"FAILED equal_opportunity_difference of age is 0\.\d{{4}}, above the maximum 0\.1 \(\[18, 25\) vs \[\S+, \S+\]\) \(pipelines/credit-scoring\.yaml:{LineOf(build, "max: { equal_opportunity_difference")}:\d+\)"));
+            $@"FAILED equal_opportunity_difference of age is 0\.\d{{4}}, above the maximum 0\.1 \(\[18, 25\) vs \[\S+, \S+\]\) "
+            + $@"\(pipelines/credit-scoring\.yaml:{LineOf(build, "max: { equal_opportunity_difference")}:\d+\)"));
         Assert.That(models.Output, Does.Not.Contain("staging"));
     }
 

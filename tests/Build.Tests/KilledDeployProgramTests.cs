@@ -53,7 +53,8 @@ public sealed class KilledDeployProgramTests
         Assert.That(new[] { strayOfStatus, strayOfRollback, strayOfDeploy }.Select(Alive), Is.All.False);
         var history = deployed.History("local");
         Assert.That(history.Select(d => (d.Version, d.Serving)), Is.EqualTo(new[] { (1, true), (2, true) }));
-        Assert.That(Deployed.Processes(build.Repository[".mlops/deployments/local/"]), Is.EqualTo(new[] { int.Parse(history[1].RunsAs!, System.Globalization.CultureInfo.InvariantCulture) }));
+        Assert.That(Deployed.Processes(build.Repository[".mlops/deployments/local/"]),
+            Is.EqualTo(new[] { int.Parse(history[1].RunsAs!, System.Globalization.CultureInfo.InvariantCulture) }));
     }
 
     private static string Stopped(int pid) =>

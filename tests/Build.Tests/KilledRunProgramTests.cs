@@ -31,7 +31,8 @@ public sealed class KilledRunProgramTests
         // Then
         Assert.That(next.ExitCode, Is.Zero, next.Output + next.Errors);
         Assert.That(next.Output, Does.Contain($"Train: run {killedRun} was left Running by process {killedPid} on {host}, which is gone; marked it Killed.")
-            .And.Contain($"Train: removed 2 temporary files whose writer is gone: {Path.GetRelativePath(build.Repository.Path, leftInCache)}, {Path.GetRelativePath(build.Repository.Path, leftInRun)}."));
+            .And.Contain($"Train: removed 2 temporary files whose writer is gone: {Path.GetRelativePath(build.Repository.Path, leftInCache)}, "
+                + $"{Path.GetRelativePath(build.Repository.Path, leftInRun)}."));
         using (var store = TrackingStore.Open(build.Repository[".mlops"]))
         {
             var runs = store.Runs("credit-scoring");

@@ -72,7 +72,8 @@ public sealed class MonitorInputProgramTests
         var result = build.Run("--target=Monitor", "--reference=reference.csv", "--current=data/current.csv");
 
         // Then
-        AssertRefused(build, result, "reference.csv:1:1: the reference has no column 'region', which Monitor compares; pass --reference=<the CSV the deployed version was trained on>, or list it in monitoring.ignore.");
+        AssertRefused(build, result, "reference.csv:1:1: the reference has no column 'region', which Monitor compares; "
+            + "pass --reference=<the CSV the deployed version was trained on>, or list it in monitoring.ignore.");
     }
 
     [Test]

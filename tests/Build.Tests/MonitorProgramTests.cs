@@ -10,7 +10,8 @@ public sealed class MonitorProgramTests
     private const string Folder = "artifacts/credit-scoring/monitoring";
 
     /// <summary>The generator's current batch without its drift: the training distribution, another seed.</summary>
-    private static readonly (string, string) NoDrift = ("      age_bias: 0.5\n", "      age_bias: 0.5\n      drift_income_shift: 0\n      drift_new_purpose: 0\n      drift_missing: 0.01\n");
+    private static readonly (string, string) NoDrift =
+        ("      age_bias: 0.5\n", "      age_bias: 0.5\n      drift_income_shift: 0\n      drift_new_purpose: 0\n      drift_missing: 0.01\n");
 
     [Test]
     public void Should_Flag_Exactly_The_Columns_The_Sample_Drifts_And_Exit_3()
@@ -70,7 +71,8 @@ public sealed class MonitorProgramTests
     {
         // Given: KS for numbers and chi-square for categories on a 1,000-row reference, PSI for income
         using var build = BuildProgram.QuickSample(
-            ("  drift_share: 0.1 ", "  numeric: { method: ks }\n  categorical: { method: chisquare, threshold: 0.01 }\n  columns:\n    income: { method: psi, threshold: 0.2 }\n  ignore: [email, phone_verified]\n  drift_share: 0.1 "));
+            ("  drift_share: 0.1 ", "  numeric: { method: ks }\n  categorical: { method: chisquare, threshold: 0.01 }\n"
+                + "  columns:\n    income: { method: psi, threshold: 0.2 }\n  ignore: [email, phone_verified]\n  drift_share: 0.1 "));
         Assert.That(build.Run("--target=PullData").ExitCode, Is.Zero);
         var reference = string.Join('\n', File.ReadLines(build.Repository["data/credit.csv"]).Take(1001)) + "\n";
         build.Repository.Write("reference.csv", Encoding.UTF8.GetBytes(reference));

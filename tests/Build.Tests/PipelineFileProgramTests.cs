@@ -70,7 +70,8 @@ public sealed class PipelineFileProgramTests
             // Then
             Assert.That(result.ExitCode, Is.EqualTo(2), result.Errors);
             Assert.That(result.Errors, Is.EqualTo(
-                $"Error: {Pipeline}:3:7: 'name' must be lowercase letters, digits, '-' or '_', starting with a letter or digit, at most 63 characters (^[a-z0-9][a-z0-9_-]{{0,62}}$), not '../../{escape}'.\n"));
+                $"Error: {Pipeline}:3:7: 'name' must be lowercase letters, digits, '-' or '_', starting with a letter or digit, at most 63 characters "
+                + $"(^[a-z0-9][a-z0-9_-]{{0,62}}$), not '../../{escape}'.\n"));
             Assert.That(Directory.Exists(outside), Is.False, "nothing written outside the repository");
             Assert.That(RepositorySnapshot.Of(build.Repository.Path).ChangedSince(before, []), Is.Empty, "nothing written");
         }
@@ -189,7 +190,8 @@ public sealed class PipelineFileProgramTests
 
         // Then
         Assert.That(result.ExitCode, Is.EqualTo(2), result.Errors);
-        Assert.That(result.Errors, Is.EqualTo("Error: data.dvc:6:9: 'path: ../../etc' does not match data.path (data); data.dvc tracks the file or folder beside it, so it must say 'path: data'.\n"));
+        Assert.That(result.Errors, Is.EqualTo("Error: data.dvc:6:9: 'path: ../../etc' does not match data.path (data); "
+            + "data.dvc tracks the file or folder beside it, so it must say 'path: data'.\n"));
         Assert.That(RepositorySnapshot.Of(build.Repository.Path).ChangedSince(before, []), Is.Empty, "nothing written");
     }
 }

@@ -66,7 +66,8 @@ public sealed class ProgramTests
         // Then
         Assert.That(result.ExitCode, Is.EqualTo(2));
         Assert.That(result.Errors, Does.Match(
-            @"^Error: data: md5 [0-9a-f]{32}\.dir does not match data\.dvc \(f35192d9e982b0e9a9316b7f20253770\.dir\) \[data/sub/b\.txt changed\]; run `\./build\.sh --target=TrackData --path=data` if the change is intended\.\n$"));
+            @"^Error: data: md5 [0-9a-f]{32}\.dir does not match data\.dvc \(f35192d9e982b0e9a9316b7f20253770\.dir\) \[data/sub/b\.txt changed\]; "
+            + @"run `\./build\.sh --target=TrackData --path=data` if the change is intended\.\n$"));
         Assert.That(result.Output, Does.Match(@"CheckData\s+failed"));
     }
 
@@ -97,7 +98,9 @@ public sealed class ProgramTests
 
         // Then
         Assert.That(result.ExitCode, Is.EqualTo(2));
-        Assert.That(result.Errors, Is.EqualTo("Error: Task 'Nope' does not exist. Available tasks: BiasCheck, BuildImage, CheckData, Compare, Default, Deploy, Models, Monitor, PullData, Report, Rollback, Serve, SetAlias, ShowRun, Status, TrackData, Train, Validate, ValidateData, VerifyAudit.\n"));
+        Assert.That(result.Errors, Is.EqualTo(
+            "Error: Task 'Nope' does not exist. Available tasks: BiasCheck, BuildImage, CheckData, Compare, Default, Deploy, Models, Monitor, PullData, "
+            + "Report, Rollback, Serve, SetAlias, ShowRun, Status, TrackData, Train, Validate, ValidateData, VerifyAudit.\n"));
     }
 
     [Test]
@@ -112,7 +115,8 @@ public sealed class ProgramTests
 
         // Then
         Assert.That(result.ExitCode, Is.EqualTo(2));
-        Assert.That(result.Errors, Is.EqualTo("Error: pipelines/credit-scoring.yaml:4:3: Unknown key 'paht' in 'data'. Did you mean 'path'? Expected one of: csv, current, path, source, table.\n"));
+        Assert.That(result.Errors, Is.EqualTo("Error: pipelines/credit-scoring.yaml:4:3: Unknown key 'paht' in 'data'. Did you mean 'path'? "
+            + "Expected one of: csv, current, path, source, table.\n"));
     }
 
     [Test]

@@ -27,7 +27,8 @@ public sealed class ReadOnlyImageTests
         // Then: one line that says what to mount, not a crash
         Assert.That(code, Is.EqualTo(2), stdout + stderr);
         Assert.That(stderr.Trim().Split('\n'), Has.Length.EqualTo(1), stderr);
-        Assert.That(stderr.Trim(), Does.StartWith("Error: Refusing to serve: ML.NET unpacks the model into the temporary folder /tmp/, which cannot be written (Read-only file system")
+        Assert.That(stderr.Trim(), Does.StartWith("Error: Refusing to serve: ML.NET unpacks the model into the temporary folder /tmp/, "
+                + "which cannot be written (Read-only file system")
             .And.EndWith("In a container run with --read-only, mount a tmpfs there (docker run --read-only --tmpfs /tmp <image>); elsewhere set TMPDIR to a writable folder."));
     }
 
@@ -48,7 +49,8 @@ public sealed class ReadOnlyImageTests
             await docker.Containers.StartContainerAsync(container.ID, new ContainerStartParameters());
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
             var exit = await docker.Containers.WaitContainerAsync(container.ID, timeout.Token);
-            using var log = await docker.Containers.GetContainerLogsAsync(container.ID, tty: false, new ContainerLogsParameters { ShowStdout = true, ShowStderr = true }, timeout.Token);
+            using var log = await docker.Containers.GetContainerLogsAsync(container.ID, tty: false,
+                new ContainerLogsParameters { ShowStdout = true, ShowStderr = true }, timeout.Token);
             var (stdout, stderr) = await log.ReadOutputToEndAsync(timeout.Token);
             return (exit.StatusCode, stdout, stderr);
         }

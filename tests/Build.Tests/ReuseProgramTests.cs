@@ -123,7 +123,8 @@ public sealed class ReuseProgramTests
         Assert.That(result.ExitCode, Is.EqualTo(1));
         Assert.That(result.Output, Is.Empty);
         Assert.That(result.Errors.TrimEnd().Split('\n'), Has.Length.EqualTo(2), "the building line and one error line");
-        Assert.That(result.Errors, Does.Match(@"Error: the build program did not build; the previous one is left as it was\. \S*build/Tasks/ModelsTask\.cs\(8,\d+\): error CS\d+: .* \(all output: build/bin/build\.log\)"));
+        Assert.That(result.Errors, Does.Match(@"Error: the build program did not build; the previous one is left as it was\. "
+            + @"\S*build/Tasks/ModelsTask\.cs\(8,\d+\): error CS\d+: .* \(all output: build/bin/build\.log\)"));
         Assert.That(File.ReadAllBytes(program), Is.EqualTo(before));
     }
 

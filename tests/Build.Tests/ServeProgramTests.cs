@@ -78,7 +78,8 @@ public sealed class ServeProgramTests
     }
 
     [TestCase("--port=http", "Error: --port=http is not a port number; expected 1 to 65535.")]
-    [TestCase("--version=v9", "Error: 'v9' names no registered version of 'credit-scoring' (v2, 2, latest or an alias such as staging); run ./build.sh --target=Models to list them.")]
+    [TestCase("--version=v9", "Error: 'v9' names no registered version of 'credit-scoring' (v2, 2, latest or an alias such as staging); "
+        + "run ./build.sh --target=Models to list them.")]
     public void Should_Name_A_Bad_Argument(string argument, string message)
     {
         // Given

@@ -37,8 +37,10 @@ public sealed class ScoringApiTests
             $$"""{"dataframe_records": {{records}}}""",
             $$"""{"instances": {{records}}}""",
             $$"""{"inputs": {{records}}}""",
-            """{"dataframe_split": {"columns": ["id", "income", "debt", "age", "region", "note", "verified"], "index": [0, 1], "data": [["r0", 20, 0.0, 20, "north", "late payment reported", true], ["r1", 27, 0.37, 21, "south", "paid on time", false]]}}""",
-            """{"inputs": {"id": ["r0", "r1"], "income": [20, 27], "debt": [0.0, 0.37], "age": [20, 21], "region": ["north", "south"], "note": ["late payment reported", "paid on time"], "verified": [true, false]}}""",
+            """{"dataframe_split": {"columns": ["id", "income", "debt", "age", "region", "note", "verified"], "index": [0, 1], "data": """
+                + """[["r0", 20, 0.0, 20, "north", "late payment reported", true], ["r1", 27, 0.37, 21, "south", "paid on time", false]]}}""",
+            """{"inputs": {"id": ["r0", "r1"], "income": [20, 27], "debt": [0.0, 0.37], "age": [20, 21], "region": ["north", "south"], "note": """
+                + """["late payment reported", "paid on time"], "verified": [true, false]}}""",
         ];
 
         // When
@@ -48,7 +50,9 @@ public sealed class ScoringApiTests
             scores.Add(await ScoringServer.ScoresAsync(await server.PostAsync(body)));
         }
 
-        var csv = await ScoringServer.ScoresAsync(await server.PostAsync("id,income,debt,age,region,note,verified\nr0,20,0.0,20,north,late payment reported,true\nr1,27,0.37,21,south,paid on time,false\n", "text/csv"));
+        var csv = await ScoringServer.ScoresAsync(await server.PostAsync(
+            "id,income,debt,age,region,note,verified\nr0,20,0.0,20,north,late payment reported,true\nr1,27,0.37,21,south,paid on time,false\n",
+            "text/csv"));
 
         // Then
         var expected = Expected(2);

@@ -57,7 +57,8 @@ public sealed class StartupTests
         var error = Assert.Throws<StartupException>(() => ServedModel.Load(Options(TestModel.Bundle, "/nowhere/key.pem")));
 
         // Then
-        Assert.That(error.Message, Is.EqualTo("Refusing to serve: cannot read the public key /nowhere/key.pem (MLOPS_PUBLIC_KEY): Could not find a part of the path '/nowhere/key.pem'."));
+        Assert.That(error.Message, Is.EqualTo("Refusing to serve: cannot read the public key /nowhere/key.pem (MLOPS_PUBLIC_KEY): "
+            + "Could not find a part of the path '/nowhere/key.pem'."));
     }
 
     [Test]
@@ -89,7 +90,8 @@ public sealed class StartupTests
 
         // Then
         Assert.That(error.Message, Is.EqualTo(
-            $"Refusing to serve without the audit log {log} (MLOPS_AUDIT_LOG): The audit log {log} is in use by another writer (it holds {log}.lock); stop that server, or give this one another log."));
+            $"Refusing to serve without the audit log {log} (MLOPS_AUDIT_LOG): The audit log {log} is in use by another writer (it holds {log}.lock); "
+            + "stop that server, or give this one another log."));
     }
 
     [Test]
@@ -138,7 +140,8 @@ public sealed class StartupTests
         Assert.That(code, Is.EqualTo(2), error);
         Assert.That(error.Trim().Split('\n'), Has.Length.EqualTo(1), error);
         Assert.That(error, Does.StartWith($"Error: Refusing to serve: ML.NET unpacks the model into the temporary folder {unwritable}, which cannot be written (")
-            .And.EndWith("). In a container run with --read-only, mount a tmpfs there (docker run --read-only --tmpfs /tmp <image>); elsewhere set TMPDIR to a writable folder.\n"));
+            .And.EndWith("). In a container run with --read-only, mount a tmpfs there (docker run --read-only --tmpfs /tmp <image>); "
+                + "elsewhere set TMPDIR to a writable folder.\n"));
     }
 
     [Test]
@@ -167,7 +170,8 @@ public sealed class StartupTests
         var error = Assert.Throws<StartupException>(() => Read(("public_key", "k.pem")));
 
         // Then
-        Assert.That(error.Message, Is.EqualTo("MLOPS_BUNDLE is not set: it names the model bundle to serve, e.g. artifacts/credit-scoring/model.mlbundle. Set it, or pass --bundle=<path>."));
+        Assert.That(error.Message, Is.EqualTo("MLOPS_BUNDLE is not set: it names the model bundle to serve, e.g. artifacts/credit-scoring/model.mlbundle. "
+            + "Set it, or pass --bundle=<path>."));
     }
 
     [TestCase("PORT", "80a", "MLOPS_PORT is '80a'; expected a port number from 0 to 65535.")]
@@ -222,7 +226,8 @@ public sealed class StartupTests
 
         // When
         var health = await client.GetAsync(new Uri("/health", UriKind.Relative));
-        var scored = await client.PostAsync(new Uri("/invocations", UriKind.Relative), new StringContent($$"""{"dataframe_records": [{{TestModel.Record(0)}}]}""", System.Text.Encoding.UTF8, "application/json"));
+        var scored = await client.PostAsync(new Uri("/invocations", UriKind.Relative),
+            new StringContent($$"""{"dataframe_records": [{{TestModel.Record(0)}}]}""", System.Text.Encoding.UTF8, "application/json"));
 
         // Then
         Assert.That(process.Address.Host, Is.EqualTo("127.0.0.1"));

@@ -34,7 +34,8 @@ public sealed class StatusApiTests
         // Then
         Assert.That(json.GetProperty("model").GetString(), Is.EqualTo("credit-scoring"));
         Assert.That(json.GetProperty("version").GetString(), Is.EqualTo("7"));
-        Assert.That(json.GetProperty("bundle_sha256").GetString(), Is.EqualTo(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(TestModel.Bundle)))));
+        Assert.That(json.GetProperty("bundle_sha256").GetString(),
+            Is.EqualTo(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(TestModel.Bundle)))));
         Assert.That(json.GetProperty("data_md5").GetString(), Is.EqualTo("3f1c0a4b2e8d9f7a6b5c4d3e2f1a0b9c.dir"));
         Assert.That(json.GetProperty("git_commit").GetString(), Is.EqualTo("5c93d6f"));
         Assert.That(json.GetProperty("columns").EnumerateArray().Where(c => c.GetProperty("required").GetBoolean()).Select(c => c.GetProperty("name").GetString()),

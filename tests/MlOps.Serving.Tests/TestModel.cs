@@ -46,7 +46,9 @@ internal static class TestModel
 
     /// <summary>A row as a JSON record, with <paramref name="i"/> varying the values.</summary>
     public static string Record(int i) =>
-        $$"""{"id": "r{{i}}", "income": {{20 + (i * 7 % 80)}}, "debt": {{i * 37 % 100 / 100.0:0.00}}, "age": {{20 + (i % 50)}}, "region": "{{Regions[i % 3]}}", "note": "{{(i % 2 == 0 ? "late payment reported" : "paid on time")}}", "verified": {{(i % 2 == 0 ? "true" : "false")}}}""";
+        $$"""{"id": "r{{i}}", "income": {{20 + (i * 7 % 80)}}, "debt": {{i * 37 % 100 / 100.0:0.00}}, "age": """
+        + $$"""{{20 + (i % 50)}}, "region": "{{Regions[i % 3]}}", "note": "{{(i % 2 == 0 ? "late payment reported" : "paid on time")}}", "verified": """
+        + $$"""{{(i % 2 == 0 ? "true" : "false")}}}""";
 
     private static readonly string[] Regions = ["north", "south", "east"];
 
@@ -58,7 +60,8 @@ internal static class TestModel
         var options = new TrainingOptions { Exclude = ["age"] };
         var bundle = WriteBundle(folder["model" + ModelBundle.Extension], options with { Parameters = new Dictionary<string, string> { ["number_of_iterations"] = "20" } }, key);
         var linear = WriteBundle(folder["linear" + ModelBundle.Extension], options with { Trainer = "lbfgs" }, key);
-        var mismatched = WriteBundle(folder["mismatched" + ModelBundle.Extension], options with { Parameters = new Dictionary<string, string> { ["number_of_iterations"] = "20" } }, key,
+        var mismatched = WriteBundle(folder["mismatched" + ModelBundle.Extension],
+            options with { Parameters = new Dictionary<string, string> { ["number_of_iterations"] = "20" } }, key,
             Schema with { Columns = [.. Schema.Columns.Where(c => c.Name != "income")] });
         return new Files(folder, bundle, linear, mismatched, folder.Write("key.pub.pem", key.PublicKey.ExportPem()), folder.Write("other.pub.pem", other.PublicKey.ExportPem()));
     }

@@ -49,7 +49,9 @@ internal static class DataChecks
             yield break;
         }
 
-        foreach (var file in Directory.EnumerateFiles(objects, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".tmp", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        foreach (var file in Directory.EnumerateFiles(objects, "*", SearchOption.AllDirectories)
+            .Where(f => !f.EndsWith(".tmp", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal))
         {
             if (!checkedBefore.Add(file))
             {

@@ -42,7 +42,8 @@ public sealed class DeployKillTrials
         }
 
         var logs = CheckAuditLogs(build);
-        TestContext.Progress.WriteLine($"Deploy: {findings.Kills} of {findings.Trials} trials killed the run while it ran; {answered.Count} requests answered, {logs.Count} audit logs");
+        TestContext.Progress.WriteLine(
+            $"Deploy: {findings.Kills} of {findings.Trials} trials killed the run while it ran; {answered.Count} requests answered, {logs.Count} audit logs");
     }
 
     [OneTimeTearDown]
@@ -95,7 +96,8 @@ public sealed class DeployKillTrials
         findings.Add(Strays, run, status.ExitCode == 0 ? [] : [$"Status exited {status.ExitCode}: {status.Errors}"]);
         var serving = Serving();
         var strays = OwnServers.Strays(servers, serving);
-        findings.Add(Strays, run, strays.Select(pid => $"server pid {pid} ({Folder(pid)}) runs beside deployment {serving?.Id} (pid {serving?.RunsAs}), which the registry says serves"));
+        findings.Add(Strays, run, strays.Select(pid =>
+            $"server pid {pid} ({Folder(pid)}) runs beside deployment {serving?.Id} (pid {serving?.RunsAs}), which the registry says serves"));
         findings.Add(Answers, run, serving is not null && OwnServers.Pids(servers).Contains(serving.RunsAs) ? []
             : [$"deployment {serving?.Id} (pid {serving?.RunsAs}), which the registry says serves, does not run"]);
 

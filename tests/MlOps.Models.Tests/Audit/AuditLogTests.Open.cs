@@ -135,7 +135,8 @@ public sealed partial class AuditLogTests
 
             // Then
             Assert.That(error.Message, Is.EqualTo(
-                $"{path}: the audit log cannot be continued: its last complete line is not an audit record; verify the log, and move the damaged file aside to continue from the files before it."));
+                $"{path}: the audit log cannot be continued: its last complete line is not an audit record; "
+                + "verify the log, and move the damaged file aside to continue from the files before it."));
         }
     }
 }

@@ -131,7 +131,9 @@ public sealed partial class ModelBundleTests
             var error = OpenFails(path);
 
             // Then
-            Assert.That(error.Message, Is.EqualTo($"{path}: signature.json is not valid (JSON deserialization for type 'MlOps.Models.Bundles.BundleSignature' was missing required properties including: 'key_id'.); {Restore}"));
+            Assert.That(error.Message, Is.EqualTo(
+                $"{path}: signature.json is not valid (JSON deserialization for type 'MlOps.Models.Bundles.BundleSignature' was missing required properties "
+                + $"including: 'key_id'.); {Restore}"));
         }
 
         private static byte[] Resigned(byte[] json, string property, string value)

@@ -57,7 +57,8 @@ public sealed partial class ScoringMetricsTests
     {
         // Given
         using var server = new ScoringServer();
-        await server.PostAsync("""{"inputs": {"income": [10, 20, null], "debt": [0.5, null, 0.25], "region": ["north", "north", null], "note": ["", "", ""], "verified": [true, false, true]}}""");
+        await server.PostAsync("""{"inputs": {"income": [10, 20, null], "debt": [0.5, null, 0.25], "region": ["north", "north", null], "note": """
+            + """["", "", ""], "verified": [true, false, true]}}""");
 
         // When
         var metrics = await MetricsAsync(server);
@@ -81,7 +82,8 @@ public sealed partial class ScoringMetricsTests
         using var server = new ScoringServer();
         var regions = string.Join(", ", Enumerable.Range(0, 60).Select(i => $"\"r{i}\""));
         string Repeat(string value) => string.Join(", ", Enumerable.Repeat(value, 60));
-        await server.PostAsync("{\"inputs\": {\"income\": [" + Repeat("1") + "], \"debt\": [" + Repeat("0") + "], \"region\": [" + regions + "], \"note\": [" + Repeat("\"\"") + "], \"verified\": [" + Repeat("true") + "]}}");
+        await server.PostAsync("{\"inputs\": {\"income\": [" + Repeat("1") + "], \"debt\": [" + Repeat("0") + "], \"region\": [" + regions
+            + "], \"note\": [" + Repeat("\"\"") + "], \"verified\": [" + Repeat("true") + "]}}");
 
         // When
         var metrics = await MetricsAsync(server);
@@ -91,6 +93,7 @@ public sealed partial class ScoringMetricsTests
         Assert.That(Value(metrics, "mlops_feature_category_total{feature=\"region\",value=\"__other__\"}"), Is.EqualTo(10));
     }
 
-    [GeneratedRegex("""mlops_model_info\{model="credit-scoring",version="7",bundle_sha256="[0-9a-f]{64}",data_md5="3f1c0a4b2e8d9f7a6b5c4d3e2f1a0b9c\.dir",git_commit="5c93d6f",trainer="LightGbm"\} 1""")]
+    [GeneratedRegex("""mlops_model_info\{model="credit-scoring",version="7",bundle_sha256="[0-9a-f]{64}","""
+        + """data_md5="3f1c0a4b2e8d9f7a6b5c4d3e2f1a0b9c\.dir",git_commit="5c93d6f",trainer="LightGbm"\} 1""")]
     private static partial Regex ModelInfo();
 }

@@ -34,11 +34,13 @@ public sealed class DuplicateMemberTests
             .SetName("Split names its columns twice");
         yield return new TestCaseData("{\"dataframe_split\": {" + split + ", \"data\": [[]]}}", "invalid-format", "dataframe_split has 'data' twice; send it once.")
             .SetName("Split sends its data twice");
-        yield return new TestCaseData("{\"dataframe_split\": {" + split + ", \"dtypes\": {}}}", "invalid-format", "dataframe_split has a member 'dtypes'; expected 'columns', 'data' and optionally 'index'.")
+        yield return new TestCaseData("{\"dataframe_split\": {" + split + ", \"dtypes\": {}}}", "invalid-format",
+            "dataframe_split has a member 'dtypes'; expected 'columns', 'data' and optionally 'index'.")
             .SetName("Split has a member pandas' split orientation does not");
         yield return new TestCaseData(records + ", \"params\": {\"threshold\": 0.9, \"threshold\": 0.1}}", "invalid-parameter", "params has 'threshold' twice; send it once.")
             .SetName("Params name the threshold twice");
-        yield return new TestCaseData(records + ", \"params\": {\"threshold\": 0.9}, \"params\": {\"threshold\": 0.1}}", "invalid-format", "The body has 'params' twice; send it once.")
+        yield return new TestCaseData(records + ", \"params\": {\"threshold\": 0.9}, \"params\": {\"threshold\": 0.1}}", "invalid-format",
+            "The body has 'params' twice; send it once.")
             .SetName("The body has params twice");
     }
 

@@ -38,7 +38,8 @@ public sealed class ProblemDetailsTests
         Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(problem.GetProperty("type").GetString(), Is.EqualTo("urn:mlops:problem:invalid-value"));
         Assert.That(problem.GetProperty("title").GetString(), Is.EqualTo("A value does not fit its column."));
-        Assert.That(problem.GetProperty("detail").GetString(), Is.EqualTo("dataframe_records[1].income: 'income' is numeric: expected a number, or null when missing, got the string \"high\"."));
+        Assert.That(problem.GetProperty("detail").GetString(), Is.EqualTo(
+            "dataframe_records[1].income: 'income' is numeric: expected a number, or null when missing, got the string \"high\"."));
         Assert.That(problem.GetProperty("field").GetString(), Is.EqualTo("income"));
         Assert.That(problem.GetProperty("row").GetInt32(), Is.EqualTo(1));
         Assert.That(problem.GetProperty("error_code").GetString(), Is.EqualTo("BAD_REQUEST"));
@@ -133,7 +134,8 @@ public sealed class ProblemDetailsTests
         // Then
         Assert.That(status, Is.EqualTo(HttpStatusCode.UnsupportedMediaType));
         Assert.That(problem.GetProperty("detail").GetString(), Is.EqualTo(
-            "The Content-Type 'application/x-www-form-urlencoded' is not one the server reads. Send application/json (MLflow's dataframe_split, dataframe_records, instances or inputs) or text/csv with a header line."));
+            "The Content-Type 'application/x-www-form-urlencoded' is not one the server reads. "
+            + "Send application/json (MLflow's dataframe_split, dataframe_records, instances or inputs) or text/csv with a header line."));
     }
 
     [Test]
@@ -177,7 +179,8 @@ public sealed class ProblemDetailsTests
         using var linear = new ScoringServer(("bundle", TestModel.LinearBundle));
 
         // When
-        var response = await linear.PostAsync($$"""{"dataframe_records": [{{TestModel.Record(0)}}, {{Row(1, "income", income).Replace("\"debt\": 0.37", $"\"debt\": {debt}", StringComparison.Ordinal)}}]}""");
+        var response = await linear.PostAsync($$"""{"dataframe_records": [{{TestModel.Record(0)}}, """
+            + $$"""{{Row(1, "income", income).Replace("\"debt\": 0.37", $"\"debt\": {debt}", StringComparison.Ordinal)}}]}""");
         var body = await response.Content.ReadAsStringAsync();
 
         // Then

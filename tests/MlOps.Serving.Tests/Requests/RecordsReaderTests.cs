@@ -36,8 +36,11 @@ public sealed class RecordsReaderTests
         yield return new TestCaseData(Records([.. Enumerable.Range(0, 2000).Select(TestModel.Record)])).SetName("Two thousand rows, more than a thread keeps buffers for");
         yield return new TestCaseData(Records(With("income", "null"), With("region", "null"), With("verified", "null"))).SetName("Nulls");
         yield return new TestCaseData(Records(With("region", "17"), With("note", "true"), With("note", "-1.5e3"))).SetName("Numbers and booleans for text");
-        yield return new TestCaseData(Records(With("verified", "1"), With("verified", "0"), With("verified", "\"YES\""), With("verified", "\"no\""), With("verified", "true"))).SetName("Booleans as 1, 0, yes and no");
-        yield return new TestCaseData(Records(With("income", "1e-45"), With("income", "3.4028234663852886e38"), With("income", "0.1"), With("debt", "-0"))).SetName("Numbers at float's edges");
+        yield return new TestCaseData(Records(
+            With("verified", "1"), With("verified", "0"), With("verified", "\"YES\""), With("verified", "\"no\""), With("verified", "true")))
+            .SetName("Booleans as 1, 0, yes and no");
+        yield return new TestCaseData(Records(With("income", "1e-45"), With("income", "3.4028234663852886e38"), With("income", "0.1"), With("debt", "-0")))
+            .SetName("Numbers at float's edges");
         yield return new TestCaseData(Records(With("note", "\"caf\\u00e9 \\\"late\\\"\""), With("region", "\"n\\u006frth\""))).SetName("Escaped strings");
         yield return new TestCaseData(Records(Row.Replace("\"id\": \"r1\", ", "", StringComparison.Ordinal))).SetName("No identifier");
         yield return new TestCaseData(Encoding.UTF8.GetBytes($$"""{"instances": [{{Row}}]}""")).SetName("Instances");
@@ -67,7 +70,8 @@ public sealed class RecordsReaderTests
         yield return new TestCaseData($$"""{"dataframe_records": [{{Row.Replace("{", "{\"default\": 1, ", StringComparison.Ordinal)}}]}""").SetName("The label");
         yield return new TestCaseData($$"""{"dataframe_records": [{{Row.Replace("{", "{\"income\": 1, ", StringComparison.Ordinal)}}]}""").SetName("A column twice");
         yield return new TestCaseData($$"""{"dataframe_records": [{{Row.Replace("\"income\": 27, ", "", StringComparison.Ordinal)}}]}""").SetName("A required column missing");
-        yield return new TestCaseData($$"""{"dataframe_records": [{{Row.Replace("\"income\"", "\"inc\\u006fme\"", StringComparison.Ordinal)}}]}""").SetName("An escaped column name");
+        yield return new TestCaseData($$"""{"dataframe_records": [{{Row.Replace("\"income\"", "\"inc\\u006fme\"", StringComparison.Ordinal)}}]}""")
+            .SetName("An escaped column name");
         yield return new TestCaseData($$$"""{"dataframe_records": [{{{Row}}}], "params": {"threshold": 0.3}}""").SetName("Params");
         yield return new TestCaseData($$"""{"params": {"threshold": 2}, "dataframe_records": [{{Row}}]}""").SetName("Params first, out of range");
         yield return new TestCaseData($$"""{"dataframe_records": [{{Row}}], "instances": [{{Row}}]}""").SetName("Two formats");
