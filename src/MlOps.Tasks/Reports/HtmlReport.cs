@@ -17,21 +17,21 @@ internal static class HtmlReport
     {
         var m = inputs.Metrics;
         var html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
-        html.Append(CultureInfo.InvariantCulture, $"<title>{E(m.Str("version_name"))} report</title><style>{Style}</style></head><body>\n")
-            .Append(CultureInfo.InvariantCulture, $"<h1>{E(m.Str("model"))} v{m.GetProperty("version").GetInt32()}</h1>\n")
+        html.Append(CultureInfo.InvariantCulture, $"<title>{E(m.VersionName)} report</title><style>{Style}</style></head><body>\n")
+            .Append(CultureInfo.InvariantCulture, $"<h1>{E(m.Model)} v{m.Version}</h1>\n")
             .Append(CultureInfo.InvariantCulture, $"<p>{E(inputs.Pipeline.Description ?? "")}</p><p>Run <code>{E(inputs.Provenance.RunId)}</code>, "
                 + $"trainer <code>{E(inputs.Provenance.Trainer)}</code>, data md5 <code>{E(inputs.Provenance.DataMd5)}</code>, "
                 + $"commit <code>{E(inputs.Provenance.GitCommit)}</code>, bundle sha256 <code>{E(inputs.BundleSha256)}</code>.</p>\n");
         Plots(html, inputs);
-        Table(html, "Held-out metrics", ["metric", "value"], m.GetProperty("test").EnumerateObject().Select(p => new[] { p.Name, ModelCard.F(p.Value.GetDouble()) }));
-        if (m.TryGetProperty("validation", out var validation))
+        Table(html, "Held-out metrics", ["metric", "value"], m.Test.Select(p => new[] { p.Key, ModelCard.F(p.Value) }));
+        if (m.Validation is { } validation)
         {
-            Table(html, "Validate checks", ["result", "check", "message", "where"], validation.GetProperty("checks").EnumerateArray().Select(c =>
-                new[] { c.GetProperty("passed").GetBoolean() ? "passed" : "FAILED", c.Str("check"), c.Str("message"), c.Str("location") }));
-            Table(html, "Behavioural tests", ["name", "kind", "rows", "failures", "allowed rate", "examples"], validation.GetProperty("behaviour").EnumerateArray().Select(b =>
-                new[] { b.Str("name"), b.Str("kind"), b.GetProperty("rows").GetInt32().ToString(CultureInfo.InvariantCulture),
-                    b.GetProperty("failures").GetInt32().ToString(CultureInfo.InvariantCulture), ModelCard.F(b.GetProperty("max_failure_rate").GetDouble(), "0.0%"),
-                    string.Join("; ", b.GetProperty("examples").EnumerateArray().Select(e => e.GetString())) }));
+            Table(html, "Validate checks", ["result", "check", "message", "where"], (validation.Checks ?? []).Select(c =>
+                new[] { c.Passed ? "passed" : "FAILED", c.Check, c.Message, c.Location ?? "" }));
+            Table(html, "Behavioural tests", ["name", "kind", "rows", "failures", "allowed rate", "examples"], (validation.Behaviour ?? []).Select(b =>
+                new[] { b.Name, b.Kind, b.Rows.ToString(CultureInfo.InvariantCulture),
+                    b.Failures.ToString(CultureInfo.InvariantCulture), ModelCard.F(b.MaxFailureRate, "0.0%"),
+                    string.Join("; ", b.Examples) }));
         }
 
         Fairness(html, inputs.Fairness);
@@ -44,11 +44,11 @@ internal static class HtmlReport
         var rows = inputs.Predictions;
         var labels = rows.Select(r => r.Label).ToArray();
         var curves = BinaryCurves.Compute(labels, [.. rows.Select(r => r.Score)]);
-        var test = inputs.Metrics.GetProperty("test");
+        var test = inputs.Metrics.Test;
         var (tp, fp, tn, fn) = ModelCard.Confusion(inputs);
         html.Append("<h2>Plots</h2><div class=\"plots\">\n");
-        Image(html, "ROC curve", ReportPlots.Roc(curves, test.GetProperty("auc").GetDouble()));
-        Image(html, "Precision-recall curve", ReportPlots.PrecisionRecall(curves, test.GetProperty("auc_pr").GetDouble(), labels.Count(l => l) / (double)labels.Length));
+        Image(html, "ROC curve", ReportPlots.Roc(curves, test["auc"]));
+        Image(html, "Precision-recall curve", ReportPlots.PrecisionRecall(curves, test["auc_pr"], labels.Count(l => l) / (double)labels.Length));
         Image(html, "Confusion matrix", ReportPlots.Confusion(tp, fp, tn, fn, inputs.Pipeline.Schema!.Positive));
         Image(html, "Calibration", ReportPlots.Calibration(curves));
         foreach (var frame in inputs.Fairness?.GetProperty("attributes").EnumerateArray() ?? Enumerable.Empty<JsonElement>())

@@ -9,29 +9,29 @@ internal static partial class ModelCard
 {
     private static void Limitations(StringBuilder card, ReportInputs inputs)
     {
-        var test = inputs.Metrics.GetProperty("test");
+        var test = inputs.Metrics.Test;
         var schema = inputs.Pipeline.Schema!;
         card.Append("## Limitations\n\n")
-            .Append(CultureInfo.InvariantCulture, $"- At the 0.5 threshold the model finds {test.GetProperty("recall").GetDouble():P1} "
+            .Append(CultureInfo.InvariantCulture, $"- At the 0.5 threshold the model finds {test["recall"]:P1} "
                 + $"of the `{schema.Label}` = `{schema.Positive}` rows, ")
-            .Append(CultureInfo.InvariantCulture, $"with precision {test.GetProperty("precision").GetDouble():P1}; "
+            .Append(CultureInfo.InvariantCulture, $"with precision {test["precision"]:P1}; "
                 + $"a different threshold trades one for the other (see the PR curve in report.html).\n")
-            .Append(CultureInfo.InvariantCulture, $"- Held-out AUC {F(test.GetProperty("auc").GetDouble())}; "
-                + $"expected calibration error {F(test.GetProperty("calibration_error").GetDouble())} "
+            .Append(CultureInfo.InvariantCulture, $"- Held-out AUC {F(test["auc"])}; "
+                + $"expected calibration error {F(test["calibration_error"])} "
                 + $"(scores read as probabilities are off by about that much on average).\n");
-        if (inputs.Metrics.TryGetProperty("cross_validation", out var cv) && cv.ValueKind == JsonValueKind.Object)
+        if (inputs.Metrics.CrossValidation is { } cv)
         {
-            card.Append(CultureInfo.InvariantCulture, $"- AUC varies by ± {F(cv.GetProperty("std").GetProperty("auc").GetDouble())} "
+            card.Append(CultureInfo.InvariantCulture, $"- AUC varies by ± {F(cv.Std["auc"])} "
                 + $"(one standard deviation) across cross-validation folds.\n");
         }
 
-        if (inputs.Metrics.TryGetProperty("validation", out var validation))
+        if (inputs.Metrics.Validation is { } validation)
         {
-            foreach (var b in validation.GetProperty("behaviour").EnumerateArray().Where(b => b.GetProperty("failures").GetInt32() > 0))
+            foreach (var b in (validation.Behaviour ?? []).Where(b => b.Failures > 0))
             {
-                var example = b.GetProperty("examples").EnumerateArray().Select(e => e.GetString()).FirstOrDefault();
-                card.Append(CultureInfo.InvariantCulture, $"- Behavioural test '{b.Str("name")}' ({b.Str("kind")}): "
-                        + $"{b.GetProperty("failures").GetInt32()} of {b.GetProperty("rows").GetInt32()} cases failed")
+                var example = b.Examples.Count > 0 ? b.Examples[0] : null;
+                card.Append(CultureInfo.InvariantCulture, $"- Behavioural test '{b.Name}' ({b.Kind}): "
+                        + $"{b.Failures} of {b.Rows} cases failed")
                     .Append(example is null ? ".\n" : $", e.g. {example}.\n");
             }
         }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 
 namespace MlOps.Tasks.Reports;
 
@@ -12,28 +11,29 @@ internal static partial class ModelCard
     private static void Performance(StringBuilder card, ReportInputs inputs)
     {
         var m = inputs.Metrics;
-        var hasCv = m.TryGetProperty("cross_validation", out var cv) && cv.ValueKind == JsonValueKind.Object;
+        var cv = m.CrossValidation;
+        var hasCv = cv is not null;
         card.Append("## Performance\n\n")
             .Append(CultureInfo.InvariantCulture, $"On the {inputs.Predictions.Count:N0} held-out rows (threshold 0.5)")
-            .Append(hasCv ? string.Create(CultureInfo.InvariantCulture, $" and in {cv.GetProperty("folds").GetInt32()}-fold cross-validation on the training rows:\n\n") : ":\n\n")
+            .Append(hasCv ? string.Create(CultureInfo.InvariantCulture, $" and in {cv!.Folds}-fold cross-validation on the training rows:\n\n") : ":\n\n")
             .Append(hasCv ? "| Metric | Held out | CV mean ± std |\n| --- | --- | --- |\n" : "| Metric | Held out |\n| --- | --- |\n");
-        var test = m.GetProperty("test");
-        foreach (var name in MetricNames.Where(n => test.TryGetProperty(n, out _)))
+        var test = m.Test;
+        foreach (var name in MetricNames.Where(test.ContainsKey))
         {
-            card.Append(CultureInfo.InvariantCulture, $"| {name} | {F(test.GetProperty(name).GetDouble())} |")
-                .Append(hasCv ? $" {F(cv.GetProperty("mean").GetProperty(name).GetDouble())} ± {F(cv.GetProperty("std").GetProperty(name).GetDouble())} |\n" : "\n");
+            card.Append(CultureInfo.InvariantCulture, $"| {name} | {F(test[name])} |")
+                .Append(hasCv ? $" {F(cv!.Mean[name])} ± {F(cv.Std[name])} |\n" : "\n");
         }
 
         var c = Confusion(inputs);
         card.Append(CultureInfo.InvariantCulture, $"\nConfusion matrix: {c.Tp} true positives, {c.Fp} false positives, {c.Tn} true negatives, {c.Fn} false negatives.\n\n");
-        if (m.TryGetProperty("validation", out var validation))
+        if (m.Validation is { } validation)
         {
-            var checks = validation.GetProperty("checks").EnumerateArray().ToList();
-            card.Append(CultureInfo.InvariantCulture, $"Validate gate: {(validation.GetProperty("passed").GetBoolean() ? "passed" : "FAILED")}, "
-                + $"{checks.Count(k => k.GetProperty("passed").GetBoolean())} of {checks.Count} checks passed:\n\n");
+            var checks = validation.Checks ?? [];
+            card.Append(CultureInfo.InvariantCulture, $"Validate gate: {(validation.Passed ? "passed" : "FAILED")}, "
+                + $"{checks.Count(k => k.Passed)} of {checks.Count} checks passed:\n\n");
             foreach (var check in checks)
             {
-                card.Append(CultureInfo.InvariantCulture, $"- {(check.GetProperty("passed").GetBoolean() ? "passed" : "FAILED")}: {check.Str("message")}\n");
+                card.Append(CultureInfo.InvariantCulture, $"- {(check.Passed ? "passed" : "FAILED")}: {check.Message}\n");
             }
 
             card.Append('\n');

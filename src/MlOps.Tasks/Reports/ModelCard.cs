@@ -16,7 +16,7 @@ internal static partial class ModelCard
     {
         var card = new StringBuilder();
         var metrics = inputs.Metrics;
-        card.Append(CultureInfo.InvariantCulture, $"# Model card: {metrics.Str("model")} v{metrics.GetProperty("version").GetInt32()}\n\n");
+        card.Append(CultureInfo.InvariantCulture, $"# Model card: {metrics.Model} v{metrics.Version}\n\n");
         Details(card, inputs);
         IntendedUse(card, inputs);
         TrainingData(card, inputs);
@@ -34,7 +34,7 @@ internal static partial class ModelCard
         var parameters = training.Parameters.Count == 0 ? "the trainer's defaults"
             : string.Join(", ", training.Parameters.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Key} {k.Value}"));
         card.Append("## Model details\n\n")
-            .Append(CultureInfo.InvariantCulture, $"- Name: `{inputs.Metrics.Str("version_name")}` (model `{p.ModelName}`, version {p.ModelVersion})\n")
+            .Append(CultureInfo.InvariantCulture, $"- Name: `{inputs.Metrics.VersionName}` (model `{p.ModelName}`, version {p.ModelVersion})\n")
             .Append(CultureInfo.InvariantCulture, $"- Type: binary classifier, ML.NET `{p.Trainer}` trainer; {parameters}; seed {training.Seed}\n")
             .Append(CultureInfo.InvariantCulture, $"- Trained: {p.Created.UtcDateTime:yyyy-MM-dd HH:mm} UTC in run `{p.RunId}` from git commit `{p.GitCommit}`\n")
             .Append(CultureInfo.InvariantCulture, $"- Bundle: `model.mlbundle`, sha256 `{inputs.BundleSha256}`, signed (ECDSA P-256)\n")
@@ -66,13 +66,13 @@ internal static partial class ModelCard
     {
         var m = inputs.Metrics;
         var pipeline = inputs.Pipeline;
-        var rows = m.GetProperty("rows");
+        var rows = m.Rows;
         var label = string.Create(CultureInfo.InvariantCulture,
             $"{inputs.Predictions.Count(r => r.Label) / (double)inputs.Predictions.Count:P1}");
         card.Append("## Training data\n\n")
-            .Append(CultureInfo.InvariantCulture, $"- Table: `{pipeline.Data.Table ?? pipeline.Data.Path}`, md5 `{m.Str("data_md5")}`")
+            .Append(CultureInfo.InvariantCulture, $"- Table: `{pipeline.Data.Table ?? pipeline.Data.Path}`, md5 `{m.DataMd5}`")
             .Append(pipeline.Data.Source?.Generator is not null ? " (synthetic: the sample generator, docs/sample-data.md)\n" : "\n")
-            .Append(CultureInfo.InvariantCulture, $"- Split: {rows.GetProperty("train").GetInt32():N0} training rows, {rows.GetProperty("test").GetInt32():N0} held out ")
+            .Append(CultureInfo.InvariantCulture, $"- Split: {rows.Train:N0} training rows, {rows.Test:N0} held out ")
             .Append(CultureInfo.InvariantCulture, $"(test fraction {pipeline.Training.TestFraction} of each class, by a hash of each row's {Key(inputs)}: "
                 + $"the same rows for every seed and version); {label} of the held-out rows are `{pipeline.Schema!.Positive}`\n")
             .Append(CultureInfo.InvariantCulture, $"- Not read by the model: "

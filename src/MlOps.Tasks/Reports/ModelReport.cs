@@ -36,9 +36,9 @@ public sealed class ModelReport(TrackingStore store, PublicKey trusted)
     /// </summary>
     public static string? Fingerprint(PipelineDefinition pipeline, string metrics)
     {
-        var document = File.Exists(metrics) ? System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(metrics)) : null;
-        var validation = document?["validation"]?["fingerprint"]?.GetValue<string>();
-        var fairness = document?["fairness"]?["fingerprint"]?.GetValue<string>();
+        var document = MetricsFile.ReadIfExists(metrics);
+        var validation = document?.Validation?.Fingerprint;
+        var fairness = document?.Fairness?.Fingerprint;
         return validation is null || fairness is null ? null
             : new Fingerprints.Fingerprint()
                 .Add("validation", validation)
@@ -76,7 +76,7 @@ public sealed class ModelReport(TrackingStore store, PublicKey trusted)
                 : throw new UsageException($"{Path.GetRelativePath(request.RepositoryRoot, path)} does not exist; run ./build.sh --target=Validate first.");
         }
 
-        using var metrics = JsonDocument.Parse(File.ReadAllText(Required(ArtifactNames.Metrics)));
+        var metrics = MetricsFile.Read(Required(ArtifactNames.Metrics), Path.Combine(Path.GetRelativePath(request.RepositoryRoot, request.ArtifactsFolder), ArtifactNames.Metrics));
         var fairnessPath = Path.Combine(request.ArtifactsFolder, ArtifactNames.Fairness);
         using var fairness = File.Exists(fairnessPath) ? JsonDocument.Parse(File.ReadAllText(fairnessPath)) : null;
         var bundle = ModelBundle.Open(Required(ArtifactNames.Bundle), trusted);
@@ -87,7 +87,7 @@ public sealed class ModelReport(TrackingStore store, PublicKey trusted)
         return (new ReportInputs
         {
             Pipeline = pipeline,
-            Metrics = metrics.RootElement.Clone(),
+            Metrics = metrics,
             Fairness = fairness?.RootElement.Clone(),
             Run = run,
             Provenance = bundle.Provenance,

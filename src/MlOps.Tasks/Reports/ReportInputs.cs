@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MlOps.Models.Bundles;
+using MlOps.Tasks.Artifacts;
 using MlOps.Tasks.Pipeline;
 using MlOps.Tasks.Tracking;
 
@@ -11,8 +12,8 @@ internal sealed record ReportInputs
     /// <summary>The pipeline definition: description, schema, training section, protected attributes, gates.</summary>
     public required PipelineDefinition Pipeline { get; init; }
 
-    /// <summary>metrics.json: Train's metrics and, once Validate ran, its "validation" object.</summary>
-    public required JsonElement Metrics { get; init; }
+    /// <summary>metrics.json: Train's metrics and, once Validate ran, its results.</summary>
+    public required MetricsFile Metrics { get; init; }
 
     /// <summary>fairness.json, when BiasCheck ran.</summary>
     public JsonElement? Fairness { get; init; }

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using MlOps.Models.Bundles;
+using MlOps.Tasks.Artifacts;
 using MlOps.Tasks.Pipeline;
 using MlOps.Tasks.Reports;
+
 using MlOps.Tasks.Tracking;
 
 namespace MlOps.Tasks.Tests.Reports;
@@ -24,7 +26,7 @@ internal static class ReportExamples
     public static ReportInputs Inputs(Explanation? explanation = null) => new()
     {
         Pipeline = PipelineFile.Load(SourceRoot, "pipelines/credit-scoring.yaml"),
-        Metrics = JsonDocument.Parse(Metrics).RootElement.Clone(),
+        Metrics = JsonSerializer.Deserialize<MetricsFile>(Metrics, ArtifactJson.Options)!,
         Run = new RunRecord("abc", "credit-scoring", null, RunStatus.Finished, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch,
             new Dictionary<string, string> { ["feature.income"] = "numeric: 167 missing values imputed with the mean" }, new Dictionary<string, double>(),
             new Dictionary<string, string>(), []),
