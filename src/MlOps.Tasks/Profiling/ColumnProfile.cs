@@ -1,7 +1,7 @@
 namespace MlOps.Tasks.Profiling;
 
 /// <summary>
-/// The baseline of one column, which Monitor compares traffic with: counts, and for numbers the
+/// The profile of one column as ValidateData records it: counts, and for numbers the
 /// moments, quantiles and a histogram over the reference deciles; for categories their frequencies.
 /// </summary>
 public sealed record ColumnProfile
