@@ -12,11 +12,11 @@ public static class ServedVersion
         ArgumentNullException.ThrowIfNull(store);
         if (reference is not null)
         {
-            return store.ResolveVersion(model, reference)
+            return store.Registry.ResolveVersion(model, reference)
                 ?? throw new UsageException($"'{reference}' names no registered version of '{model}' (v2, 2, latest or an alias such as staging); run ./build.sh --target=Models to list them.");
         }
 
-        return store.ResolveVersion(model, "staging") ?? store.ResolveVersion(model, "candidate")
+        return store.Registry.ResolveVersion(model, "staging") ?? store.Registry.ResolveVersion(model, "candidate")
             ?? throw new UsageException($"'{model}' has no version to serve: none is 'staging' or 'candidate' yet; run ./build.sh to train and gate one.");
     }
 }

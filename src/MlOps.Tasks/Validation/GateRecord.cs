@@ -42,7 +42,7 @@ public static class GateRecord
         AtomicFile.WriteAllText(metricsPath, document.ToJsonString(ArtifactJson.Options));
         if (document["run_id"]?.GetValue<string>() is { } runId)
         {
-            store.LogArtifact(runId, metricsPath, ArtifactNames.Metrics);
+            store.Runs.LogArtifact(runId, metricsPath, ArtifactNames.Metrics);
         }
     }
 }

@@ -10,9 +10,9 @@ internal static class ValidationLog
 {
     public static void Write(TrackingStore store, string runId, string artifactsFolder, ValidationOutcome outcome)
     {
-        store.LogMetrics(runId, outcome.Metrics.ToDictionary(m => "validation_" + m.Key, m => m.Value, StringComparer.Ordinal));
-        store.LogMetric(runId, "validation_passed", outcome.Passed ? 1 : 0);
-        store.LogArtifact(runId, outcome.PredictionsPath, ArtifactNames.Predictions);
+        store.Runs.LogMetrics(runId, outcome.Metrics.ToDictionary(m => "validation_" + m.Key, m => m.Value, StringComparer.Ordinal));
+        store.Runs.LogMetric(runId, "validation_passed", outcome.Passed ? 1 : 0);
+        store.Runs.LogArtifact(runId, outcome.PredictionsPath, ArtifactNames.Predictions);
         var path = Path.Combine(artifactsFolder, ArtifactNames.Metrics);
         var document = File.Exists(path) ? JsonNode.Parse(File.ReadAllText(path)) as JsonObject ?? [] : [];
         document["validation"] = JsonSerializer.SerializeToNode(new
@@ -25,6 +25,6 @@ internal static class ValidationLog
             Behaviour = outcome.Behaviour.Select(b => new { b.Name, b.Kind, b.Rows, b.Failures, b.FailureRate, b.MaxFailureRate, b.Passed, b.Examples }),
         }, ArtifactJson.Options);
         AtomicFile.WriteAllText(path, document.ToJsonString(ArtifactJson.Options));
-        store.LogArtifact(runId, path, ArtifactNames.Metrics);
+        store.Runs.LogArtifact(runId, path, ArtifactNames.Metrics);
     }
 }

@@ -9,18 +9,18 @@ public sealed class TrackingStoreMetricsTests
     {
         // Given
         using var fixture = new TestStore();
-        var run = fixture.Store.StartRun("credit-scoring");
+        var run = fixture.Store.Runs.StartRun("credit-scoring");
 
         // When
-        fixture.Store.LogMetric(run.Id, "loss", 0.9, step: 1);
-        fixture.Store.LogMetric(run.Id, "loss", 0.7, step: 0);
+        fixture.Store.Runs.LogMetric(run.Id, "loss", 0.9, step: 1);
+        fixture.Store.Runs.LogMetric(run.Id, "loss", 0.7, step: 0);
         fixture.Clock.Advance(TimeSpan.FromSeconds(1));
-        fixture.Store.LogMetric(run.Id, "loss", 0.5, step: 1);
-        fixture.Store.LogMetric(run.Id, "auc", 0.8);
+        fixture.Store.Runs.LogMetric(run.Id, "loss", 0.5, step: 1);
+        fixture.Store.Runs.LogMetric(run.Id, "auc", 0.8);
 
         // Then
         var logged = TestStore.Start;
-        Assert.That(fixture.Store.MetricHistory(run.Id, "loss"), Is.EqualTo(new[]
+        Assert.That(fixture.Store.Runs.MetricHistory(run.Id, "loss"), Is.EqualTo(new[]
         {
             new MetricPoint("loss", 0.7, 0, logged),
             new MetricPoint("loss", 0.9, 1, logged),
@@ -33,15 +33,15 @@ public sealed class TrackingStoreMetricsTests
     {
         // Given
         using var fixture = new TestStore();
-        var run = fixture.Store.StartRun("credit-scoring");
+        var run = fixture.Store.Runs.StartRun("credit-scoring");
 
         // When
-        fixture.Store.LogMetrics(run.Id, new Dictionary<string, double> { ["loss"] = 0.4, ["auc"] = 0.81 }, step: 3);
-        fixture.Store.LogMetrics(run.Id, new Dictionary<string, double> { ["loss"] = 0.6, ["auc"] = 0.75 }, step: 2);
-        fixture.Store.LogMetric(run.Id, "auc", 0.83, step: 3);
+        fixture.Store.Runs.LogMetrics(run.Id, new Dictionary<string, double> { ["loss"] = 0.4, ["auc"] = 0.81 }, step: 3);
+        fixture.Store.Runs.LogMetrics(run.Id, new Dictionary<string, double> { ["loss"] = 0.6, ["auc"] = 0.75 }, step: 2);
+        fixture.Store.Runs.LogMetric(run.Id, "auc", 0.83, step: 3);
 
         // Then
-        Assert.That(fixture.Store.FindRun(run.Id)!.Metrics, Is.EqualTo(new Dictionary<string, double> { ["auc"] = 0.83, ["loss"] = 0.4 }));
+        Assert.That(fixture.Store.Runs.FindRun(run.Id)!.Metrics, Is.EqualTo(new Dictionary<string, double> { ["auc"] = 0.83, ["loss"] = 0.4 }));
     }
 
     [Test]
@@ -49,15 +49,15 @@ public sealed class TrackingStoreMetricsTests
     {
         // Given
         using var fixture = new TestStore();
-        var run = fixture.Store.StartRun("credit-scoring");
+        var run = fixture.Store.Runs.StartRun("credit-scoring");
 
         // When
-        fixture.Store.LogMetric(run.Id, "log_loss", double.NaN, step: 0);
-        fixture.Store.LogMetric(run.Id, "log_loss", double.PositiveInfinity, step: 1);
-        fixture.Store.LogMetric(run.Id, "log_loss", double.NegativeInfinity, step: 2);
+        fixture.Store.Runs.LogMetric(run.Id, "log_loss", double.NaN, step: 0);
+        fixture.Store.Runs.LogMetric(run.Id, "log_loss", double.PositiveInfinity, step: 1);
+        fixture.Store.Runs.LogMetric(run.Id, "log_loss", double.NegativeInfinity, step: 2);
 
         // Then
-        Assert.That(fixture.Store.MetricHistory(run.Id, "log_loss").Select(point => point.Value),
+        Assert.That(fixture.Store.Runs.MetricHistory(run.Id, "log_loss").Select(point => point.Value),
             Is.EqualTo(new[] { double.NaN, double.PositiveInfinity, double.NegativeInfinity }));
     }
 
@@ -66,10 +66,10 @@ public sealed class TrackingStoreMetricsTests
     {
         // Given
         using var fixture = new TestStore();
-        var run = fixture.Store.StartRun("credit-scoring");
+        var run = fixture.Store.Runs.StartRun("credit-scoring");
 
         // When
-        var history = fixture.Store.MetricHistory(run.Id, "auc");
+        var history = fixture.Store.Runs.MetricHistory(run.Id, "auc");
 
         // Then
         Assert.That(history, Is.Empty);
@@ -82,7 +82,7 @@ public sealed class TrackingStoreMetricsTests
         using var fixture = new TestStore();
 
         // When
-        var error = Assert.Throws<UsageException>(() => fixture.Store.LogMetric("0123456789abcdef0123456789abcdef", "auc", 0.8));
+        var error = Assert.Throws<UsageException>(() => fixture.Store.Runs.LogMetric("0123456789abcdef0123456789abcdef", "auc", 0.8));
 
         // Then
         Assert.That(error.Message, Is.EqualTo($"Run '0123456789abcdef0123456789abcdef' does not exist in {fixture.Store.DatabasePath}."));
