@@ -2,7 +2,7 @@ using MlOps.Tasks.Tracking;
 
 namespace MlOps.Tasks.Tests.Tracking;
 
-public sealed class TrackingStoreRegistryTests
+public sealed class ModelRegistryTests
 {
     public sealed class RegisterVersion
     {

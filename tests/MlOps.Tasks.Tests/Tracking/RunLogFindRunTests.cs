@@ -1,6 +1,6 @@
 namespace MlOps.Tasks.Tests.Tracking;
 
-public sealed class TrackingStoreFindRunTests
+public sealed class RunLogFindRunTests
 {
     private const string First = "abcd0000000000000000000000000001";
     private const string Second = "abcd0000000000000000000000000002";

@@ -2,7 +2,7 @@ using MlOps.Tasks.Tracking;
 
 namespace MlOps.Tasks.Tests.Tracking;
 
-public sealed class TrackingStoreRunsTests
+public sealed class RunLogTests
 {
     public sealed class StartRun
     {
@@ -118,7 +118,7 @@ public sealed class TrackingStoreRunsTests
         }
     }
 
-    public sealed class Runs
+    public sealed class InExperiment
     {
         [Test]
         public void Should_List_The_Runs_Of_An_Experiment_Newest_First()

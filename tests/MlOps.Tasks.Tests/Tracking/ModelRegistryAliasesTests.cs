@@ -3,7 +3,7 @@ using MlOps.Tasks.Tracking;
 
 namespace MlOps.Tasks.Tests.Tracking;
 
-public sealed class TrackingStoreAliasesTests
+public sealed class ModelRegistryAliasesTests
 {
     public sealed class SetAlias
     {

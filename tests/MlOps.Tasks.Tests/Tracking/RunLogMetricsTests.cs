@@ -2,7 +2,7 @@ using MlOps.Tasks.Tracking;
 
 namespace MlOps.Tasks.Tests.Tracking;
 
-public sealed class TrackingStoreMetricsTests
+public sealed class RunLogMetricsTests
 {
     [Test]
     public void Should_Keep_The_History_By_Step_In_The_Order_Logged()

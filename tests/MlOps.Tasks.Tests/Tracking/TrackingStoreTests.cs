@@ -4,7 +4,7 @@ using MlOps.Testing;
 
 namespace MlOps.Tasks.Tests.Tracking;
 
-public sealed class TrackingStoreSchemaTests
+public sealed class TrackingStoreTests
 {
     private static readonly StoreMigration AddNote = new(StoreSchema.Migrations.Count + 1, "ALTER TABLE runs ADD COLUMN note TEXT; UPDATE runs SET note = 'migrated';");
 

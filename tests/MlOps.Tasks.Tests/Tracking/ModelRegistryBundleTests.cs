@@ -1,6 +1,6 @@
 namespace MlOps.Tasks.Tests.Tracking;
 
-public sealed class TrackingStoreBundleTests
+public sealed class ModelRegistryBundleTests
 {
     [Test]
     public void Should_Give_The_Bundle_Its_Version_And_Store_It_With_The_Run()

@@ -2,7 +2,7 @@ using MlOps.Tasks.Tracking;
 
 namespace MlOps.Tasks.Tests.Tracking;
 
-public sealed class TrackingStoreArtifactsTests
+public sealed class RunLogArtifactsTests
 {
     // SHA-256 of "hello\n".
     private const string HelloSha256 = "5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03";

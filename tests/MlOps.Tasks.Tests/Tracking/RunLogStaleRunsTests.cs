@@ -3,7 +3,7 @@ using MlOps.Tasks.Tracking;
 
 namespace MlOps.Tasks.Tests.Tracking;
 
-public sealed class TrackingStoreStaleRunsTests
+public sealed class RunLogStaleRunsTests
 {
     [Test]
     public void Should_Mark_Killed_Only_The_Running_Runs_Of_This_Machine_Whose_Process_Is_Gone()

@@ -4,7 +4,7 @@ using MlOps.Tasks.Tracking;
 
 namespace MlOps.Tasks.Tests.Tracking;
 
-public sealed class TrackingStoreDeploymentsTests
+public sealed class DeploymentHistoryTests
 {
     private static DeploymentRecord Deployment(int version, string environment = "local", bool serving = true, long? replaces = null) => new()
     {
