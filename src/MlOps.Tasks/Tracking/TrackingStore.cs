@@ -7,7 +7,7 @@ namespace MlOps.Tasks.Tracking;
 /// <c>&lt;directory&gt;/mlops.db</c> with artifacts on disk under <c>&lt;directory&gt;/artifacts/&lt;run id&gt;/</c>.
 /// Several processes may use one store at once: every read-then-write happens in one
 /// <c>BEGIN IMMEDIATE</c> transaction, and a killed process leaves no partial write behind.
-/// An instance holds one connection and is not thread-safe; open one per thread.
+/// An instance holds one connection, which its parts share, and is not thread-safe; open one per thread.
 /// </summary>
 public sealed class TrackingStore : IDisposable
 {
