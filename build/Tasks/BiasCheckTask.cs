@@ -56,7 +56,7 @@ internal sealed class BiasCheckTask : BuildTask
 
         var (version, validated, runId) = Candidate(context);
         using var store = TrackingStore.Open(context.StoreFolder);
-        store.LogArtifact(runId, output, ArtifactNames.Fairness);
+        store.Runs.LogArtifact(runId, output, ArtifactNames.Fairness);
         if (report.Passed && validated)
         {
             MoveStaging(store, pipeline.Name, version);
@@ -77,9 +77,9 @@ internal sealed class BiasCheckTask : BuildTask
 
     private static void MoveStaging(TrackingStore store, string model, int version)
     {
-        if (store.ResolveVersion(model, "staging")?.Version != version)
+        if (store.Registry.ResolveVersion(model, "staging")?.Version != version)
         {
-            store.SetAlias(model, "staging", version, Environment.UserName, "passed Validate and BiasCheck");
+            store.Registry.SetAlias(model, "staging", version, Environment.UserName, "passed Validate and BiasCheck");
         }
     }
 

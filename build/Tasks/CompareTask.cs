@@ -16,7 +16,7 @@ internal sealed class CompareTask(IAnsiConsole console) : BuildTask
     {
         using var store = TrackingStore.Open(context.StoreFolder);
         var model = context.Pipeline.Name;
-        var finished = store.Runs(model).Where(r => r.Status == RunStatus.Finished).ToList();
+        var finished = store.Runs.InExperiment(model).Where(r => r.Status == RunStatus.Finished).ToList();
         var to = context.Argument("to") is { } toReference ? RunReference.Resolve(store, model, toReference)
             : finished.FirstOrDefault() ?? throw new UsageException($"'{model}' has no finished run yet; run ./build.sh --target=Train.");
         var from = context.Argument("from") is { } fromReference ? RunReference.Resolve(store, model, fromReference)
@@ -56,7 +56,7 @@ internal sealed class CompareTask(IAnsiConsole console) : BuildTask
     }
 
     private static string Name(TrackingStore store, string model, RunRecord run) =>
-        store.Models().FirstOrDefault(m => m.Name == model)?.Versions.LastOrDefault(v => v.RunId == run.Id) is { } version
+        store.Registry.Models().FirstOrDefault(m => m.Name == model)?.Versions.LastOrDefault(v => v.RunId == run.Id) is { } version
             ? $"{run.Id[..8]} (v{version.Version})" : run.Id[..8];
 
     private static string Number(double? value, string format) =>

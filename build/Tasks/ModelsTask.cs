@@ -12,7 +12,7 @@ internal sealed class ModelsTask(IAnsiConsole console) : BuildTask
     public override void Run(BuildContext context)
     {
         using var store = TrackingStore.Open(context.StoreFolder);
-        var models = store.Models();
+        var models = store.Registry.Models();
         if (models.Count == 0)
         {
             console.WriteLine($"No registered models in {Path.GetRelativePath(context.RepositoryRoot, context.StoreFolder)} yet; run ./build.sh --target=Train.");
@@ -25,14 +25,14 @@ internal sealed class ModelsTask(IAnsiConsole console) : BuildTask
                 .AddColumns("Version", "Name", "Aliases", "Run", "auc", "accuracy", "Registered", "By");
             foreach (var version in model.Versions.Reverse())
             {
-                var metrics = store.GetRun(version.RunId).Metrics;
+                var metrics = store.Runs.GetRun(version.RunId).Metrics;
                 table.AddRow(Markup.Escape($"v{version.Version}"), Markup.Escape(version.DisplayName), Markup.Escape(string.Join(", ", version.Aliases)),
                     version.RunId[..8], Format(metrics, "auc"), Format(metrics, "accuracy"),
                     version.Created.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), Markup.Escape(version.RegisteredBy));
             }
 
             console.Write(table);
-            foreach (var move in store.AliasHistory(model.Name).TakeLast(5))
+            foreach (var move in store.Registry.AliasHistory(model.Name).TakeLast(5))
             {
                 var from = move.FromVersion is { } was ? $"v{was}" : "none";
                 console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -18,8 +18,8 @@ internal sealed class SetAliasTask : BuildTask
         var reference = context.Argument("version") ?? throw new UsageException($"SetAlias needs --version=<v2|2|latest|alias> to point '{alias}' at.");
         using var store = TrackingStore.Open(context.StoreFolder);
         var model = context.Pipeline.Name;
-        var version = store.GetVersion(model, reference);
-        var move = store.SetAlias(model, alias, version.Version, Environment.UserName, context.Argument("reason"));
+        var version = store.Registry.GetVersion(model, reference);
+        var move = store.Registry.SetAlias(model, alias, version.Version, Environment.UserName, context.Argument("reason"));
         var from = move.FromVersion is { } was ? $"v{was}" : "nothing";
         context.Log.Information($"{model}: {alias} -> v{move.ToVersion} (was {from})");
         context.Note($"{alias} -> v{move.ToVersion}");

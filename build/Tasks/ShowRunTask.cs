@@ -14,7 +14,7 @@ internal sealed class ShowRunTask(IAnsiConsole console) : BuildTask
     {
         using var store = TrackingStore.Open(context.StoreFolder);
         var run = RunReference.Resolve(store, context.Pipeline.Name, context.Argument("run") ?? "latest");
-        var versions = store.Models().Where(m => m.Name == run.Experiment).SelectMany(m => m.Versions).Where(v => v.RunId == run.Id);
+        var versions = store.Registry.Models().Where(m => m.Name == run.Experiment).SelectMany(m => m.Versions).Where(v => v.RunId == run.Id);
         var summary = new Grid().AddColumns(2)
             .AddRow("Run", run.Id)
             .AddRow("Experiment", Markup.Escape(run.Experiment))
@@ -27,7 +27,7 @@ internal sealed class ShowRunTask(IAnsiConsole console) : BuildTask
         var metrics = new Table().AddColumns("Metric", "Value", "History (by step)");
         foreach (var (name, value) in run.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal))
         {
-            var history = store.MetricHistory(run.Id, name);
+            var history = store.Runs.MetricHistory(run.Id, name);
             var steps = history.Count > 1 ? string.Join("  ", history.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Step}: {p.Value:0.0000}"))) : "";
             metrics.AddRow(Markup.Escape(name), value.ToString("0.0000", CultureInfo.InvariantCulture), steps);
         }

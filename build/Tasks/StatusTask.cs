@@ -23,7 +23,7 @@ internal sealed class StatusTask(IAnsiConsole console) : BuildTask
             DeploymentRecord? current;
             using (var store = TrackingStore.Open(context.StoreFolder))
             {
-                current = store.CurrentDeployment(model, name);
+                current = store.Deployments.CurrentDeployment(model, name);
             }
 
             EnvironmentStatus status;

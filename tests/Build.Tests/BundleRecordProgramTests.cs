@@ -22,7 +22,7 @@ public sealed class BundleRecordProgramTests
         ModelVersion v1, v2;
         using (var store = TrackingStore.Open(build.Repository[".mlops"]))
         {
-            (v1, v2) = (store.GetVersion("credit-scoring", "1"), store.GetVersion("credit-scoring", "2"));
+            (v1, v2) = (store.Registry.GetVersion("credit-scoring", "1"), store.Registry.GetVersion("credit-scoring", "2"));
         }
 
         File.Copy(v1.Source, v2.Source, overwrite: true);

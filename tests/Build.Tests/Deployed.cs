@@ -39,7 +39,7 @@ internal sealed class Deployed : IDisposable
     public IReadOnlyList<DeploymentRecord> History(string environment)
     {
         using var store = TrackingStore.Open(build.Repository[".mlops"]);
-        return store.Deployments("credit-scoring", environment);
+        return store.Deployments.Of("credit-scoring", environment);
     }
 
     public void Dispose()

@@ -35,7 +35,7 @@ public sealed class KilledRunProgramTests
                 + $"{Path.GetRelativePath(build.Repository.Path, leftInRun)}."));
         using (var store = TrackingStore.Open(build.Repository[".mlops"]))
         {
-            var runs = store.Runs("credit-scoring");
+            var runs = store.Runs.InExperiment("credit-scoring");
             Assert.That(runs.Select(r => (r.Id == killedRun, r.Status)), Is.EqualTo(new[] { (false, RunStatus.Finished), (true, RunStatus.Killed) }));
             Assert.That(runs[1].End, Is.Not.Null);
         }
@@ -70,6 +70,6 @@ public sealed class KilledRunProgramTests
     private static string? RunningRun(BuildProgram build)
     {
         using var store = TrackingStore.Open(build.Repository[".mlops"]);
-        return store.Runs("credit-scoring").FirstOrDefault(r => r.Status == RunStatus.Running)?.Id;
+        return store.Runs.InExperiment("credit-scoring").FirstOrDefault(r => r.Status == RunStatus.Running)?.Id;
     }
 }

@@ -17,8 +17,8 @@ public sealed class PipelineCheckProgramTests
         Assert.That(result.Errors, Is.EqualTo($"Error: {error}\n"));
         Assert.That(result.Output + result.Errors, Does.Not.Contain("   at "), "no stack trace");
         using var store = TrackingStore.Open(build.Repository[".mlops"]);
-        Assert.That(store.Runs("credit-scoring"), Is.Empty, "no run recorded");
-        Assert.That(store.Models(), Is.Empty, "no version registered");
+        Assert.That(store.Runs.InExperiment("credit-scoring"), Is.Empty, "no run recorded");
+        Assert.That(store.Registry.Models(), Is.Empty, "no version registered");
     }
 
     // The label's values and their rows in the sample, as a message lists them.

@@ -22,19 +22,19 @@ Console.WriteLine("ready");
 Console.ReadLine();
 for (var round = 0; round < count; round++)
 {
-    var run = store.StartRun("store-writer", $"{writer}-{round}");
-    store.LogParams(run.Id, new Dictionary<string, string> { ["writer"] = writer, ["round"] = round.ToString(CultureInfo.InvariantCulture) });
+    var run = store.Runs.StartRun("store-writer", $"{writer}-{round}");
+    store.Runs.LogParams(run.Id, new Dictionary<string, string> { ["writer"] = writer, ["round"] = round.ToString(CultureInfo.InvariantCulture) });
     for (var step = 0; step < 5; step++)
     {
-        store.LogMetric(run.Id, "loss", 1.0 / (step + 1), step);
+        store.Runs.LogMetric(run.Id, "loss", 1.0 / (step + 1), step);
 
         // An epoch of training: a build holds no lock between writes, and another writer gets its turn.
         Thread.Sleep(1);
     }
 
-    store.SetTags(run.Id, new Dictionary<string, string> { ["writer"] = writer });
-    store.EndRun(run.Id, RunStatus.Finished);
-    var version = store.RegisterBundle("m", run.Id, "model.mlbundle", "candidate", writer, (number, _, path) =>
+    store.Runs.SetTags(run.Id, new Dictionary<string, string> { ["writer"] = writer });
+    store.Runs.EndRun(run.Id, RunStatus.Finished);
+    var version = store.Registry.RegisterBundle("m", run.Id, "model.mlbundle", "candidate", writer, (number, _, path) =>
     {
         // A bundle big enough that a kill can land while it is written.
         var bytes = new byte[256 * 1024];
@@ -44,7 +44,7 @@ for (var round = 0; round < count; round++)
     });
     if (round % 3 == 2)
     {
-        store.SetAlias("m", "staging", version.Version, writer, "round " + round.ToString(CultureInfo.InvariantCulture));
+        store.Registry.SetAlias("m", "staging", version.Version, writer, "round " + round.ToString(CultureInfo.InvariantCulture));
     }
 
     Console.WriteLine($"v{version.Version}");

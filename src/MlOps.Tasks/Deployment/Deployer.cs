@@ -55,9 +55,9 @@ public static class Deployer
         ModelVersion version;
         using (var store = TrackingStore.Open(request.StoreFolder))
         {
-            previous = (current.Replaces is { } replaced ? store.FindDeployment(replaced) : null)
+            previous = (current.Replaces is { } replaced ? store.Deployments.FindDeployment(replaced) : null)
                 ?? throw new UsageException($"v{current.Version} is the first deployment to '{request.Environment}'; there is nothing to roll back to.");
-            version = store.GetVersion(model, previous.Version.ToString(CultureInfo.InvariantCulture));
+            version = store.Registry.GetVersion(model, previous.Version.ToString(CultureInfo.InvariantCulture));
         }
 
         if (previous.Kind != request.Target.Kind)
@@ -225,7 +225,7 @@ public static class Deployer
     private static void RecordStart(DeployRequest request, ServerStart start, DeploymentAction action)
     {
         using var store = TrackingStore.Open(request.StoreFolder);
-        store.RecordStart(new DeploymentStart
+        store.Deployments.RecordStart(new DeploymentStart
         {
             Key = start.Key,
             Model = start.Model,
@@ -244,19 +244,19 @@ public static class Deployer
     private static void RecordStartedAs(DeployRequest request, string key, string runsAs)
     {
         using var store = TrackingStore.Open(request.StoreFolder);
-        store.RecordStartedAs(key, runsAs);
+        store.Deployments.RecordStartedAs(key, runsAs);
     }
 
     private static DeploymentRecord? Current(DeployRequest request)
     {
         using var store = TrackingStore.Open(request.StoreFolder);
-        return store.CurrentDeployment(request.Workspace.Pipeline.Name, request.Environment);
+        return store.Deployments.CurrentDeployment(request.Workspace.Pipeline.Name, request.Environment);
     }
 
     private static DeploymentRecord Record(DeployRequest request, DeploymentRecord record)
     {
         using var store = TrackingStore.Open(request.StoreFolder);
-        return store.RecordDeployment(record, ModelAliases.Production);
+        return store.Deployments.RecordDeployment(record, ModelAliases.Production);
     }
 
     // A failed attempt is recorded when the store allows; its failure must not hide why the attempt failed.

@@ -39,7 +39,8 @@ public static class StrayServers
         IReadOnlyList<DeploymentRecord> history;
         using (var store = TrackingStore.Open(storeFolder))
         {
-            (current, starts, history) = (store.CurrentDeployment(model, environment), store.Starts(model, environment), store.Deployments(model, environment));
+            (current, starts, history) = (store.Deployments.CurrentDeployment(model, environment), store.Deployments.Starts(model, environment),
+                store.Deployments.Of(model, environment));
         }
 
         var stopped = new List<string>();

@@ -35,7 +35,7 @@ public sealed record MonitorInputs
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(store);
-        var deployment = store.CurrentDeployment(pipeline.Name, environment) is { Serving: true } serving ? serving : null;
+        var deployment = store.Deployments.CurrentDeployment(pipeline.Name, environment) is { Serving: true } serving ? serving : null;
         var (referencePath, referenceShown) = reference is not null
             ? (Existing(root, reference, "--reference"), reference)
             : Reference(root, pipeline, store, deployment);
@@ -77,9 +77,9 @@ public sealed record MonitorInputs
             return (Existing(root, table, "data.table"), $"{table} (the newest validated data; nothing is deployed)");
         }
 
-        var version = store.FindVersion(pipeline.Name, deployment.Version)
+        var version = store.Registry.FindVersion(pipeline.Name, deployment.Version)
             ?? throw new UsageException($"The deployed version v{deployment.Version} is not in the registry at {store.Directory}; pass --reference=<csv>.");
-        var md5 = store.FindRun(version.RunId)?.Tags.GetValueOrDefault("mlops.data.md5");
+        var md5 = store.Runs.FindRun(version.RunId)?.Tags.GetValueOrDefault("mlops.data.md5");
         if (md5 is null)
         {
             return (Existing(root, table, "data.table"), $"{table} (v{deployment.Version}'s run does not record its data)");

@@ -61,8 +61,8 @@ public sealed class ModelReport(TrackingStore store, PublicKey trusted)
         var html = Path.Combine(request.ArtifactsFolder, ArtifactNames.Report);
         AtomicFile.WriteAllText(card, ModelCard.Write(inputs));
         AtomicFile.WriteAllText(html, HtmlReport.Write(inputs));
-        store.LogArtifact(inputs.Run.Id, card);
-        store.LogArtifact(inputs.Run.Id, html);
+        store.Runs.LogArtifact(inputs.Run.Id, card);
+        store.Runs.LogArtifact(inputs.Run.Id, html);
         return new ReportOutcome(inputs.Run.Id, card, html, inputs.Explanation) { Timings = timings with { Writing = clock.Elapsed } };
     }
 
@@ -80,7 +80,7 @@ public sealed class ModelReport(TrackingStore store, PublicKey trusted)
         var fairnessPath = Path.Combine(request.ArtifactsFolder, ArtifactNames.Fairness);
         using var fairness = File.Exists(fairnessPath) ? JsonDocument.Parse(File.ReadAllText(fairnessPath)) : null;
         var bundle = ModelBundle.Open(Required(ArtifactNames.Bundle), trusted);
-        var run = store.GetRun(bundle.Provenance.RunId);
+        var run = store.Runs.GetRun(bundle.Provenance.RunId);
         var (attributes, predictions) = PredictionsFile.Read(Required(ArtifactNames.Predictions));
         var (explanation, error, timings) = Explain(request, bundle, run, clock);
         clock.Restart();

@@ -12,12 +12,12 @@ public static class ServedVersion
         ArgumentNullException.ThrowIfNull(store);
         if (reference is not null)
         {
-            return store.ResolveVersion(model, reference)
+            return store.Registry.ResolveVersion(model, reference)
                 ?? throw new UsageException($"'{reference}' names no registered version of '{model}' (v2, 2, latest or an alias such as staging); "
                     + "run ./build.sh --target=Models to list them.");
         }
 
-        return store.ResolveVersion(model, ModelAliases.Staging) ?? store.ResolveVersion(model, ModelAliases.Candidate)
+        return store.Registry.ResolveVersion(model, ModelAliases.Staging) ?? store.Registry.ResolveVersion(model, ModelAliases.Candidate)
             ?? throw new UsageException($"'{model}' has no version to serve: none is 'staging' or 'candidate' yet; run ./build.sh to train and gate one.");
     }
 }

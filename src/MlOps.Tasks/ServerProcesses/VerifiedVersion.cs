@@ -18,7 +18,7 @@ public sealed record VerifiedVersion(ModelVersion Version, ModelBundle Bundle, s
     public static VerifiedVersion Staging(string storeFolder, string model)
     {
         using var store = TrackingStore.Open(storeFolder);
-        var version = store.ResolveVersion(model, ModelAliases.Staging)
+        var version = store.Registry.ResolveVersion(model, ModelAliases.Staging)
             ?? throw new QualityGateException($"'{model}' has no 'staging' version: none has passed Validate and BiasCheck; " +
                 "run ./build.sh --target=BiasCheck and fix what the gates refuse.");
         return Of(storeFolder, version);

@@ -16,7 +16,7 @@ public sealed record KilledWork(IReadOnlyList<StaleRun> Runs, IReadOnlyList<stri
     public static KilledWork CleanUp(TrackingStore store, string repositoryRoot)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var runs = store.MarkStaleRunsKilled();
+        var runs = store.Runs.MarkStaleRunsKilled();
         var files = CleanUpCache(repositoryRoot).RemovedFiles.Concat(TemporaryFile.RemoveLeftovers(Path.Combine(store.Directory, "artifacts"))).ToList();
         return new KilledWork(runs, files);
     }

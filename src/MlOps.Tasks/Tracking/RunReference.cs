@@ -8,17 +8,17 @@ public static class RunReference
     public static RunRecord Resolve(TrackingStore store, string model, string reference)
     {
         ArgumentNullException.ThrowIfNull(store);
-        if (store.ResolveVersion(model, reference) is { } version)
+        if (store.Registry.ResolveVersion(model, reference) is { } version)
         {
-            return store.GetRun(version.RunId);
+            return store.Runs.GetRun(version.RunId);
         }
 
-        if (reference.Length >= 4 && reference.All(char.IsAsciiHexDigit) && store.FindRun(reference) is { } run)
+        if (reference.Length >= 4 && reference.All(char.IsAsciiHexDigit) && store.Runs.FindRun(reference) is { } run)
         {
             return run;
         }
 
-        var versions = store.Models().FirstOrDefault(m => m.Name == model)?.Versions ?? [];
+        var versions = store.Registry.Models().FirstOrDefault(m => m.Name == model)?.Versions ?? [];
         var known = versions.Count == 0 ? $"model '{model}' has no versions yet"
             : $"versions: {string.Join(", ", versions.Select(v => $"v{v.Version}"))}; "
                 + $"aliases: {string.Join(", ", versions.SelectMany(v => v.Aliases).Order(StringComparer.Ordinal))}";

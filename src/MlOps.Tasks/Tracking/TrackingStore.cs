@@ -7,28 +7,35 @@ namespace MlOps.Tasks.Tracking;
 /// <c>&lt;directory&gt;/mlops.db</c> with artifacts on disk under <c>&lt;directory&gt;/artifacts/&lt;run id&gt;/</c>.
 /// Several processes may use one store at once: every read-then-write happens in one
 /// <c>BEGIN IMMEDIATE</c> transaction, and a killed process leaves no partial write behind.
-/// An instance holds one connection and is not thread-safe; open one per thread.
+/// An instance holds one connection, which its parts share, and is not thread-safe; open one per thread.
 /// </summary>
-public sealed partial class TrackingStore : IDisposable
+public sealed class TrackingStore : IDisposable
 {
     private const int SqliteNotADatabase = 26;
-    private readonly SqliteConnection connection;
-    private readonly TimeProvider time;
-    private SqliteTransaction? transaction;
+    private readonly StoreConnection connection;
 
-    private TrackingStore(string directory, string databasePath, SqliteConnection connection, TimeProvider time)
+    private TrackingStore(StoreConnection connection)
     {
-        Directory = directory;
-        DatabasePath = databasePath;
         this.connection = connection;
-        this.time = time;
+        Runs = new RunLog(connection);
+        Registry = new ModelRegistry(connection, Runs);
+        Deployments = new DeploymentHistory(connection, Registry);
     }
 
     /// <summary>The store's folder (full path).</summary>
-    public string Directory { get; }
+    public string Directory => connection.Directory;
 
     /// <summary>The SQLite database, <c>&lt;Directory&gt;/mlops.db</c>.</summary>
-    public string DatabasePath { get; }
+    public string DatabasePath => connection.DatabasePath;
+
+    /// <summary>The runs: their params, metrics, tags and artifacts.</summary>
+    public RunLog Runs { get; }
+
+    /// <summary>The model registry: registered models, their versions and aliases.</summary>
+    public ModelRegistry Registry { get; }
+
+    /// <summary>The deployment history: deployments and the servers started for them.</summary>
+    public DeploymentHistory Deployments { get; }
 
     /// <summary>Opens the store in <paramref name="directory"/>, creating it or bringing its schema up to date.</summary>
     /// <exception cref="UsageException">The database is not a store, or was written by a newer build.</exception>
@@ -58,7 +65,7 @@ public sealed partial class TrackingStore : IDisposable
             // readers and one writer work at once; FULL makes a commit survive a power cut as well as a kill.
             Execute(connection, "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;");
             StoreSchema.Migrate(connection, migrations, databasePath);
-            return new TrackingStore(full, databasePath, connection, time);
+            return new TrackingStore(new StoreConnection(full, databasePath, connection, time));
         }
         catch (SqliteException error) when (error.SqliteErrorCode == SqliteNotADatabase)
         {
@@ -74,7 +81,7 @@ public sealed partial class TrackingStore : IDisposable
 
     /// <summary>The result of <c>PRAGMA integrity_check</c>: <c>ok</c> for a sound database, else the problems found, one a line.</summary>
     public string IntegrityCheck() =>
-        string.Join('\n', Query("PRAGMA integrity_check", row => row.GetString(0)));
+        string.Join('\n', connection.Query("PRAGMA integrity_check", row => row.GetString(0)));
 
     /// <summary>Closes the database.</summary>
     public void Dispose() => connection.Dispose();
@@ -85,10 +92,4 @@ public sealed partial class TrackingStore : IDisposable
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }
-
-    private DateTimeOffset Now() => DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
-
-    private static long Milliseconds(DateTimeOffset moment) => moment.ToUnixTimeMilliseconds();
-
-    private static DateTimeOffset Moment(long milliseconds) => DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
 }

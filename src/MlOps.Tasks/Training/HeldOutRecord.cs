@@ -29,7 +29,7 @@ internal static class HeldOutRecord
         try
         {
             File.WriteAllText(temp, text.ToString());
-            store.LogArtifact(runId, temp, Name);
+            store.Runs.LogArtifact(runId, temp, Name);
         }
         finally
         {

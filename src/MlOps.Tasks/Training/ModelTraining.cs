@@ -41,40 +41,40 @@ public sealed class ModelTraining(TrackingStore store, SigningKey key, IProgress
             return Publish(request, reused.Run, reused.Version, model: null, changed: []);
         }
 
-        var previous = store.Runs(pipeline.Name).FirstOrDefault(r => r.Status == RunStatus.Finished);
+        var previous = store.Runs.InExperiment(pipeline.Name).FirstOrDefault(r => r.Status == RunStatus.Finished);
         var changed = previous is null ? [] : fingerprint.Differences(TrainingTags.Inputs(previous.Tags));
         // The model never reads ids or excluded columns: not holding them saves memory on large tables.
         var unread = schema.Columns.Where(c => c.Type == Pipeline.ColumnType.Id).Select(c => c.Name).Concat(pipeline.Training.Exclude).ToHashSet(StringComparer.Ordinal);
         var check = new PipelineDataCheck(pipeline, table);
         var data = TrainingTable.ReadRows(Path.Combine(request.RepositoryRoot, table), table, pipeline.Data.Csv, schema, rows, unread, check);
-        var run = store.StartRun(pipeline.Name);
+        var run = store.Runs.StartRun(pipeline.Name);
         try
         {
             var git = GitState.Of(request.RepositoryRoot);
             var tags = TrainingTags.For(fingerprint, git, request.User);
             tags[TrainingTags.DataValues] = check.Values!.ToJson();
-            store.SetTags(run.Id, tags);
+            store.Runs.SetTags(run.Id, tags);
             var model = ModelTrainer.Train(data.Data, data.Keys, ModelSchemas.From(schema), ModelSchemas.From(pipeline.Training), progress);
             TrainingLog.Write(store, run.Id, pipeline.Training, model, data.IdColumn);
             HeldOutRecord.Write(store, run.Id, data, model.Split.Test);
-            var version = store.RegisterBundle(pipeline.Name, run.Id, ArtifactNames.Bundle, ModelAliases.Candidate, request.User, (number, created, path) =>
+            var version = store.Registry.RegisterBundle(pipeline.Name, run.Id, ArtifactNames.Bundle, ModelAliases.Candidate, request.User, (number, created, path) =>
                 ModelBundle.Write(path, TrainingLog.Bundle(pipeline, schema, model, run.Id, fingerprint, git.Commit, number, created), key));
-            var outcome = Publish(request, store.GetRun(run.Id), version, model, changed);
-            store.EndRun(run.Id, RunStatus.Finished);
-            return outcome with { Run = store.GetRun(run.Id) };
+            var outcome = Publish(request, store.Runs.GetRun(run.Id), version, model, changed);
+            store.Runs.EndRun(run.Id, RunStatus.Finished);
+            return outcome with { Run = store.Runs.GetRun(run.Id) };
         }
         catch
         {
-            store.EndRun(run.Id, RunStatus.Failed);
+            store.Runs.EndRun(run.Id, RunStatus.Failed);
             throw;
         }
     }
 
     private (RunRecord Run, ModelVersion Version)? Reusable(string model, Fingerprint fingerprint)
     {
-        var run = store.LatestFinishedRunWithTag(model, TrainingTags.Fingerprint, fingerprint.Value);
+        var run = store.Runs.LatestFinishedRunWithTag(model, TrainingTags.Fingerprint, fingerprint.Value);
         var version = run is null ? null
-            : store.Models().FirstOrDefault(m => m.Name == model)?.Versions.LastOrDefault(v => v.RunId == run.Id);
+            : store.Registry.Models().FirstOrDefault(m => m.Name == model)?.Versions.LastOrDefault(v => v.RunId == run.Id);
         var bundle = run?.Artifacts.FirstOrDefault(a => a.Name == ArtifactNames.Bundle);
         return run is not null && version is not null && bundle is not null && File.Exists(bundle.Path)
             && Data.ContentHash.Sha256OfFile(bundle.Path) == version.BundleSha256 && run.Artifacts.Any(a => a.Name == ArtifactNames.Metrics)
@@ -105,7 +105,7 @@ public sealed class ModelTraining(TrackingStore store, SigningKey key, IProgress
         if (model is not null)
         {
             TrainingLog.Metrics(request.Pipeline, run, version, model).Write(metrics);
-            store.LogArtifact(run.Id, metrics, ArtifactNames.Metrics);
+            store.Runs.LogArtifact(run.Id, metrics, ArtifactNames.Metrics);
         }
         else if (!SameRun(metrics, run.Id))
         {

@@ -35,16 +35,16 @@ internal static class TrainingLog
             parameters[$"feature.{encoding.Column}"] = $"{encoding.Encoding}: {encoding.Detail}";
         }
 
-        store.LogParams(runId, parameters);
-        store.LogMetrics(runId, model.Metrics.ToDictionary());
+        store.Runs.LogParams(runId, parameters);
+        store.Runs.LogMetrics(runId, model.Metrics.ToDictionary());
         foreach (var (fold, step) in model.FoldMetrics.Select((m, i) => (m, i + 1)))
         {
-            store.LogMetrics(runId, fold.ToDictionary().ToDictionary(m => "fold_" + m.Key, m => m.Value), step);
+            store.Runs.LogMetrics(runId, fold.ToDictionary().ToDictionary(m => "fold_" + m.Key, m => m.Value), step);
         }
 
         if (model.FoldMetrics.Count > 0)
         {
-            store.LogMetrics(runId, CrossValidationSummary(model));
+            store.Runs.LogMetrics(runId, CrossValidationSummary(model));
         }
     }
 

@@ -44,7 +44,7 @@ public static class GateRecord
             Gates.Report => metrics with { Report = verdict },
             _ => throw new ArgumentOutOfRangeException(nameof(gate), gate, "not a gate of metrics.json"),
         });
-        store.LogArtifact(metrics.RunId, metricsPath, ArtifactNames.Metrics);
+        store.Runs.LogArtifact(metrics.RunId, metricsPath, ArtifactNames.Metrics);
     }
 
     private static GateVerdict? Verdict(MetricsFile metrics, string gate) => gate switch

@@ -32,7 +32,7 @@ public sealed class ModelValidation(TrackingStore store, PublicKey trusted)
 
         var bundle = ModelBundle.Open(path, trusted);
         var version = int.Parse(bundle.Provenance.ModelVersion, System.Globalization.CultureInfo.InvariantCulture);
-        var run = store.GetRun(bundle.Provenance.RunId);
+        var run = store.Runs.GetRun(bundle.Provenance.RunId);
         var test = HeldOutRows.Of(pipeline, request.RepositoryRoot, bundle, run);
         var labels = ((FlagColumn)test.Data[pipeline.Schema!.Label]).Values;
         var scorer = Scorer(bundle);
@@ -61,7 +61,7 @@ public sealed class ModelValidation(TrackingStore store, PublicKey trusted)
             .AddSection("csv", pipeline.Data.Csv)
             .AddSection("schema", pipeline.Schema)
             .AddSection("validation", pipeline.Validation)
-            .Add("production", store.ResolveVersion(pipeline.Name, ModelAliases.Production)?.BundleSha256 ?? "none")
+            .Add("production", store.Registry.ResolveVersion(pipeline.Name, ModelAliases.Production)?.BundleSha256 ?? "none")
             .AddCode(typeof(ModelScorer).Assembly)
             .AddPackage("ML.NET", typeof(Microsoft.ML.MLContext).Assembly)
             .AddCode(typeof(ModelValidation).Assembly, CodeFolders);
@@ -70,13 +70,13 @@ public sealed class ModelValidation(TrackingStore store, PublicKey trusted)
     // Champion and challenger are compared on the candidate's held-out rows that production's run held out too.
     private Champion? Champion(string model, int candidate, TableRows test, IReadOnlyList<bool> labels, double[] scores)
     {
-        if (store.ResolveVersion(model, ModelAliases.Production) is not { } production || production.Version == candidate)
+        if (store.Registry.ResolveVersion(model, ModelAliases.Production) is not { } production || production.Version == candidate)
         {
             return null;
         }
 
         var none = new Dictionary<string, double>(StringComparer.Ordinal);
-        if (HeldOutRecord.Read(store.GetRun(production.RunId)) is not { } held)
+        if (HeldOutRecord.Read(store.Runs.GetRun(production.RunId)) is not { } held)
         {
             return new Champion(production.Version, candidate, 0, none, none,
                 $"v{production.Version} recorded no held-out rows (it was trained before runs recorded them), so no row is known to be unseen by both");

@@ -8,12 +8,12 @@ internal static class ValidationLog
 {
     public static void Write(TrackingStore store, string runId, string artifactsFolder, ValidationOutcome outcome)
     {
-        store.LogMetrics(runId, outcome.Metrics.ToDictionary(m => "validation_" + m.Key, m => m.Value, StringComparer.Ordinal));
-        store.LogMetric(runId, "validation_passed", outcome.Passed ? 1 : 0);
-        store.LogArtifact(runId, outcome.PredictionsPath, ArtifactNames.Predictions);
+        store.Runs.LogMetrics(runId, outcome.Metrics.ToDictionary(m => "validation_" + m.Key, m => m.Value, StringComparer.Ordinal));
+        store.Runs.LogMetric(runId, "validation_passed", outcome.Passed ? 1 : 0);
+        store.Runs.LogArtifact(runId, outcome.PredictionsPath, ArtifactNames.Predictions);
         var path = Path.Combine(artifactsFolder, ArtifactNames.Metrics);
         MetricsFile.Update(path, metrics => metrics with { Validation = Verdict(outcome) });
-        store.LogArtifact(runId, path, ArtifactNames.Metrics);
+        store.Runs.LogArtifact(runId, path, ArtifactNames.Metrics);
     }
 
     private static ValidationVerdict Verdict(ValidationOutcome outcome) => new()

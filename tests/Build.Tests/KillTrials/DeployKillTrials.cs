@@ -132,7 +132,7 @@ public sealed class DeployKillTrials
     private DeploymentRecord? Serving()
     {
         using var store = TrackingStore.Open(deployed.Build.Repository[".mlops"]);
-        return store.CurrentDeployment("credit-scoring", "local");
+        return store.Deployments.CurrentDeployment("credit-scoring", "local");
     }
 
     private async Task<IEnumerable<string>> AnswerAsync(HttpClient client, string body, string id, object trial)

@@ -140,6 +140,6 @@ public sealed class ServerKillTrials
     private DeploymentRecord? Serving()
     {
         using var store = TrackingStore.Open(deployed.Build.Repository[".mlops"]);
-        return store.CurrentDeployment("credit-scoring", "local");
+        return store.Deployments.CurrentDeployment("credit-scoring", "local");
     }
 }

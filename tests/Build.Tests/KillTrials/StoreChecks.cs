@@ -21,7 +21,7 @@ internal static class StoreChecks
             yield return $"PRAGMA integrity_check: {integrity}";
         }
 
-        foreach (var version in store.Models().SelectMany(model => model.Versions))
+        foreach (var version in store.Registry.Models().SelectMany(model => model.Versions))
         {
             if (!File.Exists(version.Source))
             {
@@ -42,7 +42,7 @@ internal static class StoreChecks
     public static IReadOnlyList<string> RunsLeftRunning(string storeFolder, string experiment)
     {
         using var store = TrackingStore.Open(storeFolder);
-        return [.. store.Runs(experiment).Where(run => run.Status == RunStatus.Running).Select(run => run.Id)];
+        return [.. store.Runs.InExperiment(experiment).Where(run => run.Status == RunStatus.Running).Select(run => run.Id)];
     }
 
     /// <summary>Temporary files (<c>*.tmp</c>) under the given folders of the repository, relative to it.</summary>

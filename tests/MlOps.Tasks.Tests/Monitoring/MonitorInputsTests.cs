@@ -23,10 +23,10 @@ public sealed class MonitorInputsTests
         var version = fixture.Register();
         if (md5 is not null)
         {
-            fixture.Store.SetTags(version.RunId, new Dictionary<string, string> { ["mlops.data.md5"] = md5 });
+            fixture.Store.Runs.SetTags(version.RunId, new Dictionary<string, string> { ["mlops.data.md5"] = md5 });
         }
 
-        return fixture.Store.RecordDeployment(new DeploymentRecord
+        return fixture.Store.Deployments.RecordDeployment(new DeploymentRecord
         {
             Key = Guid.CreateVersion7().ToString("N"),
             Folder = fixture.Temp[".mlops/deployments/local/1"],

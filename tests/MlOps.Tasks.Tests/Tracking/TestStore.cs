@@ -33,14 +33,14 @@ internal sealed class TestStore : IDisposable
     /// <summary>A run that has ended Finished.</summary>
     public RunRecord FinishedRun(string experiment = "credit-scoring")
     {
-        var run = Store.StartRun(experiment);
-        Store.EndRun(run.Id, RunStatus.Finished);
+        var run = Store.Runs.StartRun(experiment);
+        Store.Runs.EndRun(run.Id, RunStatus.Finished);
         return run;
     }
 
     /// <summary>Registers a version of <paramref name="model"/> from a new run.</summary>
     public ModelVersion Register(string model = "credit-scoring", string alias = "candidate") =>
-        Store.RegisterVersion(model, FinishedRun().Id, "bundle.zip", new string('0', 64), alias, "ci");
+        Store.Registry.RegisterVersion(model, FinishedRun().Id, "bundle.zip", new string('0', 64), alias, "ci");
 
     /// <summary>Runs SQL on the database through a connection of its own, as another program would.</summary>
     public object? Sql(string sql)

@@ -24,20 +24,20 @@ public sealed class TrackingStoreProcessTests
         var oneToHundred = Enumerable.Range(1, 100).ToArray();
         Assert.That(first.Versions.Concat(second.Versions).Order(), Is.EqualTo(oneToHundred));
         Assert.That(first.Versions, Is.Not.EqualTo(Enumerable.Range(first.Versions[0], 50)), "the writers took turns, so numbering was contended");
-        var model = fixture.Store.Models().Single();
+        var model = fixture.Store.Registry.Models().Single();
         Assert.That(model.Versions.Select(version => version.Version), Is.EqualTo(oneToHundred));
         Assert.That(model.WithAlias("candidate")?.Version, Is.EqualTo(100));
-        var runs = fixture.Store.Runs("store-writer");
+        var runs = fixture.Store.Runs.InExperiment("store-writer");
         Assert.That(model.Versions.Select(version => version.RunId), Is.EquivalentTo(runs.Select(run => run.Id)));
         foreach (var run in runs)
         {
             var writer = run.Tags["writer"];
             Assert.That((run.Status, run.Params["writer"], run.Metrics["loss"]), Is.EqualTo((RunStatus.Finished, writer, 0.2)));
-            Assert.That(fixture.Store.MetricHistory(run.Id, "loss").Select(point => point.Step), Is.EqualTo(new long[] { 0, 1, 2, 3, 4 }));
+            Assert.That(fixture.Store.Runs.MetricHistory(run.Id, "loss").Select(point => point.Step), Is.EqualTo(new long[] { 0, 1, 2, 3, 4 }));
         }
 
         // 100 registrations, and a move to staging in rounds 2, 5, …, 47 of each writer.
-        Assert.That(fixture.Store.AliasHistory("m"), Has.Count.EqualTo(100 + (2 * 16)));
+        Assert.That(fixture.Store.Registry.AliasHistory("m"), Has.Count.EqualTo(100 + (2 * 16)));
         Assert.That(fixture.Store.IntegrityCheck(), Is.EqualTo("ok"));
     }
 
@@ -67,12 +67,13 @@ public sealed class TrackingStoreProcessTests
             var store = fixture.Reopen();
             Assert.That(store.IntegrityCheck(), Is.EqualTo("ok"), $"round {round}");
             Assert.That(fixture.Sql("PRAGMA foreign_key_check"), Is.Null, $"round {round}");
-            var versions = store.Models().Single().Versions;
+            var versions = store.Registry.Models().Single().Versions;
             Assert.That(versions.Select(version => version.Version), Is.EqualTo(Enumerable.Range(1, versions.Count)), $"round {round}");
             Assert.That(printed, Is.SubsetOf(versions.Select(version => version.Version)), $"round {round}: a committed version is missing");
-            var registrations = store.AliasHistory("m").Where(move => move.Reason == $"registered v{move.ToVersion}").Select(move => move.ToVersion);
+            var registrations = store.Registry.AliasHistory("m")
+                .Where(move => move.Reason == $"registered v{move.ToVersion}").Select(move => move.ToVersion);
             Assert.That(registrations, Is.EqualTo(versions.Select(version => version.Version)), $"round {round}: a version without its history");
-            Assert.That(versions.Where(version => store.FindRun(version.RunId) is null), Is.Empty, $"round {round}: a version without its run");
+            Assert.That(versions.Where(version => store.Runs.FindRun(version.RunId) is null), Is.Empty, $"round {round}: a version without its run");
             Assert.That(versions.Where(version => version.RegisteredBy != "ci").Where(version => !File.Exists(version.Source)
                 || Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(version.Source))) != version.BundleSha256),
                 Is.Empty, $"round {round}: a version without its complete bundle");

@@ -2,7 +2,7 @@ using MlOps.Tasks.Tracking;
 
 namespace MlOps.Tasks.Tests.Tracking;
 
-public sealed class TrackingStoreRegistryTests
+public sealed class ModelRegistryTests
 {
     public sealed class RegisterVersion
     {
@@ -27,11 +27,12 @@ public sealed class TrackingStoreRegistryTests
             var run = fixture.FinishedRun();
 
             // When
-            var version = fixture.Store.RegisterVersion("credit-scoring", run.Id, "artifacts/bundle.zip", new string('A', 64), "candidate", "ci");
+            var version = fixture.Store.Registry.RegisterVersion(
+                "credit-scoring", run.Id, "artifacts/bundle.zip", new string('A', 64), "candidate", "ci");
 
             // Then
             Assert.That(version.DisplayName, Is.EqualTo("credit-scoring_v1_20250314092653"));
-            var found = fixture.Store.FindVersion("credit-scoring", 1)!;
+            var found = fixture.Store.Registry.FindVersion("credit-scoring", 1)!;
             Assert.That(found with { Aliases = version.Aliases }, Is.EqualTo(version));
             Assert.That(found.Aliases, Is.EqualTo(version.Aliases));
             Assert.That((version.RunId, version.Source, version.BundleSha256, version.Created, version.RegisteredBy),
@@ -50,8 +51,8 @@ public sealed class TrackingStoreRegistryTests
             fixture.Register();
 
             // Then
-            Assert.That(fixture.Store.FindVersion("credit-scoring", 1)!.Aliases, Is.Empty);
-            Assert.That(fixture.Store.AliasHistory("credit-scoring"), Is.EqualTo(new[]
+            Assert.That(fixture.Store.Registry.FindVersion("credit-scoring", 1)!.Aliases, Is.Empty);
+            Assert.That(fixture.Store.Registry.AliasHistory("credit-scoring"), Is.EqualTo(new[]
             {
                 new AliasMove("credit-scoring", "candidate", null, 1, TestStore.Start, "ci", "registered v1"),
                 new AliasMove("credit-scoring", "candidate", 1, 2, TestStore.Start, "ci", "registered v2"),
@@ -67,11 +68,11 @@ public sealed class TrackingStoreRegistryTests
 
             // When
             var error = Assert.Throws<UsageException>(() =>
-                fixture.Store.RegisterVersion("credit-scoring", missing, "bundle.zip", new string('0', 64), "candidate", "ci"));
+                fixture.Store.Registry.RegisterVersion("credit-scoring", missing, "bundle.zip", new string('0', 64), "candidate", "ci"));
 
             // Then
             Assert.That(error.Message, Is.EqualTo($"Run '{missing}' does not exist in {fixture.Store.DatabasePath}."));
-            Assert.That(fixture.Store.Models(), Is.Empty);
+            Assert.That(fixture.Store.Registry.Models(), Is.Empty);
         }
 
         [TestCase("v2")]
@@ -106,7 +107,7 @@ public sealed class TrackingStoreRegistryTests
             using var fixture = WithThreeVersions();
 
             // When
-            var version = fixture.Store.ResolveVersion("credit-scoring", reference);
+            var version = fixture.Store.Registry.ResolveVersion("credit-scoring", reference);
 
             // Then
             Assert.That(version?.Version, Is.EqualTo(expected));
@@ -121,7 +122,7 @@ public sealed class TrackingStoreRegistryTests
             using var fixture = WithThreeVersions();
 
             // When
-            var version = fixture.Store.ResolveVersion(model, reference);
+            var version = fixture.Store.Registry.ResolveVersion(model, reference);
 
             // Then
             Assert.That(version, Is.Null);
@@ -136,7 +137,7 @@ public sealed class TrackingStoreRegistryTests
             using var fixture = WithThreeVersions();
 
             // When
-            var error = Assert.Throws<UsageException>(() => fixture.Store.GetVersion(model, reference));
+            var error = Assert.Throws<UsageException>(() => fixture.Store.Registry.GetVersion(model, reference));
 
             // Then
             Assert.That(error.Message, Is.EqualTo(message));
@@ -161,11 +162,11 @@ public sealed class TrackingStoreRegistryTests
             using var fixture = new TestStore();
             fixture.Register("credit-scoring", "production");
             fixture.Register("credit-scoring", "candidate");
-            fixture.Store.SetAlias("credit-scoring", "staging", 2, "ci");
+            fixture.Store.Registry.SetAlias("credit-scoring", "staging", 2, "ci");
             fixture.Register("churn");
 
             // When
-            var models = fixture.Store.Models();
+            var models = fixture.Store.Registry.Models();
 
             // Then
             Assert.That(models.Select(model => model.Name), Is.EqualTo(new[] { "churn", "credit-scoring" }));

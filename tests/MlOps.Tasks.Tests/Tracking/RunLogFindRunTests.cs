@@ -1,6 +1,6 @@
 namespace MlOps.Tasks.Tests.Tracking;
 
-public sealed class TrackingStoreFindRunTests
+public sealed class RunLogFindRunTests
 {
     private const string First = "abcd0000000000000000000000000001";
     private const string Second = "abcd0000000000000000000000000002";
@@ -16,7 +16,7 @@ public sealed class TrackingStoreFindRunTests
         using var fixture = WithRuns();
 
         // When
-        var run = fixture.Store.FindRun(reference);
+        var run = fixture.Store.Runs.FindRun(reference);
 
         // Then
         Assert.That(run?.Id, Is.EqualTo(expected));
@@ -29,7 +29,7 @@ public sealed class TrackingStoreFindRunTests
         using var fixture = WithRuns();
 
         // When
-        var error = Assert.Throws<UsageException>(() => fixture.Store.FindRun("abcd"));
+        var error = Assert.Throws<UsageException>(() => fixture.Store.Runs.FindRun("abcd"));
 
         // Then
         Assert.That(error.Message, Is.EqualTo(
@@ -43,7 +43,7 @@ public sealed class TrackingStoreFindRunTests
         using var fixture = WithRuns();
 
         // When
-        var run = fixture.Store.FindRun("abcf");
+        var run = fixture.Store.Runs.FindRun("abcf");
 
         // Then
         Assert.That(run, Is.Null);
@@ -56,7 +56,7 @@ public sealed class TrackingStoreFindRunTests
         using var fixture = WithRuns();
 
         // When
-        var error = Assert.Throws<UsageException>(() => fixture.Store.GetRun("abc9"));
+        var error = Assert.Throws<UsageException>(() => fixture.Store.Runs.GetRun("abc9"));
 
         // Then
         Assert.That(error.Message, Is.EqualTo($"No run id starts with 'abc9' in {fixture.Store.DatabasePath}."));
@@ -71,7 +71,7 @@ public sealed class TrackingStoreFindRunTests
         using var fixture = WithRuns();
 
         // When
-        var error = Assert.Throws<UsageException>(() => fixture.Store.FindRun(reference));
+        var error = Assert.Throws<UsageException>(() => fixture.Store.Runs.FindRun(reference));
 
         // Then
         Assert.That(error.Message, Is.EqualTo($"'{reference}' is not a run id; give the run id or its first 4 or more hex characters."));

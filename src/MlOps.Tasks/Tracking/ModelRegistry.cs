@@ -1,7 +1,19 @@
+using static MlOps.Tasks.Tracking.StoreConnection;
+
 namespace MlOps.Tasks.Tracking;
 
-public sealed partial class TrackingStore
+/// <summary>The model registry of the tracking store: registered models, their numbered versions, and aliases with their history.</summary>
+public sealed partial class ModelRegistry
 {
+    private readonly StoreConnection connection;
+    private readonly RunLog runs;
+
+    internal ModelRegistry(StoreConnection connection, RunLog runs)
+    {
+        this.connection = connection;
+        this.runs = runs;
+    }
+
     /// <summary>
     /// Registers the next version of <paramref name="model"/> (v1 for a new model) and points <paramref name="alias"/> at it,
     /// recording the move as <c>registered v{n}</c> in the alias history. All in one transaction: concurrent registrations
@@ -40,7 +52,7 @@ public sealed partial class TrackingStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(model);
         ArgumentNullException.ThrowIfNull(writeBundle);
-        var destination = ArtifactFile(runId, ArtifactName(artifactName));
+        var destination = runs.ArtifactFile(runId, RunLog.ArtifactName(artifactName));
         return Register(model, runId, alias, by, (version, now) =>
         {
             var staging = MlOps.Tasks.Artifacts.TemporaryFile.Beside(destination);
@@ -49,7 +61,7 @@ public sealed partial class TrackingStore
                 var sha256 = writeBundle(version, now, staging);
                 var size = new FileInfo(staging).Length;
                 File.Move(staging, destination, overwrite: true);
-                Execute(
+                connection.Execute(
                     """
                     INSERT INTO artifacts (run_id, name, size, sha256, logged_ms) VALUES ($id, $name, $size, $sha256, $logged)
                     ON CONFLICT (run_id, name) DO UPDATE SET size = excluded.size, sha256 = excluded.sha256, logged_ms = excluded.logged_ms
@@ -65,18 +77,20 @@ public sealed partial class TrackingStore
     }
 
     // One IMMEDIATE transaction: the next number, the version row made by produce, the alias move and its history.
-    private ModelVersion Register(string model, string runId, string alias, string by, Func<int, DateTimeOffset, (string Source, string Sha256)> produce)
+    private ModelVersion Register(
+        string model, string runId, string alias, string by, Func<int, DateTimeOffset, (string Source, string Sha256)> produce)
     {
         ModelReference.CheckAlias(alias);
-        var now = Now();
-        return Write(() =>
+        var now = connection.Now();
+        return connection.Write(() =>
         {
-            RequireRun(runId);
-            Execute("INSERT INTO registered_models (name, created_ms) VALUES ($model, $now) ON CONFLICT (name) DO NOTHING",
+            runs.RequireRun(runId);
+            connection.Execute("INSERT INTO registered_models (name, created_ms) VALUES ($model, $now) ON CONFLICT (name) DO NOTHING",
                 ("$model", model), ("$now", Milliseconds(now)));
-            var version = Convert.ToInt32(Scalar("SELECT COALESCE(MAX(version), 0) + 1 FROM model_versions WHERE model = $model", ("$model", model)));
+            var version = Convert.ToInt32(connection.Scalar(
+                "SELECT COALESCE(MAX(version), 0) + 1 FROM model_versions WHERE model = $model", ("$model", model)));
             var (source, sha256) = produce(version, now);
-            Execute(
+            connection.Execute(
                 """
                 INSERT INTO model_versions (model, version, run_id, source, bundle_sha256, created_ms, created_by)
                 VALUES ($model, $version, $run, $source, $sha256, $now, $by)
@@ -90,18 +104,19 @@ public sealed partial class TrackingStore
 
     /// <summary>Version <paramref name="version"/> of <paramref name="model"/>, or null when either does not exist.</summary>
     public ModelVersion? FindVersion(string model, int version) =>
-        Read(() => ReadVersions(model).SingleOrDefault(registered => registered.Version == version));
+        connection.Read(() => ReadVersions(model).SingleOrDefault(registered => registered.Version == version));
 
     /// <summary>The version <paramref name="reference"/> names (<c>v2</c>, <c>2</c>, <c>latest</c> or an alias); null when there is none.</summary>
-    public ModelVersion? ResolveVersion(string model, string reference) => Read(() => Resolve(model, reference, require: false));
+    public ModelVersion? ResolveVersion(string model, string reference) => connection.Read(() => Resolve(model, reference, require: false));
 
     /// <summary>The version <paramref name="reference"/> names (<c>v2</c>, <c>2</c>, <c>latest</c> or an alias).</summary>
     /// <exception cref="UsageException">The model, version or alias does not exist; the message lists what does.</exception>
-    public ModelVersion GetVersion(string model, string reference) => Read(() => Resolve(model, reference, require: true))!;
+    public ModelVersion GetVersion(string model, string reference) => connection.Read(() => Resolve(model, reference, require: true))!;
 
     /// <summary>The registered models by name, each with its versions and their current aliases.</summary>
-    public IReadOnlyList<RegisteredModel> Models() => Read(() =>
-        Query("SELECT name, created_ms FROM registered_models ORDER BY name", row => (Name: row.GetString(0), Created: Moment(row.GetInt64(1))))
+    public IReadOnlyList<RegisteredModel> Models() => connection.Read(() =>
+        connection.Query(
+                "SELECT name, created_ms FROM registered_models ORDER BY name", row => (Name: row.GetString(0), Created: Moment(row.GetInt64(1))))
             .Select(model => new RegisteredModel(model.Name, model.Created, ReadVersions(model.Name)))
             .ToList());
 
@@ -130,12 +145,12 @@ public sealed partial class TrackingStore
     }
 
     /// <summary>The versions of <paramref name="model"/> by number; empty when it is not registered.</summary>
-    private List<ModelVersion> ReadVersions(string model)
+    internal List<ModelVersion> ReadVersions(string model)
     {
-        var aliases = Query("SELECT alias, version FROM aliases WHERE model = $model ORDER BY alias",
+        var aliases = connection.Query("SELECT alias, version FROM aliases WHERE model = $model ORDER BY alias",
                 row => (Alias: row.GetString(0), Version: row.GetInt32(1)), ("$model", model))
             .ToLookup(alias => alias.Version, alias => alias.Alias);
-        return Query(
+        return connection.Query(
             "SELECT version, run_id, source, bundle_sha256, created_ms, created_by FROM model_versions WHERE model = $model ORDER BY version",
             row => new ModelVersion(model, row.GetInt32(0), row.GetString(1), row.GetString(2), row.GetString(3),
                 Moment(row.GetInt64(4)), row.GetString(5), aliases[row.GetInt32(0)].ToList()),

@@ -2,7 +2,7 @@ using MlOps.Tasks.Tracking;
 
 namespace MlOps.Tasks.Tests.Tracking;
 
-public sealed class TrackingStoreRunsTests
+public sealed class RunLogTests
 {
     public sealed class StartRun
     {
@@ -13,7 +13,7 @@ public sealed class TrackingStoreRunsTests
             using var fixture = new TestStore();
 
             // When
-            var run = fixture.Store.StartRun("credit-scoring", "baseline");
+            var run = fixture.Store.Runs.StartRun("credit-scoring", "baseline");
 
             // Then
             Assert.That(run.Id, Does.Match("^[0-9a-f]{32}$"));
@@ -21,7 +21,7 @@ public sealed class TrackingStoreRunsTests
             Assert.That(run.Start, Is.EqualTo(TestStore.Start));
             Assert.That(run.End, Is.Null);
             Assert.That(run.Duration, Is.Null);
-            var stored = fixture.Store.FindRun(run.Id)!;
+            var stored = fixture.Store.Runs.FindRun(run.Id)!;
             Assert.That((stored.Experiment, stored.Name, stored.Status, stored.Start), Is.EqualTo(("credit-scoring", "baseline", RunStatus.Running, TestStore.Start)));
         }
     }
@@ -35,14 +35,14 @@ public sealed class TrackingStoreRunsTests
         {
             // Given
             using var fixture = new TestStore();
-            var run = fixture.Store.StartRun("credit-scoring");
+            var run = fixture.Store.Runs.StartRun("credit-scoring");
             fixture.Clock.Advance(TimeSpan.FromSeconds(90));
 
             // When
-            fixture.Store.EndRun(run.Id, status);
+            fixture.Store.Runs.EndRun(run.Id, status);
 
             // Then
-            var ended = fixture.Store.FindRun(run.Id)!;
+            var ended = fixture.Store.Runs.FindRun(run.Id)!;
             Assert.That(ended.Status, Is.EqualTo(status));
             Assert.That(ended.End, Is.EqualTo(TestStore.Start.AddSeconds(90)));
             Assert.That(ended.Duration, Is.EqualTo(TimeSpan.FromSeconds(90)));
@@ -55,7 +55,7 @@ public sealed class TrackingStoreRunsTests
             using var fixture = new TestStore();
 
             // When
-            var error = Assert.Throws<UsageException>(() => fixture.Store.EndRun(new string('e', 32), RunStatus.Finished));
+            var error = Assert.Throws<UsageException>(() => fixture.Store.Runs.EndRun(new string('e', 32), RunStatus.Finished));
 
             // Then
             Assert.That(error.Message, Is.EqualTo($"Run 'eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee' does not exist in {fixture.Store.DatabasePath}."));
@@ -69,14 +69,15 @@ public sealed class TrackingStoreRunsTests
         {
             // Given
             using var fixture = new TestStore();
-            var run = fixture.Store.StartRun("credit-scoring");
+            var run = fixture.Store.Runs.StartRun("credit-scoring");
 
             // When
-            fixture.Store.LogParams(run.Id, new Dictionary<string, string> { ["trainer"] = "lightgbm", ["seed"] = "42" });
-            fixture.Store.LogParams(run.Id, new Dictionary<string, string> { ["seed"] = "42" });
+            fixture.Store.Runs.LogParams(run.Id, new Dictionary<string, string> { ["trainer"] = "lightgbm", ["seed"] = "42" });
+            fixture.Store.Runs.LogParams(run.Id, new Dictionary<string, string> { ["seed"] = "42" });
 
             // Then
-            Assert.That(fixture.Store.FindRun(run.Id)!.Params, Is.EqualTo(new Dictionary<string, string> { ["seed"] = "42", ["trainer"] = "lightgbm" }));
+            Assert.That(fixture.Store.Runs.FindRun(run.Id)!.Params,
+                Is.EqualTo(new Dictionary<string, string> { ["seed"] = "42", ["trainer"] = "lightgbm" }));
         }
 
         [Test]
@@ -84,17 +85,17 @@ public sealed class TrackingStoreRunsTests
         {
             // Given
             using var fixture = new TestStore();
-            var run = fixture.Store.StartRun("credit-scoring");
-            fixture.Store.LogParams(run.Id, new Dictionary<string, string> { ["seed"] = "42" });
+            var run = fixture.Store.Runs.StartRun("credit-scoring");
+            fixture.Store.Runs.LogParams(run.Id, new Dictionary<string, string> { ["seed"] = "42" });
 
             // When
             var error = Assert.Throws<UsageException>(() =>
-                fixture.Store.LogParams(run.Id, new Dictionary<string, string> { ["trainer"] = "sdca", ["seed"] = "7" }));
+                fixture.Store.Runs.LogParams(run.Id, new Dictionary<string, string> { ["trainer"] = "sdca", ["seed"] = "7" }));
 
             // Then
             Assert.That(error.Message, Is.EqualTo(
                 $"Run '{run.Id}' already has param 'seed' = '42'; params cannot change (got '7'). Start a new run to try other values."));
-            Assert.That(fixture.Store.FindRun(run.Id)!.Params, Is.EqualTo(new Dictionary<string, string> { ["seed"] = "42" }));
+            Assert.That(fixture.Store.Runs.FindRun(run.Id)!.Params, Is.EqualTo(new Dictionary<string, string> { ["seed"] = "42" }));
         }
     }
 
@@ -105,32 +106,33 @@ public sealed class TrackingStoreRunsTests
         {
             // Given
             using var fixture = new TestStore();
-            var run = fixture.Store.StartRun("credit-scoring");
-            fixture.Store.SetTags(run.Id, new Dictionary<string, string> { ["git.commit"] = "3f2a", ["data.md5"] = "9c07" });
+            var run = fixture.Store.Runs.StartRun("credit-scoring");
+            fixture.Store.Runs.SetTags(run.Id, new Dictionary<string, string> { ["git.commit"] = "3f2a", ["data.md5"] = "9c07" });
 
             // When
-            fixture.Store.SetTags(run.Id, new Dictionary<string, string> { ["git.commit"] = "b1e4" });
+            fixture.Store.Runs.SetTags(run.Id, new Dictionary<string, string> { ["git.commit"] = "b1e4" });
 
             // Then
-            Assert.That(fixture.Store.FindRun(run.Id)!.Tags, Is.EqualTo(new Dictionary<string, string> { ["data.md5"] = "9c07", ["git.commit"] = "b1e4" }));
+            Assert.That(fixture.Store.Runs.FindRun(run.Id)!.Tags,
+                Is.EqualTo(new Dictionary<string, string> { ["data.md5"] = "9c07", ["git.commit"] = "b1e4" }));
         }
     }
 
-    public sealed class Runs
+    public sealed class InExperiment
     {
         [Test]
         public void Should_List_The_Runs_Of_An_Experiment_Newest_First()
         {
             // Given
             using var fixture = new TestStore();
-            var first = fixture.Store.StartRun("credit-scoring");
-            fixture.Store.StartRun("churn");
+            var first = fixture.Store.Runs.StartRun("credit-scoring");
+            fixture.Store.Runs.StartRun("churn");
             fixture.Clock.Advance(TimeSpan.FromMinutes(1));
-            var second = fixture.Store.StartRun("credit-scoring");
-            var third = fixture.Store.StartRun("credit-scoring");
+            var second = fixture.Store.Runs.StartRun("credit-scoring");
+            var third = fixture.Store.Runs.StartRun("credit-scoring");
 
             // When
-            var runs = fixture.Store.Runs("credit-scoring");
+            var runs = fixture.Store.Runs.InExperiment("credit-scoring");
 
             // Then
             Assert.That(runs.Select(run => run.Id), Is.EqualTo(new[] { third.Id, second.Id, first.Id }));
@@ -145,31 +147,31 @@ public sealed class TrackingStoreRunsTests
             // Given
             using var fixture = new TestStore();
             var tag = new Dictionary<string, string> { ["fingerprint"] = "f1" };
-            var older = fixture.Store.StartRun("credit-scoring");
-            fixture.Store.SetTags(older.Id, tag);
-            fixture.Store.EndRun(older.Id, RunStatus.Finished);
+            var older = fixture.Store.Runs.StartRun("credit-scoring");
+            fixture.Store.Runs.SetTags(older.Id, tag);
+            fixture.Store.Runs.EndRun(older.Id, RunStatus.Finished);
             fixture.Clock.Advance(TimeSpan.FromMinutes(1));
-            var newer = fixture.Store.StartRun("credit-scoring");
-            fixture.Store.SetTags(newer.Id, tag);
-            fixture.Store.EndRun(newer.Id, RunStatus.Finished);
+            var newer = fixture.Store.Runs.StartRun("credit-scoring");
+            fixture.Store.Runs.SetTags(newer.Id, tag);
+            fixture.Store.Runs.EndRun(newer.Id, RunStatus.Finished);
             fixture.Clock.Advance(TimeSpan.FromMinutes(1));
             foreach (var status in new[] { RunStatus.Failed, RunStatus.Running })
             {
-                var unfinished = fixture.Store.StartRun("credit-scoring");
-                fixture.Store.SetTags(unfinished.Id, tag);
+                var unfinished = fixture.Store.Runs.StartRun("credit-scoring");
+                fixture.Store.Runs.SetTags(unfinished.Id, tag);
                 if (status != RunStatus.Running)
                 {
-                    fixture.Store.EndRun(unfinished.Id, status);
+                    fixture.Store.Runs.EndRun(unfinished.Id, status);
                 }
             }
 
             // When
-            var found = fixture.Store.LatestFinishedRunWithTag("credit-scoring", "fingerprint", "f1");
+            var found = fixture.Store.Runs.LatestFinishedRunWithTag("credit-scoring", "fingerprint", "f1");
 
             // Then
             Assert.That(found?.Id, Is.EqualTo(newer.Id));
-            Assert.That(fixture.Store.LatestFinishedRunWithTag("credit-scoring", "fingerprint", "f2"), Is.Null);
-            Assert.That(fixture.Store.LatestFinishedRunWithTag("churn", "fingerprint", "f1"), Is.Null);
+            Assert.That(fixture.Store.Runs.LatestFinishedRunWithTag("credit-scoring", "fingerprint", "f2"), Is.Null);
+            Assert.That(fixture.Store.Runs.LatestFinishedRunWithTag("churn", "fingerprint", "f1"), Is.Null);
         }
     }
 }

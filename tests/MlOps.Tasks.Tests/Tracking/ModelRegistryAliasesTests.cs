@@ -3,7 +3,7 @@ using MlOps.Tasks.Tracking;
 
 namespace MlOps.Tasks.Tests.Tracking;
 
-public sealed class TrackingStoreAliasesTests
+public sealed class ModelRegistryAliasesTests
 {
     public sealed class SetAlias
     {
@@ -14,23 +14,23 @@ public sealed class TrackingStoreAliasesTests
             using var fixture = new TestStore();
             fixture.Register();
             fixture.Register();
-            fixture.Store.SetAlias("credit-scoring", "production", 1, "alice");
+            fixture.Store.Registry.SetAlias("credit-scoring", "production", 1, "alice");
             fixture.Clock.Advance(TimeSpan.FromHours(1));
 
             // When
-            var move = fixture.Store.SetAlias("credit-scoring", "production", 2, "bob", "AUC 0.83 beats 0.80");
+            var move = fixture.Store.Registry.SetAlias("credit-scoring", "production", 2, "bob", "AUC 0.83 beats 0.80");
 
             // Then
             var expected = new AliasMove("credit-scoring", "production", 1, 2, TestStore.Start.AddHours(1), "bob", "AUC 0.83 beats 0.80");
             Assert.That(move, Is.EqualTo(expected));
-            Assert.That(fixture.Store.AliasHistory("credit-scoring"), Is.EqualTo(new[]
+            Assert.That(fixture.Store.Registry.AliasHistory("credit-scoring"), Is.EqualTo(new[]
             {
                 new AliasMove("credit-scoring", "candidate", null, 1, TestStore.Start, "ci", "registered v1"),
                 new AliasMove("credit-scoring", "candidate", 1, 2, TestStore.Start, "ci", "registered v2"),
                 new AliasMove("credit-scoring", "production", null, 1, TestStore.Start, "alice", null),
                 expected,
             }));
-            Assert.That(fixture.Store.ResolveVersion("credit-scoring", "production")?.Version, Is.EqualTo(2));
+            Assert.That(fixture.Store.Registry.ResolveVersion("credit-scoring", "production")?.Version, Is.EqualTo(2));
         }
 
         [Test]
@@ -43,11 +43,11 @@ public sealed class TrackingStoreAliasesTests
             fixture.Register();
 
             // When
-            var error = Assert.Throws<UsageException>(() => fixture.Store.SetAlias("credit-scoring", "production", 7, "alice"));
+            var error = Assert.Throws<UsageException>(() => fixture.Store.Registry.SetAlias("credit-scoring", "production", 7, "alice"));
 
             // Then
             Assert.That(error.Message, Is.EqualTo("Model 'credit-scoring' has no version 7; versions: 1, 2, 3."));
-            Assert.That(fixture.Store.AliasHistory("credit-scoring"), Has.Count.EqualTo(3));
+            Assert.That(fixture.Store.Registry.AliasHistory("credit-scoring"), Has.Count.EqualTo(3));
         }
 
         [Test]
@@ -57,7 +57,7 @@ public sealed class TrackingStoreAliasesTests
             using var fixture = new TestStore();
 
             // When
-            var error = Assert.Throws<UsageException>(() => fixture.Store.SetAlias("credit-scoring", "production", 1, "alice"));
+            var error = Assert.Throws<UsageException>(() => fixture.Store.Registry.SetAlias("credit-scoring", "production", 1, "alice"));
 
             // Then
             Assert.That(error.Message, Is.EqualTo("Model 'credit-scoring' is not registered; no model is registered yet."));
@@ -80,7 +80,7 @@ public sealed class TrackingStoreAliasesTests
 
             // Then
             Assert.That(error.Message, Is.EqualTo("SQLite Error 19: 'alias_history is append-only: record a new move instead'."));
-            Assert.That(fixture.Store.AliasHistory("credit-scoring").Select(move => move.ToVersion), Is.EqualTo(new[] { 1, 2 }));
+            Assert.That(fixture.Store.Registry.AliasHistory("credit-scoring").Select(move => move.ToVersion), Is.EqualTo(new[] { 1, 2 }));
         }
 
         [Test]
@@ -92,7 +92,7 @@ public sealed class TrackingStoreAliasesTests
             fixture.Register("churn");
 
             // When
-            var error = Assert.Throws<UsageException>(() => fixture.Store.AliasHistory("credit"));
+            var error = Assert.Throws<UsageException>(() => fixture.Store.Registry.AliasHistory("credit"));
 
             // Then
             Assert.That(error.Message, Is.EqualTo("Model 'credit' is not registered; registered models: churn, credit-scoring."));

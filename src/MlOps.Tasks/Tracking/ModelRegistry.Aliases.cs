@@ -1,6 +1,8 @@
+using static MlOps.Tasks.Tracking.StoreConnection;
+
 namespace MlOps.Tasks.Tracking;
 
-public sealed partial class TrackingStore
+public sealed partial class ModelRegistry
 {
     /// <summary>Points <paramref name="alias"/> of <paramref name="model"/> at <paramref name="version"/> and records the move.</summary>
     /// <param name="model">The registered model.</param>
@@ -13,8 +15,8 @@ public sealed partial class TrackingStore
     {
         ArgumentNullException.ThrowIfNull(by);
         ModelReference.CheckAlias(alias);
-        var now = Now();
-        return Write(() =>
+        var now = connection.Now();
+        return connection.Write(() =>
         {
             var versions = ReadVersions(model);
             if (versions.Count == 0)
@@ -33,14 +35,14 @@ public sealed partial class TrackingStore
 
     /// <summary>Every move of every alias of <paramref name="model"/>, oldest first. The history is append-only.</summary>
     /// <exception cref="UsageException">The model is not registered.</exception>
-    public IReadOnlyList<AliasMove> AliasHistory(string model) => Read(() =>
+    public IReadOnlyList<AliasMove> AliasHistory(string model) => connection.Read(() =>
     {
-        if (Scalar("SELECT 1 FROM registered_models WHERE name = $model", ("$model", model)) is null)
+        if (connection.Scalar("SELECT 1 FROM registered_models WHERE name = $model", ("$model", model)) is null)
         {
             throw NotRegistered(model);
         }
 
-        return Query(
+        return connection.Query(
             "SELECT alias, from_version, to_version, moved_ms, moved_by, reason FROM alias_history WHERE model = $model ORDER BY id",
             row => new AliasMove(model, row.GetString(0), row.IsDBNull(1) ? null : row.GetInt32(1), row.GetInt32(2),
                 Moment(row.GetInt64(3)), row.GetString(4), row.IsDBNull(5) ? null : row.GetString(5)),
@@ -48,30 +50,32 @@ public sealed partial class TrackingStore
     });
 
     /// <summary>Moves the alias and appends the move to the history; call inside a write transaction.</summary>
-    private AliasMove MoveAlias(string model, string alias, int version, string by, string? reason, DateTimeOffset now)
+    internal AliasMove MoveAlias(string model, string alias, int version, string by, string? reason, DateTimeOffset now)
     {
-        var from = Scalar("SELECT version FROM aliases WHERE model = $model AND alias = $alias", ("$model", model), ("$alias", alias));
+        var from = connection.Scalar("SELECT version FROM aliases WHERE model = $model AND alias = $alias", ("$model", model), ("$alias", alias));
         var fromVersion = from is null ? (int?)null : Convert.ToInt32(from, System.Globalization.CultureInfo.InvariantCulture);
-        Execute(
-            "INSERT INTO aliases (model, alias, version) VALUES ($model, $alias, $version) ON CONFLICT (model, alias) DO UPDATE SET version = excluded.version",
+        connection.Execute(
+            "INSERT INTO aliases (model, alias, version) VALUES ($model, $alias, $version) " +
+            "ON CONFLICT (model, alias) DO UPDATE SET version = excluded.version",
             ("$model", model), ("$alias", alias), ("$version", version));
-        Execute(
+        connection.Execute(
             """
             INSERT INTO alias_history (model, alias, from_version, to_version, moved_ms, moved_by, reason)
             VALUES ($model, $alias, $from, $to, $now, $by, $reason)
             """,
-            ("$model", model), ("$alias", alias), ("$from", fromVersion), ("$to", version), ("$now", Milliseconds(now)), ("$by", by), ("$reason", reason));
+            ("$model", model), ("$alias", alias), ("$from", fromVersion), ("$to", version), ("$now", Milliseconds(now)), ("$by", by),
+            ("$reason", reason));
         return new AliasMove(model, alias, fromVersion, version, now, by, reason);
     }
 
-    private UsageException NotRegistered(string model)
+    internal UsageException NotRegistered(string model)
     {
-        var models = Query("SELECT name FROM registered_models ORDER BY name", row => row.GetString(0));
+        var models = connection.Query("SELECT name FROM registered_models ORDER BY name", row => row.GetString(0));
         var known = models.Count == 0 ? "no model is registered yet" : "registered models: " + string.Join(", ", models);
         return new UsageException($"Model '{model}' is not registered; {known}.");
     }
 
-    private static UsageException NoSuchVersion(string model, int version, List<ModelVersion> versions) =>
+    internal static UsageException NoSuchVersion(string model, int version, List<ModelVersion> versions) =>
         new($"Model '{model}' has no version {version}; versions: {string.Join(", ", versions.Select(registered => registered.Version))}.");
 
     private static UsageException NoSuchAlias(string model, string alias, List<ModelVersion> versions)

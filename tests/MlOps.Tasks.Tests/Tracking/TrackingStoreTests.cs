@@ -4,7 +4,7 @@ using MlOps.Testing;
 
 namespace MlOps.Tasks.Tests.Tracking;
 
-public sealed class TrackingStoreSchemaTests
+public sealed class TrackingStoreTests
 {
     private static readonly StoreMigration AddNote = new(StoreSchema.Migrations.Count + 1, "ALTER TABLE runs ADD COLUMN note TEXT; UPDATE runs SET note = 'migrated';");
 
@@ -34,14 +34,14 @@ public sealed class TrackingStoreSchemaTests
         // Given
         using var fixture = new TestStore();
         var version = fixture.Register();
-        fixture.Store.LogMetric(version.RunId, "auc", 0.83);
+        fixture.Store.Runs.LogMetric(version.RunId, "auc", 0.83);
 
         // When
         var store = fixture.Reopen();
 
         // Then
-        Assert.That(store.FindRun(version.RunId)!.Metrics["auc"], Is.EqualTo(0.83));
-        Assert.That(store.ResolveVersion("credit-scoring", "candidate")?.Version, Is.EqualTo(1));
+        Assert.That(store.Runs.FindRun(version.RunId)!.Metrics["auc"], Is.EqualTo(0.83));
+        Assert.That(store.Registry.ResolveVersion("credit-scoring", "candidate")?.Version, Is.EqualTo(1));
     }
 
     [Test]
@@ -57,7 +57,7 @@ public sealed class TrackingStoreSchemaTests
         // Then
         Assert.That(fixture.Sql("PRAGMA user_version"), Is.EqualTo(StoreSchema.Migrations.Count + 1));
         Assert.That(fixture.Sql($"SELECT note FROM runs WHERE id = '{version.RunId}'"), Is.EqualTo("migrated"));
-        Assert.That(store.FindVersion("credit-scoring", 1)?.RunId, Is.EqualTo(version.RunId));
+        Assert.That(store.Registry.FindVersion("credit-scoring", 1)?.RunId, Is.EqualTo(version.RunId));
     }
 
     [Test]
@@ -73,7 +73,7 @@ public sealed class TrackingStoreSchemaTests
 
         // Then
         Assert.That(fixture.Sql("PRAGMA user_version"), Is.EqualTo(StoreSchema.Migrations.Count));
-        Assert.That(fixture.Reopen().FindRun(run.Id)!.Name, Is.Null);
+        Assert.That(fixture.Reopen().Runs.FindRun(run.Id)!.Name, Is.Null);
     }
 
     [Test]

@@ -1,13 +1,32 @@
 using Microsoft.Data.Sqlite;
 using MlOps.Tasks.Pipeline;
+using static MlOps.Tasks.Tracking.StoreConnection;
 
 namespace MlOps.Tasks.Tracking;
 
-public sealed partial class TrackingStore
+/// <summary>
+/// The deployment history of the tracking store: every deployment and rollback of a model to an environment, failed ones
+/// included, and the servers started for them.
+/// </summary>
+public sealed partial class DeploymentHistory
 {
     private const string DeploymentColumns =
-        "id, key, folder, model, environment, kind, action, outcome, version, bundle_sha256, image, image_digest, "
-        + "server, address, runs_as, replaces, deployed_ms, deployed_by, message";
+        "id, key, folder, model, environment, kind, action, outcome, version, bundle_sha256, image, image_digest, server, address, runs_as, " +
+        "replaces, deployed_ms, deployed_by, message";
+
+    // In the order of DeploymentColumns after id.
+    private const string DeploymentParameters =
+        "$key, $folder, $model, $environment, $kind, $action, $outcome, $version, $bundle, $image, $digest, $server, $address, $runsAs, " +
+        "$replaces, $now, $by, $message";
+
+    private readonly StoreConnection connection;
+    private readonly ModelRegistry registry;
+
+    internal DeploymentHistory(StoreConnection connection, ModelRegistry registry)
+    {
+        this.connection = connection;
+        this.registry = registry;
+    }
 
     /// <summary>
     /// Appends <paramref name="deployment"/> to the deployment history and, when it is serving, points
@@ -19,34 +38,39 @@ public sealed partial class TrackingStore
     {
         ArgumentNullException.ThrowIfNull(deployment);
         ModelReference.CheckAlias(alias);
-        var now = Now();
-        return Write(() =>
+        var now = connection.Now();
+        return connection.Write(() =>
         {
-            var versions = ReadVersions(deployment.Model);
+            var versions = registry.ReadVersions(deployment.Model);
             if (versions.Count == 0)
             {
-                throw NotRegistered(deployment.Model);
+                throw registry.NotRegistered(deployment.Model);
             }
 
             if (!versions.Any(registered => registered.Version == deployment.Version))
             {
-                throw NoSuchVersion(deployment.Model, deployment.Version, versions);
+                throw ModelRegistry.NoSuchVersion(deployment.Model, deployment.Version, versions);
             }
 
-            var id = Convert.ToInt64(Scalar($"""
-            INSERT INTO deployments ({DeploymentColumns[4..]})
-            VALUES ($key, $folder, $model, $environment, $kind, $action, $outcome, $version, $bundle, $image, $digest, $server, $address, $runsAs, $replaces, $now, $by, $message)
-            RETURNING id
-            """,
+            var id = Convert.ToInt64(connection.Scalar(
+                $"""
+                INSERT INTO deployments ({DeploymentColumns[4..]})
+                VALUES ({DeploymentParameters})
+                RETURNING id
+                """,
                 ("$key", deployment.Key), ("$folder", deployment.Folder), ("$model", deployment.Model), ("$environment", deployment.Environment),
                 ("$kind", Word(deployment.Kind)), ("$action", Word(deployment.Action)), ("$outcome", deployment.Serving ? "serving" : "failed"),
-                ("$version", deployment.Version), ("$bundle", deployment.BundleSha256), ("$image", deployment.Image), ("$digest", deployment.ImageDigest),
-                ("$server", deployment.Server), ("$address", deployment.Address), ("$runsAs", deployment.RunsAs), ("$replaces", deployment.Replaces),
-                ("$now", Milliseconds(now)), ("$by", deployment.DeployedBy), ("$message", deployment.Message)), System.Globalization.CultureInfo.InvariantCulture);
+                ("$version", deployment.Version), ("$bundle", deployment.BundleSha256), ("$image", deployment.Image),
+                ("$digest", deployment.ImageDigest), ("$server", deployment.Server), ("$address", deployment.Address), ("$runsAs", deployment.RunsAs),
+                ("$replaces", deployment.Replaces),
+                ("$now", Milliseconds(now)), ("$by", deployment.DeployedBy), ("$message", deployment.Message)),
+                System.Globalization.CultureInfo.InvariantCulture);
             if (deployment.Serving)
             {
-                var reason = deployment.Action == DeploymentAction.Deploy ? $"deployed to {deployment.Environment}" : $"rolled back {deployment.Environment}";
-                MoveAlias(deployment.Model, alias, deployment.Version, deployment.DeployedBy, reason, now);
+                var reason = deployment.Action == DeploymentAction.Deploy
+                    ? $"deployed to {deployment.Environment}"
+                    : $"rolled back {deployment.Environment}";
+                registry.MoveAlias(deployment.Model, alias, deployment.Version, deployment.DeployedBy, reason, now);
             }
 
             return deployment with { Id = id, Deployed = now };
@@ -54,17 +78,20 @@ public sealed partial class TrackingStore
     }
 
     /// <summary>The deployments of <paramref name="model"/> to <paramref name="environment"/>, oldest first, failed ones included.</summary>
-    public IReadOnlyList<DeploymentRecord> Deployments(string model, string environment) => Read(() => Query(
+    public IReadOnlyList<DeploymentRecord> Of(string model, string environment) => connection.Read(() => connection.Query(
         $"SELECT {DeploymentColumns} FROM deployments WHERE model = $model AND environment = $environment ORDER BY id",
         ReadDeployment, ("$model", model), ("$environment", environment)));
 
-    /// <summary>What serves <paramref name="model"/> in <paramref name="environment"/>: its last deployment that took over; null when none did.</summary>
-    public DeploymentRecord? CurrentDeployment(string model, string environment) => Read(() => Query(
-        $"SELECT {DeploymentColumns} FROM deployments WHERE model = $model AND environment = $environment AND outcome = 'serving' ORDER BY id DESC LIMIT 1",
+    /// <summary>
+    /// What serves <paramref name="model"/> in <paramref name="environment"/>: its last deployment that took over; null when none did.
+    /// </summary>
+    public DeploymentRecord? CurrentDeployment(string model, string environment) => connection.Read(() => connection.Query(
+        $"SELECT {DeploymentColumns} FROM deployments " +
+        "WHERE model = $model AND environment = $environment AND outcome = 'serving' ORDER BY id DESC LIMIT 1",
         ReadDeployment, ("$model", model), ("$environment", environment)).FirstOrDefault());
 
     /// <summary>The deployment numbered <paramref name="id"/>, or null.</summary>
-    public DeploymentRecord? FindDeployment(long id) => Read(() => Query(
+    public DeploymentRecord? FindDeployment(long id) => connection.Read(() => connection.Query(
         $"SELECT {DeploymentColumns} FROM deployments WHERE id = $id", ReadDeployment, ("$id", id)).FirstOrDefault());
 
     private static string Word<T>(T value)

@@ -1,30 +1,33 @@
 using Microsoft.Data.Sqlite;
 using MlOps.Tasks.Pipeline;
+using static MlOps.Tasks.Tracking.StoreConnection;
 
 namespace MlOps.Tasks.Tracking;
 
-public sealed partial class TrackingStore
+public sealed partial class DeploymentHistory
 {
     /// <summary>Records a server about to be started, in state <see cref="DeploymentState.Starting"/>.</summary>
     public void RecordStart(DeploymentStart start)
     {
         ArgumentNullException.ThrowIfNull(start);
-        Execute(
+        connection.Execute(
             """
             INSERT INTO deployment_starts (key, model, environment, kind, action, version, folder, host, runs_as, started_ms)
             VALUES ($key, $model, $environment, $kind, $action, $version, $folder, $host, $runsAs, $now)
             """,
             ("$key", start.Key), ("$model", start.Model), ("$environment", start.Environment), ("$kind", Word(start.Kind)),
             ("$action", Word(start.Action)), ("$version", start.Version), ("$folder", start.Folder), ("$host", start.Host),
-            ("$runsAs", start.RunsAs), ("$now", Milliseconds(Now())));
+            ("$runsAs", start.RunsAs), ("$now", Milliseconds(connection.Now())));
     }
 
     /// <summary>Records what a started server runs as (its pid), unless that was known when it was recorded.</summary>
     public void RecordStartedAs(string key, string runsAs) =>
-        Execute("UPDATE deployment_starts SET runs_as = $runsAs WHERE key = $key AND runs_as IS NULL", ("$key", key), ("$runsAs", runsAs));
+        connection.Execute("UPDATE deployment_starts SET runs_as = $runsAs WHERE key = $key AND runs_as IS NULL", ("$key", key), ("$runsAs", runsAs));
 
-    /// <summary>The servers started for <paramref name="model"/> in <paramref name="environment"/>, oldest first, each with its recorded outcome.</summary>
-    public IReadOnlyList<DeploymentStart> Starts(string model, string environment) => Read(() => Query(
+    /// <summary>
+    /// The servers started for <paramref name="model"/> in <paramref name="environment"/>, oldest first, each with its recorded outcome.
+    /// </summary>
+    public IReadOnlyList<DeploymentStart> Starts(string model, string environment) => connection.Read(() => connection.Query(
         """
         SELECT s.key, s.model, s.environment, s.kind, s.action, s.version, s.folder, s.host, s.runs_as, s.started_ms, d.outcome
         FROM deployment_starts s LEFT JOIN deployments d ON d.key = s.key

@@ -1,6 +1,8 @@
+using static MlOps.Tasks.Tracking.StoreConnection;
+
 namespace MlOps.Tasks.Tracking;
 
-public sealed partial class TrackingStore
+public sealed partial class RunLog
 {
     /// <summary>
     /// Stores a copy of <paramref name="sourceFile"/> with the run as <paramref name="name"/> (default: the file's name),
@@ -18,21 +20,21 @@ public sealed partial class TrackingStore
             throw new UsageException($"Cannot log artifact '{artifactName}': '{sourceFile}' does not exist.");
         }
 
-        Read(() =>
+        connection.Read(() =>
         {
             RequireRun(runId);
             return true;
         });
         var path = ArtifactFile(runId, artifactName);
         using var staged = StagedArtifact.Copy(sourceFile, path);
-        var logged = Now();
+        var logged = connection.Now();
 
         // Renamed under the write lock, so that the file on disk and its row agree when two processes log the same name.
-        Write(() =>
+        connection.Write(() =>
         {
             RequireRun(runId);
             staged.Publish();
-            Execute(
+            connection.Execute(
                 """
                 INSERT INTO artifacts (run_id, name, size, sha256, logged_ms) VALUES ($id, $name, $size, $sha256, $logged)
                 ON CONFLICT (run_id, name) DO UPDATE SET size = excluded.size, sha256 = excluded.sha256, logged_ms = excluded.logged_ms
@@ -47,7 +49,7 @@ public sealed partial class TrackingStore
     public string ArtifactPath(string runId, string name)
     {
         var artifactName = ArtifactName(name);
-        var artifacts = Read(() =>
+        var artifacts = connection.Read(() =>
         {
             RequireRun(runId);
             return Artifacts(runId);
@@ -61,16 +63,17 @@ public sealed partial class TrackingStore
         return ArtifactFile(runId, artifactName);
     }
 
-    private List<ArtifactRecord> Artifacts(string runId) => Query(
+    private List<ArtifactRecord> Artifacts(string runId) => connection.Query(
         "SELECT name, size, sha256, logged_ms FROM artifacts WHERE run_id = $id ORDER BY name",
-        row => new ArtifactRecord(runId, row.GetString(0), ArtifactFile(runId, row.GetString(0)), row.GetInt64(1), row.GetString(2), Moment(row.GetInt64(3))),
+        row => new ArtifactRecord(
+            runId, row.GetString(0), ArtifactFile(runId, row.GetString(0)), row.GetInt64(1), row.GetString(2), Moment(row.GetInt64(3))),
         ("$id", runId));
 
-    private string ArtifactFile(string runId, string artifactName) =>
-        Path.Combine([Directory, "artifacts", runId, .. artifactName.Split('/')]);
+    internal string ArtifactFile(string runId, string artifactName) =>
+        Path.Combine([connection.Directory, "artifacts", runId, .. artifactName.Split('/')]);
 
     /// <summary>The name with '/' separators, refused unless it stays inside the run's folder.</summary>
-    private static string ArtifactName(string name)
+    internal static string ArtifactName(string name)
     {
         var segments = name.Replace('\\', '/').Split('/');
         if (Path.IsPathRooted(name) || segments.Any(segment => segment is "" or "." or ".."))

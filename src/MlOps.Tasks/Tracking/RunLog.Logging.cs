@@ -1,26 +1,31 @@
+using static MlOps.Tasks.Tracking.StoreConnection;
+
 namespace MlOps.Tasks.Tracking;
 
-public sealed partial class TrackingStore
+public sealed partial class RunLog
 {
     /// <summary>Logs parameters. As in MLflow a parameter is written once: logging the same value again is allowed, another value is not.</summary>
     /// <exception cref="UsageException">The run does not exist, or a parameter already has another value.</exception>
     public void LogParams(string runId, IReadOnlyDictionary<string, string> parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        Write(() =>
+        connection.Write(() =>
         {
             RequireRun(runId);
             foreach (var (key, value) in parameters)
             {
-                var existing = (string?)Scalar("SELECT value FROM params WHERE run_id = $id AND key = $key", ("$id", runId), ("$key", key));
+                var existing = (string?)connection.Scalar(
+                    "SELECT value FROM params WHERE run_id = $id AND key = $key", ("$id", runId), ("$key", key));
                 if (existing is null)
                 {
-                    Execute("INSERT INTO params (run_id, key, value) VALUES ($id, $key, $value)", ("$id", runId), ("$key", key), ("$value", value));
+                    connection.Execute(
+                        "INSERT INTO params (run_id, key, value) VALUES ($id, $key, $value)", ("$id", runId), ("$key", key), ("$value", value));
                 }
                 else if (existing != value)
                 {
                     throw new UsageException(
-                        $"Run '{runId}' already has param '{key}' = '{existing}'; params cannot change (got '{value}'). Start a new run to try other values.");
+                        $"Run '{runId}' already has param '{key}' = '{existing}'; params cannot change (got '{value}'). " +
+                        "Start a new run to try other values.");
                 }
             }
         });
@@ -36,14 +41,14 @@ public sealed partial class TrackingStore
     public void LogMetrics(string runId, IReadOnlyDictionary<string, double> metrics, long step = 0)
     {
         ArgumentNullException.ThrowIfNull(metrics);
-        var logged = Milliseconds(Now());
-        Write(() =>
+        var logged = Milliseconds(connection.Now());
+        connection.Write(() =>
         {
             RequireRun(runId);
             foreach (var (key, value) in metrics)
             {
                 ArgumentException.ThrowIfNullOrWhiteSpace(key, nameof(metrics));
-                Execute(
+                connection.Execute(
                     "INSERT INTO metrics (run_id, key, step, value, logged_ms) VALUES ($id, $key, $step, $value, $logged)",
                     ("$id", runId), ("$key", key), ("$step", step), ("$value", double.IsNaN(value) ? null : value), ("$logged", logged));
             }
@@ -55,12 +60,12 @@ public sealed partial class TrackingStore
     public void SetTags(string runId, IReadOnlyDictionary<string, string> tags)
     {
         ArgumentNullException.ThrowIfNull(tags);
-        Write(() =>
+        connection.Write(() =>
         {
             RequireRun(runId);
             foreach (var (key, value) in tags)
             {
-                Execute(
+                connection.Execute(
                     "INSERT INTO tags (run_id, key, value) VALUES ($id, $key, $value) ON CONFLICT (run_id, key) DO UPDATE SET value = excluded.value",
                     ("$id", runId), ("$key", key), ("$value", value));
             }
@@ -69,10 +74,10 @@ public sealed partial class TrackingStore
 
     /// <summary>Every logged value of metric <paramref name="key"/>, by step, then in the order logged; empty when none.</summary>
     /// <exception cref="UsageException">The run does not exist.</exception>
-    public IReadOnlyList<MetricPoint> MetricHistory(string runId, string key) => Read(() =>
+    public IReadOnlyList<MetricPoint> MetricHistory(string runId, string key) => connection.Read(() =>
     {
         RequireRun(runId);
-        return Query(
+        return connection.Query(
             "SELECT key, value, step, logged_ms FROM metrics WHERE run_id = $id AND key = $key ORDER BY step, id",
             row => new MetricPoint(row.GetString(0), row.IsDBNull(1) ? double.NaN : row.GetDouble(1), row.GetInt64(2), Moment(row.GetInt64(3))),
             ("$id", runId), ("$key", key));
@@ -82,7 +87,7 @@ public sealed partial class TrackingStore
     {
         // Ordered so that the value at the highest step, logged last, is assigned last.
         var latest = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var (key, value) in Query(
+        foreach (var (key, value) in connection.Query(
             "SELECT key, value FROM metrics WHERE run_id = $id ORDER BY step, id",
             row => (row.GetString(0), row.IsDBNull(1) ? double.NaN : row.GetDouble(1)),
             ("$id", runId)))

@@ -4,7 +4,7 @@ using MlOps.Tasks.Tracking;
 
 namespace MlOps.Tasks.Tests.Tracking;
 
-public sealed class TrackingStoreDeploymentsTests
+public sealed class DeploymentHistoryTests
 {
     private static DeploymentRecord Deployment(int version, string environment = "local", bool serving = true, long? replaces = null) => new()
     {
@@ -34,14 +34,14 @@ public sealed class TrackingStoreDeploymentsTests
         fixture.Register();
 
         // When
-        var first = fixture.Store.RecordDeployment(Deployment(1), "production");
-        var second = fixture.Store.RecordDeployment(Deployment(2, replaces: first.Id), "production");
+        var first = fixture.Store.Deployments.RecordDeployment(Deployment(1), "production");
+        var second = fixture.Store.Deployments.RecordDeployment(Deployment(2, replaces: first.Id), "production");
 
         // Then
-        Assert.That(fixture.Store.Deployments("credit-scoring", "local"), Is.EqualTo(new[] { first, second }));
+        Assert.That(fixture.Store.Deployments.Of("credit-scoring", "local"), Is.EqualTo(new[] { first, second }));
         Assert.That(first with { Id = 0, Deployed = default }, Is.EqualTo(Deployment(1) with { Key = first.Key }));
         Assert.That((first.Id, second.Id, first.Deployed), Is.EqualTo((1L, 2L, TestStore.Start)));
-        Assert.That(fixture.Store.FindDeployment(2), Is.EqualTo(second));
+        Assert.That(fixture.Store.Deployments.FindDeployment(2), Is.EqualTo(second));
     }
 
     [Test]
@@ -51,15 +51,15 @@ public sealed class TrackingStoreDeploymentsTests
         using var fixture = new TestStore();
         fixture.Register();
         fixture.Register();
-        var serving = fixture.Store.RecordDeployment(Deployment(1), "production");
+        var serving = fixture.Store.Deployments.RecordDeployment(Deployment(1), "production");
 
         // When
-        fixture.Store.RecordDeployment(Deployment(2, serving: false, replaces: serving.Id), "production");
+        fixture.Store.Deployments.RecordDeployment(Deployment(2, serving: false, replaces: serving.Id), "production");
 
         // Then
-        Assert.That(fixture.Store.CurrentDeployment("credit-scoring", "local"), Is.EqualTo(serving));
-        Assert.That(fixture.Store.FindVersion("credit-scoring", 1)!.Aliases, Does.Contain("production"));
-        Assert.That(fixture.Store.AliasHistory("credit-scoring").Where(m => m.Alias == "production").Select(m => (m.ToVersion, m.Reason)),
+        Assert.That(fixture.Store.Deployments.CurrentDeployment("credit-scoring", "local"), Is.EqualTo(serving));
+        Assert.That(fixture.Store.Registry.FindVersion("credit-scoring", 1)!.Aliases, Does.Contain("production"));
+        Assert.That(fixture.Store.Registry.AliasHistory("credit-scoring").Where(m => m.Alias == "production").Select(m => (m.ToVersion, m.Reason)),
             Is.EqualTo(new[] { (1, "deployed to local") }));
     }
 
@@ -71,11 +71,11 @@ public sealed class TrackingStoreDeploymentsTests
         fixture.Register();
 
         // When
-        var docker = fixture.Store.RecordDeployment(Deployment(1, "docker"), "production");
+        var docker = fixture.Store.Deployments.RecordDeployment(Deployment(1, "docker"), "production");
 
         // Then
-        Assert.That(fixture.Store.CurrentDeployment("credit-scoring", "local"), Is.Null);
-        Assert.That(fixture.Store.CurrentDeployment("credit-scoring", "docker"), Is.EqualTo(docker));
+        Assert.That(fixture.Store.Deployments.CurrentDeployment("credit-scoring", "local"), Is.Null);
+        Assert.That(fixture.Store.Deployments.CurrentDeployment("credit-scoring", "docker"), Is.EqualTo(docker));
     }
 
     [Test]
@@ -86,11 +86,11 @@ public sealed class TrackingStoreDeploymentsTests
         fixture.Register();
 
         // When
-        var error = Assert.Throws<UsageException>(() => fixture.Store.RecordDeployment(Deployment(7), "production"));
+        var error = Assert.Throws<UsageException>(() => fixture.Store.Deployments.RecordDeployment(Deployment(7), "production"));
 
         // Then
         Assert.That(error.Message, Is.EqualTo("Model 'credit-scoring' has no version 7; versions: 1."));
-        Assert.That(fixture.Store.Deployments("credit-scoring", "local"), Is.Empty);
+        Assert.That(fixture.Store.Deployments.Of("credit-scoring", "local"), Is.Empty);
     }
 
     [Test]
@@ -113,18 +113,18 @@ public sealed class TrackingStoreDeploymentsTests
         };
 
         // When
-        fixture.Store.RecordStart(start);
-        var starting = fixture.Store.Starts("credit-scoring", "local");
-        fixture.Store.RecordStartedAs(start.Key, "4242");
-        fixture.Store.RecordStartedAs(start.Key, "9999");
-        var started = fixture.Store.Starts("credit-scoring", "local");
-        fixture.Store.RecordDeployment(deployment, "production");
+        fixture.Store.Deployments.RecordStart(start);
+        var starting = fixture.Store.Deployments.Starts("credit-scoring", "local");
+        fixture.Store.Deployments.RecordStartedAs(start.Key, "4242");
+        fixture.Store.Deployments.RecordStartedAs(start.Key, "9999");
+        var started = fixture.Store.Deployments.Starts("credit-scoring", "local");
+        fixture.Store.Deployments.RecordDeployment(deployment, "production");
 
         // Then
         Assert.That(starting, Is.EqualTo(new[] { start with { Started = TestStore.Start } }));
         Assert.That(started.Select(s => (s.RunsAs, s.State)), Is.EqualTo(new[] { ("4242", DeploymentState.Starting) }), "the first id recorded stays");
-        Assert.That(fixture.Store.Starts("credit-scoring", "local").Select(s => s.State), Is.EqualTo(new[] { DeploymentState.Serving }));
-        Assert.That(fixture.Store.Starts("credit-scoring", "docker"), Is.Empty);
+        Assert.That(fixture.Store.Deployments.Starts("credit-scoring", "local").Select(s => s.State), Is.EqualTo(new[] { DeploymentState.Serving }));
+        Assert.That(fixture.Store.Deployments.Starts("credit-scoring", "docker"), Is.Empty);
     }
 
     [TestCase("UPDATE deployments SET version = 2")]
@@ -135,13 +135,13 @@ public sealed class TrackingStoreDeploymentsTests
         using var fixture = new TestStore();
         fixture.Register();
         fixture.Register();
-        fixture.Store.RecordDeployment(Deployment(1), "production");
+        fixture.Store.Deployments.RecordDeployment(Deployment(1), "production");
 
         // When
         var error = Assert.Throws<SqliteException>(() => fixture.Sql(sql));
 
         // Then
         Assert.That(error.Message, Is.EqualTo("SQLite Error 19: 'deployments is append-only: record a new deployment instead'."));
-        Assert.That(fixture.Store.Deployments("credit-scoring", "local").Select(d => d.Version), Is.EqualTo(new[] { 1 }));
+        Assert.That(fixture.Store.Deployments.Of("credit-scoring", "local").Select(d => d.Version), Is.EqualTo(new[] { 1 }));
     }
 }

@@ -1,18 +1,26 @@
 using MlOps.Tasks.Artifacts;
+using static MlOps.Tasks.Tracking.StoreConnection;
 
 namespace MlOps.Tasks.Tracking;
 
-public sealed partial class TrackingStore
+/// <summary>The runs of the tracking store: each with its params, metrics, tags and artifacts, in the manner of MLflow.</summary>
+public sealed partial class RunLog
 {
     private const string RunColumns = "id, experiment, name, status, start_ms, end_ms";
+    private readonly StoreConnection connection;
+
+    internal RunLog(StoreConnection connection)
+    {
+        this.connection = connection;
+    }
 
     /// <summary>Starts a run in <paramref name="experiment"/>, with a new random id, recording this process as the one that runs it.</summary>
     public RunRecord StartRun(string experiment, string? name = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(experiment);
         var id = Guid.NewGuid().ToString("N");
-        var start = Now();
-        Execute(
+        var start = connection.Now();
+        connection.Execute(
             """
             INSERT INTO runs (id, experiment, name, status, start_ms, host, pid, process_start_ms)
             VALUES ($id, $experiment, $name, 'Running', $start, $host, $pid, $processStart)
@@ -32,9 +40,9 @@ public sealed partial class TrackingStore
             throw new ArgumentOutOfRangeException(nameof(status), status, "A run ends Finished, Failed or Killed.");
         }
 
-        var updated = Execute(
+        var updated = connection.Execute(
             "UPDATE runs SET status = $status, end_ms = $end WHERE id = $id",
-            ("$status", status.ToString()), ("$end", Milliseconds(Now())), ("$id", runId));
+            ("$status", status.ToString()), ("$end", Milliseconds(connection.Now())), ("$id", runId));
         if (updated == 0)
         {
             throw NoSuchRun(runId);
@@ -47,9 +55,9 @@ public sealed partial class TrackingStore
     /// recorded without their process (by older builds), are left as they are.
     /// </summary>
     /// <returns>The runs marked, oldest first.</returns>
-    public IReadOnlyList<StaleRun> MarkStaleRunsKilled() => Write(() =>
+    public IReadOnlyList<StaleRun> MarkStaleRunsKilled() => connection.Write(() =>
     {
-        var stale = Query(
+        var stale = connection.Query(
                 """
                 SELECT id, experiment, host, pid, process_start_ms FROM runs
                 WHERE status = 'Running' AND host = $host AND pid IS NOT NULL AND process_start_ms IS NOT NULL ORDER BY start_ms, rowid
@@ -58,10 +66,10 @@ public sealed partial class TrackingStore
                 ("$host", WriterProcess.Host))
             .Where(run => !WriterProcess.Runs(run.Pid, run.ProcessStarted))
             .ToList();
-        var end = Milliseconds(Now());
+        var end = Milliseconds(connection.Now());
         foreach (var run in stale)
         {
-            Execute("UPDATE runs SET status = 'Killed', end_ms = $end WHERE id = $id", ("$end", end), ("$id", run.Id));
+            connection.Execute("UPDATE runs SET status = 'Killed', end_ms = $end WHERE id = $id", ("$end", end), ("$id", run.Id));
         }
 
         return stale;
@@ -79,9 +87,9 @@ public sealed partial class TrackingStore
 
         // Ids are lowercase hex, so those starting with the prefix sort between it and the prefix with its last character incremented.
         var after = prefix[..^1] + (char)(prefix[^1] + 1);
-        return Read(() =>
+        return connection.Read(() =>
         {
-            var ids = Query("SELECT id FROM runs WHERE id >= $prefix AND id < $after ORDER BY id",
+            var ids = connection.Query("SELECT id FROM runs WHERE id >= $prefix AND id < $after ORDER BY id",
                 row => row.GetString(0), ("$prefix", prefix), ("$after", after));
             return ids.Count switch
             {
@@ -96,11 +104,11 @@ public sealed partial class TrackingStore
     /// <summary>The run whose id is, or starts with, <paramref name="runIdOrPrefix"/>.</summary>
     /// <exception cref="UsageException">No run or several runs match.</exception>
     public RunRecord GetRun(string runIdOrPrefix) =>
-        FindRun(runIdOrPrefix) ?? throw new UsageException($"No run id starts with '{runIdOrPrefix.Trim()}' in {DatabasePath}.");
+        FindRun(runIdOrPrefix) ?? throw new UsageException($"No run id starts with '{runIdOrPrefix.Trim()}' in {connection.DatabasePath}.");
 
     /// <summary>The runs of <paramref name="experiment"/>, newest first.</summary>
-    public IReadOnlyList<RunRecord> Runs(string experiment) => Read(() =>
-        Query("SELECT id FROM runs WHERE experiment = $experiment ORDER BY start_ms DESC, rowid DESC",
+    public IReadOnlyList<RunRecord> InExperiment(string experiment) => connection.Read(() =>
+        connection.Query("SELECT id FROM runs WHERE experiment = $experiment ORDER BY start_ms DESC, rowid DESC",
                 row => row.GetString(0), ("$experiment", experiment))
             .Select(id => ReadRun(id)!)
             .ToList());
@@ -109,9 +117,9 @@ public sealed partial class TrackingStore
     /// The newest Finished run of <paramref name="experiment"/> tagged <paramref name="key"/> = <paramref name="value"/>,
     /// e.g. one that trained on the same inputs (same fingerprint); null when there is none.
     /// </summary>
-    public RunRecord? LatestFinishedRunWithTag(string experiment, string key, string value) => Read(() =>
+    public RunRecord? LatestFinishedRunWithTag(string experiment, string key, string value) => connection.Read(() =>
     {
-        var id = (string?)Scalar(
+        var id = (string?)connection.Scalar(
             """
             SELECT runs.id FROM runs JOIN tags ON tags.run_id = runs.id
             WHERE runs.experiment = $experiment AND runs.status = 'Finished' AND tags.key = $key AND tags.value = $value
@@ -121,9 +129,9 @@ public sealed partial class TrackingStore
         return id is null ? null : ReadRun(id);
     });
 
-    private RunRecord? ReadRun(string id) => Read(() =>
+    private RunRecord? ReadRun(string id) => connection.Read(() =>
     {
-        var run = Query($"SELECT {RunColumns} FROM runs WHERE id = $id", row => new RunRecord(
+        var run = connection.Query($"SELECT {RunColumns} FROM runs WHERE id = $id", row => new RunRecord(
                 row.GetString(0),
                 row.GetString(1),
                 row.IsDBNull(2) ? null : row.GetString(2),
@@ -139,17 +147,17 @@ public sealed partial class TrackingStore
     });
 
     private Dictionary<string, string> Pairs(string sql, string runId) =>
-        Query(sql, row => KeyValuePair.Create(row.GetString(0), row.GetString(1)), ("$id", runId))
+        connection.Query(sql, row => KeyValuePair.Create(row.GetString(0), row.GetString(1)), ("$id", runId))
             .ToDictionary(StringComparer.Ordinal);
 
     /// <summary>Throws unless the run exists; call inside the write transaction that depends on it.</summary>
-    private void RequireRun(string runId)
+    internal void RequireRun(string runId)
     {
-        if (Scalar("SELECT 1 FROM runs WHERE id = $id", ("$id", runId)) is null)
+        if (connection.Scalar("SELECT 1 FROM runs WHERE id = $id", ("$id", runId)) is null)
         {
             throw NoSuchRun(runId);
         }
     }
 
-    private UsageException NoSuchRun(string runId) => new($"Run '{runId}' does not exist in {DatabasePath}.");
+    private UsageException NoSuchRun(string runId) => new($"Run '{runId}' does not exist in {connection.DatabasePath}.");
 }
