@@ -9,7 +9,8 @@ namespace MlOps.Build.Host;
 /// The typed context every task receives: Cake's context (file system, log, process runner, aliases
 /// from Cake.Common) plus the repository, the pipeline file and the options of this run.
 /// </summary>
-internal sealed class BuildContext(ICakeContext cake, BuildOptions options, string repositoryRoot) : CakeContextAdapter(cake)
+internal sealed class BuildContext(ICakeContext cake, BuildOptions options, string repositoryRoot, BuildCancellation cancellation)
+    : CakeContextAdapter(cake)
 {
     private PipelineDefinition? pipeline;
 
@@ -40,6 +41,12 @@ internal sealed class BuildContext(ICakeContext cake, BuildOptions options, stri
     /// <exception cref="UsageException">The place named is a file, a link that cannot be followed, or below a file.</exception>
     public string StoreFolder =>
         StoreLocation.Resolve(RepositoryRoot, Options.Store, System.Environment.GetEnvironmentVariable(StoreLocation.StoreVariable));
+
+    /// <summary>The build's cancellation: Ctrl+C or SIGTERM cancels it; pass it to every library call that takes a token.</summary>
+    public CancellationToken Cancellation => cancellation.Token;
+
+    /// <summary>Until disposed, Ctrl+C and SIGTERM only cancel <see cref="Cancellation"/>: the task finishes or undoes its work.</summary>
+    public IDisposable DeferSignals() => cancellation.Defer();
 
     /// <summary>The value of a task option (<see cref="TaskArgumentAttribute"/>), or null when not given.</summary>
     public string? Argument(string name) => Options.TaskArguments.GetValueOrDefault(name);

@@ -187,7 +187,9 @@ internal sealed class BuildHost
         all.AddSingleton(console);
         all.AddSingleton(options);
         all.AddSingleton<ICakeLog>(new ConsoleLog(console, options.Verbosity));
-        all.AddSingleton(provider => new BuildContext(CakeServices.CreateContext(provider, options, repositoryRoot), options, repositoryRoot));
+        all.AddSingleton<BuildCancellation>();
+        all.AddSingleton(provider => new BuildContext(
+            CakeServices.CreateContext(provider, options, repositoryRoot), options, repositoryRoot, provider.GetRequiredService<BuildCancellation>()));
         all.AddSingleton<ICakeContext>(provider => provider.GetRequiredService<BuildContext>());
         foreach (var task in graph.Tasks)
         {

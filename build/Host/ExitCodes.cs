@@ -16,7 +16,7 @@ internal static class ExitCodes
     {
         UsageException or InvalidFileException or DataMismatchException => BadUsage,
         // A bundle that fails its signature or schema check is a bad input file, like a bad .dvc pointer.
-        MlOps.Models.Bundles.BundleVerificationException or MlOps.Models.Bundles.InvalidKeyException => BadUsage,
+        var bundle when BundleFailure.Is(bundle) => BadUsage,
         QualityGateException => GateRefused,
         _ => TaskFailed,
     };

@@ -35,7 +35,8 @@ internal sealed class BuildImageTask : BuildTask
             Force = context.Force,
         });
         var image = outcome.Record;
-        context.Log.Verbose($"BuildImage: server {outcome.Server.Sha256[..12]}: {outcome.Server.Hashed} of {outcome.Server.Files} files hashed, the others remembered by size and time");
+        context.Log.Verbose($"BuildImage: server {outcome.Server.Sha256[..12]}: {outcome.Server.Hashed} of {outcome.Server.Files} files hashed, "
+            + "the others remembered by size and time");
         var summary = string.Create(CultureInfo.InvariantCulture, $"{image.Tags[0]} ({image.Id[7..19]}, {image.Size / 1e6:0.0} MB)");
         if (outcome.Reused)
         {
@@ -44,7 +45,9 @@ internal sealed class BuildImageTask : BuildTask
         }
 
         context.Log.Information(string.Create(CultureInfo.InvariantCulture,
-            $"BuildImage: v{image.Version} on {image.Base}{(outcome.BaseImported ? " (imported now)" : "")}: {summary} built in {image.BuildSeconds:0.0} s; smoke test scored {image.SmokeRows} held-out rows as Validate did (max difference {image.SmokeMaxDifference:0.0e0})"));
+            $"BuildImage: v{image.Version} on {image.Base}{(outcome.BaseImported ? " (imported now)" : "")}: {summary} built in {image.BuildSeconds:0.0} s; ")
+            + string.Create(CultureInfo.InvariantCulture,
+                $"smoke test scored {image.SmokeRows} held-out rows as Validate did (max difference {image.SmokeMaxDifference:0.0e0})"));
         context.Note(summary);
     }
 }

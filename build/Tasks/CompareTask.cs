@@ -1,6 +1,4 @@
-using System.Globalization;
 using MlOps.Build.Host;
-using MlOps.Tasks;
 using MlOps.Tasks.Tracking;
 using Spectre.Console;
 
@@ -14,51 +12,34 @@ internal sealed class CompareTask(IAnsiConsole console) : BuildTask
 {
     public override void Run(BuildContext context)
     {
-        using var store = TrackingStore.Open(context.StoreFolder);
-        var model = context.Pipeline.Name;
-        var finished = store.Runs.InExperiment(model).Where(r => r.Status == RunStatus.Finished).ToList();
-        var to = context.Argument("to") is { } toReference ? RunReference.Resolve(store, model, toReference)
-            : finished.FirstOrDefault() ?? throw new UsageException($"'{model}' has no finished run yet; run ./build.sh --target=Train.");
-        var from = context.Argument("from") is { } fromReference ? RunReference.Resolve(store, model, fromReference)
-            : finished.FirstOrDefault(r => r.Start < to.Start)
-                ?? throw new UsageException($"'{model}' has no finished run before {to.Id[..8]} to compare with; give --from=<version or run id>.");
-        var comparison = RunComparison.Of(from, to);
-        console.WriteLine($"Comparing run {Name(store, model, from)} -> {Name(store, model, to)}");
-        Write(comparison);
-        var auc = comparison.Metrics.FirstOrDefault(m => m.Name == "auc")?.Change;
-        context.Note($"{comparison.Params.Count} params differ" + (auc is { } change ? string.Create(CultureInfo.InvariantCulture, $", auc {change:+0.0000;-0.0000;0}") : ""));
-    }
-
-    private void Write(RunComparison comparison)
-    {
-        var parameters = new Table().AddColumns("Param", "From", "To");
-        foreach (var parameter in comparison.Params)
+        ComparedRuns compared;
+        using (var store = TrackingStore.Open(context.StoreFolder))
         {
-            parameters.AddRow(Markup.Escape(parameter.Name), Markup.Escape(parameter.From ?? "-"), Markup.Escape(parameter.To ?? "-"));
+            compared = ComparedRuns.Resolve(store, context.Pipeline.Name, context.Argument("from"), context.Argument("to"));
         }
 
-        var metrics = new Table().AddColumns("Metric", "From", "To", "Change");
-        foreach (var metric in comparison.Metrics)
-        {
-            metrics.AddRow(Markup.Escape(metric.Name), Number(metric.From, "0.0000"), Number(metric.To, "0.0000"), Number(metric.Change, "+0.0000;-0.0000;0"));
-        }
-
-        if (comparison.Params.Count == 0)
+        console.WriteLine($"Comparing run {compared.FromName} -> {compared.ToName}");
+        if (compared.ParamRows.Count == 0)
         {
             console.WriteLine("Parameters: identical.");
         }
         else
         {
-            console.Write(parameters);
+            console.Write(Table(["Param", "From", "To"], compared.ParamRows));
         }
 
-        console.Write(metrics);
+        console.Write(Table(["Metric", "From", "To", "Change"], compared.MetricRows));
+        context.Note(compared.Note);
     }
 
-    private static string Name(TrackingStore store, string model, RunRecord run) =>
-        store.Registry.Models().FirstOrDefault(m => m.Name == model)?.Versions.LastOrDefault(v => v.RunId == run.Id) is { } version
-            ? $"{run.Id[..8]} (v{version.Version})" : run.Id[..8];
+    private static Table Table(string[] columns, IEnumerable<string[]> rows)
+    {
+        var table = new Table().AddColumns(columns);
+        foreach (var row in rows)
+        {
+            table.AddRow([.. row.Select(Markup.Escape)]);
+        }
 
-    private static string Number(double? value, string format) =>
-        value is { } number ? number.ToString(format, CultureInfo.InvariantCulture) : "-";
+        return table;
+    }
 }

@@ -7,7 +7,8 @@ using MlOps.Tasks.ServerProcesses;
 namespace MlOps.Build.Tasks;
 
 [TaskName("Deploy")]
-[TaskDescription("Deploy the staging version to --environment (default local): the new server starts beside the old, must pass its checks, then takes over; moves alias production.")]
+[TaskDescription("Deploy the staging version to --environment (default local): the new server starts beside the old, "
+    + "must pass its checks, then takes over; moves alias production.")]
 [IsDependentOn(typeof(BuildImageTask))]
 internal sealed class DeployTask : BuildTask
 {

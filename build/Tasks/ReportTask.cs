@@ -20,8 +20,8 @@ internal sealed class ReportTask : BuildTask
         // The report reads what the gates measured: unchanged gates (and code) mean an unchanged report.
         var metrics = Path.Combine(context.ArtifactsFolder, ArtifactNames.Metrics);
         var fingerprint = ModelReport.Fingerprint(context.Pipeline, metrics);
-        if (!context.Force && fingerprint is not null && GateRecord.PassedBefore(metrics, "report", fingerprint) is { } before
-            && File.Exists(Path.Combine(context.ArtifactsFolder, "report.html")))
+        if (!context.Force && fingerprint is not null && GateRecord.PassedBefore(metrics, Gates.Report, fingerprint) is { } before
+            && File.Exists(Path.Combine(context.ArtifactsFolder, ArtifactNames.Report)))
         {
             context.ReportUnchanged($"{before} (written before)");
             return;
@@ -29,25 +29,27 @@ internal sealed class ReportTask : BuildTask
 
         using var store = TrackingStore.Open(context.StoreFolder);
         using var key = SigningKeys.Resolve(context.StoreFolder);
-        var outcome = new ModelReport(store, key.Key.PublicKey).Run(new PipelineWorkspace
+        var outcome = new ModelReport(store, key.PublicKey).Run(new PipelineWorkspace
         {
             Pipeline = context.Pipeline,
             RepositoryRoot = context.RepositoryRoot,
             ArtifactsFolder = context.ArtifactsFolder,
         });
         var t = outcome.Timings;
-        context.Log.Verbose(string.Create(CultureInfo.InvariantCulture,
-            $"Report: read {t.Reading.TotalSeconds:0.00}s, importance {t.Importance.TotalSeconds:0.00}s, contributions {t.Contributions.TotalSeconds:0.00}s, card and html {t.Writing.TotalSeconds:0.00}s"));
+        context.Log.Verbose(string.Create(CultureInfo.InvariantCulture, $"Report: read {t.Reading.TotalSeconds:0.00}s, importance {t.Importance.TotalSeconds:0.00}s, ")
+            + string.Create(CultureInfo.InvariantCulture, $"contributions {t.Contributions.TotalSeconds:0.00}s, card and html {t.Writing.TotalSeconds:0.00}s"));
         if (outcome.Explanation is { } x)
         {
-            var top = string.Join(", ", x.Importance.Take(3).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Column} {c.AucDrop:0.0000} ± {c.StandardDeviation:0.0000}")));
+            var top = string.Join(", ", x.Importance.Take(3)
+                .Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Column} {c.AucDrop:0.0000} ± {c.StandardDeviation:0.0000}")));
             context.Log.Information($"Report: permutation importance (AUC drop) on {x.RowsShown}: {top}");
         }
 
-        context.Log.Information($"Report: {Path.GetRelativePath(context.RepositoryRoot, outcome.ModelCard)}, {Path.GetRelativePath(context.RepositoryRoot, outcome.Html)} (logged to run {outcome.RunId[..8]})");
+        var (card, html) = (Path.GetRelativePath(context.RepositoryRoot, outcome.ModelCard), Path.GetRelativePath(context.RepositoryRoot, outcome.Html));
+        context.Log.Information($"Report: {card}, {html} (logged to run {outcome.RunId[..8]})");
         if (fingerprint is not null)
         {
-            GateRecord.Write(metrics, "report", passed: true, fingerprint, "model-card.md, report.html", store);
+            GateRecord.Write(metrics, Gates.Report, passed: true, fingerprint, "model-card.md, report.html", store);
         }
 
         context.Note("model-card.md, report.html");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cake.Core.Diagnostics;
 using MlOps.Build.Host;
+using MlOps.Models.Scoring;
 using MlOps.Tasks;
 using MlOps.Tasks.ServerProcesses;
 using MlOps.Tasks.Tracking;
@@ -15,7 +16,7 @@ internal sealed class ServeTask : BuildTask
 {
     public override void Run(BuildContext context)
     {
-        var port = context.Argument("port") is not { } text ? 5080
+        var port = context.Argument("port") is not { } text ? ServingDefaults.LocalPort
             : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is > 0 and <= 65535 ? value
             : throw new UsageException($"--port={text} is not a port number; expected 1 to 65535.");
         ModelVersion version;
@@ -28,7 +29,8 @@ internal sealed class ServeTask : BuildTask
         VerifiedVersion.Of(context.StoreFolder, version);
         var launch = ServerLaunch.For(context.StoreFolder, version, port, Path.Combine(ServerPrograms.Framework, LocalTarget.Program));
         context.Log.Information(FormattableString.Invariant(
-            $"Serve: {version.Model} v{version.Version} [{string.Join(", ", version.Aliases)}] on http://127.0.0.1:{port}; audit log {Path.GetRelativePath(context.RepositoryRoot, launch.AuditLog)}; Ctrl+C stops it."));
+            $"Serve: {version.Model} v{version.Version} [{string.Join(", ", version.Aliases)}] on http://127.0.0.1:{port}; ")
+            + $"audit log {Path.GetRelativePath(context.RepositoryRoot, launch.AuditLog)}; Ctrl+C stops it.");
         using var server = ScoringServerProcess.Start(launch);
         var code = server.RunUntilStopped();
         context.Note($"v{version.Version} served until stopped");

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Cake.Core.Diagnostics;
 using MlOps.Build.Host;
 using MlOps.Tasks.Signing;
@@ -27,7 +26,8 @@ internal sealed class TrainTask : BuildTask
             context.Log.Write(Verbosity.Minimal, key.Generated ? LogLevel.Warning : LogLevel.Verbose, relative);
         }
 
-        var training = new ModelTraining(store, key.Key, new StepProgress(context.Log, "Train"), new RowProgress(context.Log, "Train"));
+        var steps = new TrainingSteps(line => context.Log.Information(line), "Train");
+        var training = new ModelTraining(store, key.Key, steps, new RowProgress(context.Log, "Train"));
         var outcome = training.Run(new TrainingRequest
         {
             Pipeline = context.Pipeline,
@@ -35,38 +35,17 @@ internal sealed class TrainTask : BuildTask
             ArtifactsFolder = context.ArtifactsFolder,
             Force = context.Force,
         });
-        var version = $"{outcome.Version.Model} v{outcome.Version.Version}";
         if (outcome.Reused)
         {
-            context.ReportUnchanged($"reusing run {outcome.Run.Id[..8]} ({version}, {Auc(outcome)})");
+            context.ReportUnchanged(TrainingSummary.Note(outcome));
             return;
         }
 
-        Log(context, outcome);
-        context.Note($"{version}, {Auc(outcome)}");
-    }
-
-    private static void Log(BuildContext context, TrainingOutcome outcome)
-    {
-        var model = outcome.Model!;
-        if (outcome.ChangedInputs.Count > 0)
+        foreach (var line in TrainingSummary.Lines(outcome, context.RepositoryRoot))
         {
-            context.Log.Information($"Train: changed since the last run: {string.Join(", ", outcome.ChangedInputs)}");
+            context.Log.Information(line);
         }
 
-        var metrics = string.Join("  ", model.Metrics.ToDictionary().Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Key} {m.Value:0.0000}")));
-        context.Log.Information($"Train: {outcome.Version.DisplayName} from run {outcome.Run.Id}, alias candidate");
-        context.Log.Information($"  test ({model.Split.Test.Count:N0} rows): {metrics}");
-        if (model.FoldMetrics.Count > 0)
-        {
-            var aucs = model.FoldMetrics.Select(f => f.Auc).ToList();
-            context.Log.Information(string.Create(CultureInfo.InvariantCulture,
-                $"  cross-validation ({aucs.Count} folds): auc {aucs.Average():0.0000} (min {aucs.Min():0.0000}, max {aucs.Max():0.0000})"));
-        }
-
-        context.Log.Information($"  bundle {Path.GetRelativePath(context.RepositoryRoot, outcome.BundlePath)} (sha256 {outcome.Version.BundleSha256[..12]}…)");
+        context.Note(TrainingSummary.Note(outcome));
     }
-
-    private static string Auc(TrainingOutcome outcome) =>
-        string.Create(CultureInfo.InvariantCulture, $"auc {outcome.Run.Metrics.GetValueOrDefault("auc"):0.0000}");
 }

@@ -22,6 +22,9 @@ public sealed record ResolvedSigningKey(SigningKey Key, SigningKeySource Source,
         _ => null,
     };
 
+    /// <summary>The public key that verifies what <see cref="Key"/> signs.</summary>
+    public PublicKey PublicKey => Key.PublicKey;
+
     /// <summary>Releases the key.</summary>
     public void Dispose() => Key.Dispose();
 }

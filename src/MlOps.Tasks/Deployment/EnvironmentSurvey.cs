@@ -1,0 +1,60 @@
+using System.Runtime.CompilerServices;
+using MlOps.Tasks.Containers;
+using MlOps.Tasks.Pipeline;
+using MlOps.Tasks.ServerProcesses;
+using MlOps.Tasks.Tracking;
+
+namespace MlOps.Tasks.Deployment;
+
+/// <summary>Status: what runs where, environment by environment, after stopping the servers a killed Deploy left.</summary>
+public static class EnvironmentSurvey
+{
+    /// <summary>The columns of <see cref="SurveyedEnvironment.Cells"/>.</summary>
+    public static IReadOnlyList<string> Columns { get; } = ["Environment", "Kind", "Version", "Address", "Runs as", "Running", "Health", "Deployed", "By"];
+
+    /// <summary>Asks each environment of <paramref name="pipeline"/> in the order of the pipeline file, yielding each as it is asked.</summary>
+    public static async IAsyncEnumerable<SurveyedEnvironment> RunAsync(
+        string storeFolder, PipelineDefinition pipeline, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        foreach (var (name, settings) in pipeline.Environments)
+        {
+            DeploymentRecord? current;
+            using (var store = TrackingStore.Open(storeFolder))
+            {
+                current = store.Deployments.CurrentDeployment(pipeline.Name, name);
+            }
+
+            var stopped = new List<string>();
+            string? busy = null;
+            EnvironmentStatus status;
+            try
+            {
+                using var connection = await TargetConnection.ConnectAsync(settings.Kind, cancellationToken).ConfigureAwait(false);
+                busy = await StopStraysAsync(storeFolder, pipeline.Name, name, connection.Target, stopped, cancellationToken).ConfigureAwait(false);
+                status = await EnvironmentStatus.CheckAsync(name, settings.Kind, current, connection.Target, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is ContainerException or UsageException)
+            {
+                // Docker does not answer, or the kind cannot be deployed yet: what the address answers is still worth showing.
+                status = await EnvironmentStatus.CheckAsync(name, settings.Kind, current, null, cancellationToken).ConfigureAwait(false);
+            }
+
+            yield return new SurveyedEnvironment(status, busy, stopped);
+        }
+    }
+
+    // What answers on an environment's port is what the registry says serves: servers a killed Deploy left are stopped first.
+    private static async Task<string?> StopStraysAsync(
+        string storeFolder, string model, string environment, IDeploymentTarget target, List<string> stopped, CancellationToken cancellationToken)
+    {
+        var lines = await StrayServers.StopWhenIdleAsync(storeFolder, model, environment, target, cancellationToken).ConfigureAwait(false);
+        if (lines is null)
+        {
+            return $"Status: a Deploy or Rollback to '{environment}' is running; what it is starting is shown once it finishes.";
+        }
+
+        stopped.AddRange(lines);
+        return null;
+    }
+}

@@ -1,0 +1,6 @@
+namespace MlOps.Tasks.Monitoring;
+
+/// <summary>The build program as it runs now, to run again for retraining: its executable and the arguments before the options.</summary>
+/// <param name="Path">The executable: the apphost, or the dotnet host.</param>
+/// <param name="Arguments">What comes before the options: the program's assembly for the dotnet host, nothing for an apphost.</param>
+public sealed record RetrainingProgram(string Path, IReadOnlyList<string> Arguments);
