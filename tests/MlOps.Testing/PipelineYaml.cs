@@ -63,8 +63,8 @@ public sealed record PipelineYaml
         text.Append("schema:\n  label: ").Append(Label).Append("\n  positive: \"").Append(Positive).Append("\"\n  columns:\n");
         foreach (var column in Columns)
         {
-            var (name, type) = (column[..column.IndexOf(':', StringComparison.Ordinal)], column[(column.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim());
-            text.Append("    - { name: ").Append(name).Append(", type: ").Append(type).Append(" }\n");
+            var colon = column.IndexOf(':', StringComparison.Ordinal);
+            text.Append("    - { name: ").Append(column[..colon]).Append(", type: ").Append(column[(colon + 1)..].Trim()).Append(" }\n");
         }
 
         if (Protected.Count > 0)

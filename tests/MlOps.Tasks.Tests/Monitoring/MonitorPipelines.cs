@@ -9,8 +9,10 @@ internal static class MonitorPipelines
     public const string File = "pipelines/p.yaml";
 
     /// <summary>name, data and a schema of every column type; a test appends its monitoring section.</summary>
-    public static readonly string Head =
-        PipelineYaml.Named("credit-scoring").WithData("table: data/table.csv", "csv:", "  missing: [\"\", \"NA\", \"?\"]").WithEveryColumnType().ToString();
+    public static readonly string Head = PipelineYaml.Named("credit-scoring")
+        .WithData("table: data/table.csv", "csv:", "  missing: [\"\", \"NA\", \"?\"]")
+        .WithEveryColumnType()
+        .ToString();
 
     public static PipelineDefinition Load(string yaml)
     {
