@@ -66,29 +66,8 @@ internal static class TestModel
         return new Files(folder, bundle, linear, mismatched, folder.Write("key.pub.pem", key.PublicKey.ExportPem()), folder.Write("other.pub.pem", other.PublicKey.ExportPem()));
     }
 
-    private static string WriteBundle(string bundle, TrainingOptions options, SigningKey key, ModelSchema? written = null)
-    {
-        var model = ModelTrainer.Train(Table(400), Schema, options);
-        using var stream = new MemoryStream();
-        model.Save(stream);
-        ModelBundle.Write(bundle, new BundleContents
-        {
-            Model = stream.ToArray(),
-            Schema = written ?? Schema,
-            Metrics = new Dictionary<string, double> { ["auc"] = model.Metrics.Auc },
-            Provenance = new BundleProvenance
-            {
-                ModelName = "credit-scoring",
-                ModelVersion = "7",
-                RunId = "0a1b2c3d",
-                DataMd5 = "3f1c0a4b2e8d9f7a6b5c4d3e2f1a0b9c.dir",
-                GitCommit = "5c93d6f",
-                Created = new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero),
-                Trainer = "LightGbm",
-            },
-        }, key);
-        return bundle;
-    }
+    private static string WriteBundle(string bundle, TrainingOptions options, SigningKey key, ModelSchema? written = null) =>
+        TestBundle.Write(bundle, ModelTrainer.Train(Table(400), Schema, options), written ?? Schema, "7", key);
 
     private static TableData Table(int rows)
     {

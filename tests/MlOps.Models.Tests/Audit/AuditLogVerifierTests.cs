@@ -84,34 +84,27 @@ public sealed class AuditLogVerifierTests
         Assert.That(first.Message, Is.EqualTo($"{path}:4: record 5 {Unlinked}."));
     }
 
-    [Test]
-    public async Task Should_Report_The_First_Of_Two_Swapped_Records()
+    private static IEnumerable<TestCaseData> MovedRecords()
     {
-        // Given
-        using var temp = new TempDirectory();
-        var path = await TenRecords(temp);
-        AuditSamples.Rewrite(path, lines => (lines[3], lines[4]) = (lines[4], lines[3]));
-
-        // When
-        var first = Only(AuditLogVerifier.Verify(path));
-
-        // Then
-        Assert.That(first, Is.EqualTo(new AuditBreak(path, 4, AuditBreakKind.Unlinked, $"record 5 {Unlinked}")));
+        yield return new TestCaseData((Action<List<string>>)(lines => (lines[3], lines[4]) = (lines[4], lines[3])), 4, 5)
+            .SetName("Should_Report_The_First_Of_Two_Swapped_Records");
+        yield return new TestCaseData((Action<List<string>>)(lines => lines.Insert(6, lines[1])), 7, 2)
+            .SetName("Should_Report_A_Copied_Record_Inserted_Later");
     }
 
-    [Test]
-    public async Task Should_Report_A_Copied_Record_Inserted_Later()
+    [TestCaseSource(nameof(MovedRecords))]
+    public async Task Should_Report_The_First_Record_Out_Of_Its_Place(Action<List<string>> move, int line, int record)
     {
         // Given
         using var temp = new TempDirectory();
         var path = await TenRecords(temp);
-        AuditSamples.Rewrite(path, lines => lines.Insert(6, lines[1]));
+        AuditSamples.Rewrite(path, move);
 
         // When
         var first = Only(AuditLogVerifier.Verify(path));
 
         // Then
-        Assert.That(first, Is.EqualTo(new AuditBreak(path, 7, AuditBreakKind.Unlinked, $"record 2 {Unlinked}")));
+        Assert.That(first, Is.EqualTo(new AuditBreak(path, line, AuditBreakKind.Unlinked, $"record {record} {Unlinked}")));
     }
 
     [Test]

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using MlOps.Models.Bundles;
 using MlOps.Models.Schema;
+using MlOps.Testing;
 
 namespace MlOps.Models.Tests.Bundles;
 
@@ -17,16 +18,7 @@ internal static class SampleBundle
             Label: "default",
             Positive: "yes"),
         Metrics = new Dictionary<string, double> { ["log_loss"] = 0.41, ["auc"] = 0.875 },
-        Provenance = new BundleProvenance
-        {
-            ModelName = "credit-scoring",
-            ModelVersion = "3",
-            RunId = "7f3a",
-            DataMd5 = "3f1c0a4b2e8d9f7a6b5c4d3e2f1a0b9c.dir",
-            GitCommit = "5c93d6f",
-            Created = new DateTimeOffset(2025, 3, 14, 15, 9, 26, TimeSpan.Zero),
-            Trainer = "LightGbm",
-        },
+        Provenance = TestBundle.Provenance("3") with { RunId = "7f3a", Created = new DateTimeOffset(2025, 3, 14, 15, 9, 26, TimeSpan.Zero) },
     };
 
     /// <summary>Writes the sample bundle, signed with <paramref name="pem"/>, into <paramref name="folder"/>.</summary>

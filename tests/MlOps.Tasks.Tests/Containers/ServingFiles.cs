@@ -37,25 +37,7 @@ internal static class ServingFiles
         using var key = SigningKey.Generate();
         using var other = SigningKey.Generate();
         var model = ModelTrainer.Train(Table(300), Schema, new TrainingOptions { Parameters = new Dictionary<string, string> { ["number_of_iterations"] = "10" } });
-        using var stream = new MemoryStream();
-        model.Save(stream);
-        var bundle = folder["model" + ModelBundle.Extension];
-        ModelBundle.Write(bundle, new BundleContents
-        {
-            Model = stream.ToArray(),
-            Schema = Schema,
-            Metrics = new Dictionary<string, double> { ["auc"] = model.Metrics.Auc },
-            Provenance = new BundleProvenance
-            {
-                ModelName = "credit-scoring",
-                ModelVersion = "4",
-                RunId = "0a1b2c3d",
-                DataMd5 = "3f1c0a4b2e8d9f7a6b5c4d3e2f1a0b9c.dir",
-                GitCommit = "5c93d6f",
-                Created = new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero),
-                Trainer = "LightGbm",
-            },
-        }, key);
+        var bundle = TestBundle.Write(folder["model" + ModelBundle.Extension], model, Schema, "4", key);
         var serving = Environment.GetEnvironmentVariable("MLOPS_SERVING_PUBLISH") is { Length: > 0 } given ? given : Publish(folder["serving"]);
         return new Files(folder, serving, bundle, folder.Write("key.pub.pem", key.PublicKey.ExportPem()), folder.Write("other.pub.pem", other.PublicKey.ExportPem()));
     }

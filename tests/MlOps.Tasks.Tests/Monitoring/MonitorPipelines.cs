@@ -9,25 +9,10 @@ internal static class MonitorPipelines
     public const string File = "pipelines/p.yaml";
 
     /// <summary>name, data and a schema of every column type; a test appends its monitoring section.</summary>
-    public const string Head = """
-        name: credit-scoring
-        data:
-          path: data
-          table: data/table.csv
-          csv:
-            missing: ["", "NA", "?"]
-        schema:
-          label: default
-          positive: "1"
-          columns:
-            - { name: id, type: id }
-            - { name: email, type: text }
-            - { name: income, type: numeric }
-            - { name: region, type: categorical }
-            - { name: owner, type: boolean }
-            - { name: default, type: categorical }
-
-        """;
+    public static readonly string Head = PipelineYaml.Named("credit-scoring")
+        .WithData("table: data/table.csv", "csv:", "  missing: [\"\", \"NA\", \"?\"]")
+        .WithEveryColumnType()
+        .ToString();
 
     public static PipelineDefinition Load(string yaml)
     {

@@ -5,12 +5,7 @@ namespace MlOps.Tasks.Tests.Pipeline;
 
 public sealed class DeploymentChecksTests
 {
-    private const string Head = """
-        name: p
-        data:
-          path: data
-
-        """;
+    private static readonly string Head = PipelineYaml.Named("p").ToString();
 
     private static string LoadFails(string yaml)
     {

@@ -6,23 +6,7 @@ namespace MlOps.Tasks.Tests.Pipeline;
 public sealed class MonitoringChecksTests
 {
     // The monitoring section a test appends starts on line 15.
-    private const string Head = """
-        name: p
-        data:
-          path: data
-        schema:
-          label: default
-          positive: "1"
-          columns:
-            - { name: id, type: id }
-            - { name: email, type: text }
-            - { name: income, type: numeric }
-            - { name: region, type: categorical }
-            - { name: owner, type: boolean }
-            - { name: default, type: categorical }
-        monitoring:
-
-        """;
+    private static readonly string Head = PipelineYaml.Named("p").WithEveryColumnType().Then("monitoring:\n");
 
     private static PipelineDefinition Load(string yaml)
     {

@@ -5,19 +5,7 @@ namespace MlOps.Tasks.Tests.Pipeline;
 
 public sealed class TrainingChecksTests
 {
-    private const string Head = """
-        name: p
-        data:
-          path: data
-        schema:
-          label: y
-          positive: "1"
-          columns:
-            - { name: x, type: numeric }
-            - { name: y, type: categorical }
-        training:
-
-        """;
+    private static readonly string Head = PipelineYaml.Named("p").WithSchema("y", "x: numeric", "y: categorical").Then("training:\n");
 
     private static string LoadFails(string training)
     {

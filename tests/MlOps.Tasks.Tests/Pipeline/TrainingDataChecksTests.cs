@@ -9,24 +9,9 @@ namespace MlOps.Tasks.Tests.Pipeline;
 public sealed class TrainingDataChecksTests
 {
     // Lines 1-15; what a test adds starts on line 16.
-    private const string Head = """
-        name: p
-        data:
-          path: data
-          table: data/t.csv
-        schema:
-          label: y
-          positive: "1"
-          columns:
-            - { name: g, type: categorical }
-            - { name: a, type: numeric }
-            - { name: y, type: categorical }
-          protected:
-            - column: g
-            - column: a
-              bins: [18, 40, 120]
-
-        """;
+    private static readonly string Head = PipelineYaml.Named("p").WithData("table: data/t.csv")
+        .WithSchema("y", "g: categorical", "a: numeric", "y: categorical")
+        .WithProtected("- column: g", "- column: a", "  bins: [18, 40, 120]").ToString();
 
     // Three rows of class 0 and two of class 1; g is f or m (or missing); a falls in [18, 40) and [40, 120].
     private const string Csv = "g,a,y\nf,20,0\nm,50,1\n,30,0\nm,60,0\nf,25,1\n";

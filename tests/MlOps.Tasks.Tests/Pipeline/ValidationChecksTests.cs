@@ -5,21 +5,8 @@ namespace MlOps.Tasks.Tests.Pipeline;
 
 public sealed class ValidationChecksTests
 {
-    private const string Head = """
-        name: p
-        data:
-          path: data
-        schema:
-          label: y
-          positive: "1"
-          columns:
-            - { name: x, type: numeric }
-            - { name: c, type: categorical }
-            - { name: y, type: categorical }
-          protected:
-            - column: c
-
-        """;
+    private static readonly string Head =
+        PipelineYaml.Named("p").WithSchema("y", "x: numeric", "c: categorical", "y: categorical").WithProtected("- column: c").ToString();
 
     private static string LoadFails(string yaml)
     {

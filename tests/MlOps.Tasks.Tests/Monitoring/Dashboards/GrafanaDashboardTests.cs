@@ -83,12 +83,12 @@ public sealed class GrafanaDashboardTests
         }
     }
 
-    [TestCase(MonitoringPipelines.Full, TestName = "{m}(Full)")]
-    [TestCase(MonitoringPipelines.Bare, TestName = "{m}(Bare)")]
-    public void Should_Ask_Only_For_Series_That_Exist(string yaml)
+    [TestCase(nameof(MonitoringPipelines.Full), TestName = "{m}(Full)")]
+    [TestCase(nameof(MonitoringPipelines.Bare), TestName = "{m}(Bare)")]
+    public void Should_Ask_Only_For_Series_That_Exist(string pipeline)
     {
         // When
-        var exprs = Exprs(Dashboard(yaml)).ToList();
+        var exprs = Exprs(Dashboard(MonitoringPipelines.Named(pipeline))).ToList();
 
         // Then
         Assert.That(exprs, Has.Count.EqualTo(20));

@@ -8,23 +8,11 @@ internal static class MonitoringPipelines
 {
     public const string File = "pipelines/credit-scoring.yaml";
 
-    private const string Head = """
-        name: credit-scoring
-        data:
-          path: data
-        schema:
-          label: default
-          positive: "1"
-          columns:
-            - { name: id, type: id }
-            - { name: income, type: numeric }
-            - { name: region, type: categorical }
-            - { name: default, type: categorical }
-
-        """;
+    private static readonly PipelineYaml Head =
+        PipelineYaml.Named("credit-scoring").WithSchema("default", "id: id", "income: numeric", "region: categorical", "default: categorical");
 
     /// <summary>Every service level objective set, a window metric minimum, a drift share and chosen tests.</summary>
-    public const string Full = Head + """
+    public static readonly string Full = Head.Then("""
         monitoring:
           drift_share: 0.3
           numeric: { method: psi, threshold: 0.2 }
@@ -41,18 +29,27 @@ internal static class MonitoringPipelines
             max_rejected_rate: 0.05
             min_request_rate: 0.5
 
-        """;
+        """);
 
     /// <summary>No monitoring section: Evidently's defaults and no objectives.</summary>
-    public const string Bare = Head;
+    public static readonly string Bare = Head.ToString();
 
     /// <summary>Only the p99 latency objective.</summary>
-    public const string P99Only = Head + """
+    public static readonly string P99Only = Head.Then("""
         monitoring:
           slo:
             p99_latency_ms: 300
 
-        """;
+        """);
+
+    /// <summary>The pipeline text named <paramref name="name"/>: <c>Full</c>, <c>Bare</c> or <c>P99Only</c> (a test case's argument).</summary>
+    public static string Named(string name) => name switch
+    {
+        nameof(Full) => Full,
+        nameof(Bare) => Bare,
+        nameof(P99Only) => P99Only,
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "No such pipeline."),
+    };
 
     public static PipelineDefinition Load(string yaml)
     {

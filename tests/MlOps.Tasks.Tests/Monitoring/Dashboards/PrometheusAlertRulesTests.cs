@@ -88,12 +88,12 @@ public sealed class PrometheusAlertRulesTests
         Assert.That(Always.Select(a => Alert(file, a).Labels["severity"]), Is.EqualTo(new[] { "critical", "critical", "warning", "critical", "warning" }));
     }
 
-    [TestCase(MonitoringPipelines.Full, TestName = "{m}(Full)")]
-    [TestCase(MonitoringPipelines.Bare, TestName = "{m}(Bare)")]
-    public void Should_Ask_Only_For_Series_That_Exist(string yaml)
+    [TestCase(nameof(MonitoringPipelines.Full), TestName = "{m}(Full)")]
+    [TestCase(nameof(MonitoringPipelines.Bare), TestName = "{m}(Bare)")]
+    public void Should_Ask_Only_For_Series_That_Exist(string pipeline)
     {
         // When
-        var exprs = Rules(yaml).Groups.SelectMany(g => g.Rules).Select(r => r.Expr).ToList();
+        var exprs = Rules(MonitoringPipelines.Named(pipeline)).Groups.SelectMany(g => g.Rules).Select(r => r.Expr).ToList();
 
         // Then
         foreach (var expr in exprs)

@@ -34,13 +34,13 @@ public sealed class PromtoolTests
         return new PromtoolRun(promtool.ExitCode, output.Result + errors.Result);
     }
 
-    [TestCase(MonitoringPipelines.Full, 11, TestName = "{m}(Full)")]
-    [TestCase(MonitoringPipelines.Bare, 5, TestName = "{m}(Bare)")]
-    public void Should_Pass_Promtool_Check_Rules(string yaml, int rules)
+    [TestCase(nameof(MonitoringPipelines.Full), 11, TestName = "{m}(Full)")]
+    [TestCase(nameof(MonitoringPipelines.Bare), 5, TestName = "{m}(Bare)")]
+    public void Should_Pass_Promtool_Check_Rules(string pipeline, int rules)
     {
         // Given
         using var temp = new TempDirectory();
-        temp.Write("rules.yml", PrometheusAlertRules.Generate(MonitoringPipelines.Load(yaml)));
+        temp.Write("rules.yml", PrometheusAlertRules.Generate(MonitoringPipelines.Load(MonitoringPipelines.Named(pipeline))));
 
         // When
         var run = Run(temp.Path, "check", "rules", "rules.yml");
