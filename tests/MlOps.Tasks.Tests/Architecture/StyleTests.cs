@@ -6,8 +6,8 @@ namespace MlOps.Tasks.Tests.Architecture;
 /// <summary>
 /// The house style the compiler does not check, over every tracked *.cs file of the repository (text, not syntax):
 /// the line length of .editorconfig's max_line_length and the order of the using directives. A failure lists every
-/// offending file:line. The two tests over the repository are in the category Style, so a run can leave them out
-/// until the code is reformatted (dotnet test --filter "TestCategory!=Style").
+/// offending file:line. The two tests over the repository are in the category Style, so a run can pick them alone
+/// (dotnet test --filter "TestCategory=Style") before a commit.
 /// </summary>
 public sealed partial class StyleTests
 {
