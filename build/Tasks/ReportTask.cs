@@ -1,12 +1,10 @@
 using System.Globalization;
 using Cake.Core.Diagnostics;
 using MlOps.Build.Host;
-using MlOps.Tasks.Artifacts;
 using MlOps.Tasks.Pipeline;
 using MlOps.Tasks.Reports;
 using MlOps.Tasks.Signing;
 using MlOps.Tasks.Tracking;
-using MlOps.Tasks.Validation;
 
 namespace MlOps.Build.Tasks;
 
@@ -17,24 +15,16 @@ internal sealed class ReportTask : BuildTask
 {
     public override void Run(BuildContext context)
     {
-        // The report reads what the gates measured: unchanged gates (and code) mean an unchanged report.
-        var metrics = Path.Combine(context.ArtifactsFolder, ArtifactNames.Metrics);
-        var fingerprint = ModelReport.Fingerprint(context.Pipeline, metrics);
-        if (!context.Force && fingerprint is not null && GateRecord.PassedBefore(metrics, Gates.Report, fingerprint) is { } before
-            && File.Exists(Path.Combine(context.ArtifactsFolder, ArtifactNames.Report)))
+        using var store = TrackingStore.Open(context.StoreFolder);
+        using var key = SigningKeys.Resolve(context.StoreFolder);
+        var request = new PipelineWorkspace { Pipeline = context.Pipeline, RepositoryRoot = context.RepositoryRoot, ArtifactsFolder = context.ArtifactsFolder };
+        var gated = new ModelReport(store, key.PublicKey).Gate(request, context.Force);
+        if (gated.Outcome is not { } outcome)
         {
-            context.ReportUnchanged($"{before} (written before)");
+            context.ReportUnchanged(gated.Summary);
             return;
         }
 
-        using var store = TrackingStore.Open(context.StoreFolder);
-        using var key = SigningKeys.Resolve(context.StoreFolder);
-        var outcome = new ModelReport(store, key.PublicKey).Run(new PipelineWorkspace
-        {
-            Pipeline = context.Pipeline,
-            RepositoryRoot = context.RepositoryRoot,
-            ArtifactsFolder = context.ArtifactsFolder,
-        });
         var t = outcome.Timings;
         context.Log.Verbose(string.Create(CultureInfo.InvariantCulture, $"Report: read {t.Reading.TotalSeconds:0.00}s, importance {t.Importance.TotalSeconds:0.00}s, ")
             + string.Create(CultureInfo.InvariantCulture, $"contributions {t.Contributions.TotalSeconds:0.00}s, card and html {t.Writing.TotalSeconds:0.00}s"));
@@ -47,11 +37,6 @@ internal sealed class ReportTask : BuildTask
 
         var (card, html) = (Path.GetRelativePath(context.RepositoryRoot, outcome.ModelCard), Path.GetRelativePath(context.RepositoryRoot, outcome.Html));
         context.Log.Information($"Report: {card}, {html} (logged to run {outcome.RunId[..8]})");
-        if (fingerprint is not null)
-        {
-            GateRecord.Write(metrics, Gates.Report, passed: true, fingerprint, "model-card.md, report.html", store);
-        }
-
-        context.Note("model-card.md, report.html");
+        context.Note(gated.Summary);
     }
 }

@@ -13,7 +13,7 @@ namespace MlOps.Tasks.Reports;
 /// The Report step: explains the candidate on its held-out rows, writes model-card.md and report.html
 /// into artifacts/&lt;pipeline&gt;/ and logs both as artifacts of the training run.
 /// </summary>
-public sealed class ModelReport(TrackingStore store, PublicKey trusted)
+public sealed partial class ModelReport(TrackingStore store, PublicKey trusted)
 {
     /// <summary>The folders of MlOps.Tasks whose code can change this result; the rest (recording, messages) reuses it.</summary>
     internal static readonly string[] CodeFolders = ["Reports", "Validation", "Fairness", "Training", "CsvFiles"];

@@ -13,7 +13,7 @@ namespace MlOps.Tasks.Validation;
 /// metrics to the pipeline's bounds and to the production version, runs the behavioural tests, and
 /// writes predictions.csv and the results into metrics.json.
 /// </summary>
-public sealed class ModelValidation(TrackingStore store, PublicKey trusted)
+public sealed partial class ModelValidation(TrackingStore store, PublicKey trusted)
 {
     /// <summary>The folders of MlOps.Tasks whose code can change this result; the rest (recording, messages) reuses it.</summary>
     internal static readonly string[] CodeFolders = ["Validation", "Training", "CsvFiles"];
