@@ -40,7 +40,12 @@ internal sealed class BuildCancellation : IDisposable
 
     private void Cancel(PosixSignalContext signal)
     {
-        signal.Cancel = Volatile.Read(ref deferring) > 0;
+        // Only ever set: another registration of the process may have kept the process alive already.
+        if (Volatile.Read(ref deferring) > 0)
+        {
+            signal.Cancel = true;
+        }
+
         source.Cancel();
     }
 

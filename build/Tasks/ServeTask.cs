@@ -31,8 +31,9 @@ internal sealed class ServeTask : BuildTask
         context.Log.Information(FormattableString.Invariant(
             $"Serve: {version.Model} v{version.Version} [{string.Join(", ", version.Aliases)}] on http://127.0.0.1:{port}; ")
             + $"audit log {Path.GetRelativePath(context.RepositoryRoot, launch.AuditLog)}; Ctrl+C stops it.");
+        using var deferred = context.DeferSignals();
         using var server = ScoringServerProcess.Start(launch);
-        var code = server.RunUntilStopped();
+        var code = server.RunUntilStopped(context.Cancellation);
         context.Note($"v{version.Version} served until stopped");
         if (code != 0)
         {

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 
 namespace MlOps.Tasks.ServerProcesses;
 
@@ -38,12 +37,11 @@ public sealed class ScoringServerProcess : IDisposable
         return new ScoringServerProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start."));
     }
 
-    /// <summary>Waits until the server ends, stopping it when the build is told to stop.</summary>
+    /// <summary>Waits until the server ends, stopping it when <paramref name="cancellation"/> is cancelled (the build is told to stop).</summary>
     /// <returns>The server's exit code: 0 when it stopped cleanly, also when the build asked it to.</returns>
-    public int RunUntilStopped()
+    public int RunUntilStopped(CancellationToken cancellation)
     {
-        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        using var stop = cancellation.Register(Stop);
         process.WaitForExit();
         return process.ExitCode;
     }
@@ -68,11 +66,5 @@ public sealed class ScoringServerProcess : IDisposable
     {
         Stop();
         process.Dispose();
-    }
-
-    private void Stop(PosixSignalContext signal)
-    {
-        signal.Cancel = true;
-        Stop();
     }
 }
