@@ -8,6 +8,7 @@ namespace MlOps.Build.Tasks;
 
 [TaskName("BuildImage")]
 [TaskDescription("Build the staging version's image (self-contained server + signed bundle, non-root, labelled), smoke-test it against Validate's scores; writes image.json.")]
+[TaskArgument("version", "The version Deploy deploys; only staging's image is built, so another version is refused before the build.")]
 [IsDependentOn(typeof(BiasCheckTask))]
 internal sealed class BuildImageTask : BuildTask
 {
@@ -32,6 +33,7 @@ internal sealed class BuildImageTask : BuildTask
             StoreFolder = context.StoreFolder,
             ServingFolder = ServerPrograms.SelfContained,
             Environment = context.EnvironmentName,
+            Version = context.Argument("version"),
             Force = context.Force,
         });
         var image = outcome.Record;

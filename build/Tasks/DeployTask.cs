@@ -9,15 +9,17 @@ namespace MlOps.Build.Tasks;
 [TaskName("Deploy")]
 [TaskDescription("Deploy the staging version to --environment (default local): the new server starts beside the old, "
     + "must pass its checks, then takes over; moves alias production.")]
+[TaskArgument("version", "The version to deploy instead of staging: v3, 3, latest or an alias; also one a Rollback left.")]
 [IsDependentOn(typeof(BuildImageTask))]
 internal sealed class DeployTask : BuildTask
 {
     public override async Task RunAsync(BuildContext context)
     {
         // A bundle that fails its signature is refused before anything else, Docker included.
-        VerifiedVersion.Staging(context.StoreFolder, context.Pipeline.Name);
+        var version = context.Argument("version");
+        VerifiedVersion.Named(context.StoreFolder, context.Pipeline.Name, version);
         var image = ImageRecord.Read(Path.Combine(context.ArtifactsFolder, ArtifactNames.Image));
-        var outcome = await Deployments.RunAsync(context, Deployer.DeployAsync, image);
+        var outcome = await Deployments.RunAsync(context, Deployer.DeployAsync, image, version);
         var deployment = outcome.Deployment;
         if (outcome.Unchanged)
         {

@@ -16,11 +16,12 @@ internal static class Deployments
     /// Runs Deploy or Rollback against the build's environment (<c>--environment</c>) with the build's cancellation, and
     /// Ctrl+C and SIGTERM deferred to it, so a build stopped mid-deploy stops the server it was starting.
     /// </summary>
-    public static async Task<DeployOutcome> RunAsync(BuildContext context, Func<DeployRequest, CancellationToken, Task<DeployOutcome>> work, ImageRecord? image = null)
+    public static async Task<DeployOutcome> RunAsync(BuildContext context, Func<DeployRequest, CancellationToken, Task<DeployOutcome>> work, ImageRecord? image = null,
+        string? version = null)
     {
         using var deferred = context.DeferSignals();
         using var connection = await TargetConnection.ConnectAsync(context.DeploymentEnvironment.Kind, context.Cancellation).ConfigureAwait(false);
-        var outcome = await work(Request(context, connection.Target) with { Image = image }, context.Cancellation).ConfigureAwait(false);
+        var outcome = await work(Request(context, connection.Target) with { Image = image, Version = version }, context.Cancellation).ConfigureAwait(false);
         if (outcome.Warning is { } warning)
         {
             context.Log.Warning(warning);
@@ -37,6 +38,18 @@ internal static class Deployments
         context.Log.Information(string.Create(CultureInfo.InvariantCulture,
             $"{deployment.Action}: v{deployment.Version} serves {deployment.Address} in '{deployment.Environment}' ({where}, deployment {deployment.Id}){before}; ")
             + $"{ModelAliases.Production} -> v{deployment.Version}");
+        if (outcome.Marked is { } marked)
+        {
+            context.Log.Information(string.Create(CultureInfo.InvariantCulture,
+                $"{deployment.Action}: v{marked.Version} marked as rolled back from '{marked.Environment}'; Deploy will not deploy it again without --version={marked.Version}"));
+        }
+
+        if (outcome.Cleared is { } cleared && deployment.Action == DeploymentAction.Deploy)
+        {
+            context.Log.Information(string.Create(CultureInfo.InvariantCulture,
+                $"Deploy: v{cleared.Version} named, so the mark of its rollback from '{cleared.Environment}' (deployment {cleared.DeploymentId}) is cleared"));
+        }
+
         context.Note(string.Create(CultureInfo.InvariantCulture, $"v{deployment.Version} on {deployment.Address}"));
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Docker.DotNet;
@@ -8,6 +9,7 @@ using MlOps.Tasks.Artifacts;
 using MlOps.Tasks.Pipeline;
 using MlOps.Tasks.Provenance;
 using MlOps.Tasks.ServerProcesses;
+using MlOps.Tasks.Tracking;
 
 namespace MlOps.Tasks.Containers;
 
@@ -21,12 +23,13 @@ public static class ImageBuild
     /// <summary>Builds (or reuses) the staging version's image.</summary>
     /// <exception cref="QualityGateException">No version has passed the gates (no alias <c>staging</c>).</exception>
     /// <exception cref="BundleVerificationException">The staging bundle's signature does not verify.</exception>
-    /// <exception cref="UsageException">artifacts/ hold another version's predictions than staging's.</exception>
+    /// <exception cref="UsageException">artifacts/ hold another version's predictions than staging's, or the version asked for is not staging.</exception>
     /// <exception cref="ContainerException">Docker is unreachable, the build failed or the smoke test failed.</exception>
     public static async Task<ImageBuildOutcome> RunAsync(ImageBuildRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var (version, bundle, publicKey) = VerifiedVersion.Staging(request.StoreFolder, request.Workspace.Pipeline.Name);
+        CheckVersion(request.StoreFolder, version, request.Version);
         var rows = SmokeRows.Of(request.Workspace, version.Version, request.SmokeRowCount);
         var serving = ServingPublish.Sha256(request.ServingFolder, request.Force);
         var servingSha256 = serving.Sha256;
@@ -79,6 +82,34 @@ public static class ImageBuild
         record = await PushAsync(docker, request.Workspace.Pipeline, record, cancellationToken).ConfigureAwait(false);
         ArtifactJson.Write(recordPath, record);
         return new ImageBuildOutcome(record, Reused: false, imported, serving);
+    }
+
+    /// <summary>
+    /// Refuses a version asked for by reference (<c>--version</c>) other than <paramref name="staging"/>: BuildImage builds
+    /// the staging version's image only, smoke-tested against the predictions Validate recorded for it.
+    /// </summary>
+    /// <exception cref="UsageException"><paramref name="reference"/> names another version, or none; the message says what to do.</exception>
+    public static void CheckVersion(string storeFolder, ModelVersion staging, string? reference)
+    {
+        ArgumentNullException.ThrowIfNull(staging);
+        if (reference is null)
+        {
+            return;
+        }
+
+        ModelVersion named;
+        using (var store = TrackingStore.Open(storeFolder))
+        {
+            named = store.Registry.GetVersion(staging.Model, reference);
+        }
+
+        if (named.Version != staging.Version)
+        {
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture,
+                $"BuildImage builds the image of staging v{staging.Version} only, not of v{named.Version} (--version={reference}); ")
+                + string.Create(CultureInfo.InvariantCulture,
+                    $"point staging at it first (./build.sh --target=SetAlias --alias=staging --version={named.Version}), or deploy it to a local environment."));
+        }
     }
 
     /// <summary>The fingerprint of an image: what goes into it and the environment its tag names.</summary>

@@ -18,6 +18,12 @@ public sealed record ImageBuildRequest
     /// <summary>The environment the image is tagged for.</summary>
     public required string Environment { get; init; }
 
+    /// <summary>
+    /// The version asked for (<c>--version</c>: v3, 3, latest or an alias), or null for staging; only staging's image is built,
+    /// so another version is refused (see <see cref="ImageBuild.CheckVersion"/>).
+    /// </summary>
+    public string? Version { get; init; }
+
     /// <summary>Build again even when the fingerprint matches the recorded image.</summary>
     public bool Force { get; init; }
 

@@ -7,4 +7,7 @@ namespace MlOps.Tasks.Deployment;
 /// <param name="Replaced">What served it before, now stopped; null when nothing did.</param>
 /// <param name="Unchanged">True when the same server already served, so nothing was started.</param>
 /// <param name="Warning">What went wrong after the new server took over (the old one could not be stopped); null when nothing did.</param>
-public sealed record DeployOutcome(DeploymentRecord Deployment, DeploymentRecord? Replaced, bool Unchanged, string? Warning = null);
+/// <param name="Marked">For Rollback: the mark on the version it left, which Deploy will not roll forward to unless named; else null.</param>
+/// <param name="Cleared">The mark this deployment cleared on the version it deployed (named, or returned to), or null.</param>
+public sealed record DeployOutcome(
+    DeploymentRecord Deployment, DeploymentRecord? Replaced, bool Unchanged, string? Warning = null, VersionMark? Marked = null, VersionMark? Cleared = null);

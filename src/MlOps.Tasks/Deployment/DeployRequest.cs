@@ -22,6 +22,12 @@ public sealed record DeployRequest
     /// <summary>Starts and stops servers there.</summary>
     public required IDeploymentTarget Target { get; init; }
 
+    /// <summary>
+    /// The version to deploy instead of staging (<c>--version</c>: v3, 3, latest or an alias), or null for staging. Naming a version
+    /// deploys it even when a Rollback left it, and clears that mark.
+    /// </summary>
+    public string? Version { get; init; }
+
     /// <summary>For <c>local</c>: the framework-dependent server program's folder (installed into the store).</summary>
     public string? Serving { get; init; }
 

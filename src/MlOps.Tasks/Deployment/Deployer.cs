@@ -14,29 +14,39 @@ namespace MlOps.Tasks.Deployment;
 /// old one stopped. A server that fails to start or to pass its checks — or whose deploy is interrupted — is
 /// stopped and recorded as failed; the old one never stops serving. One Deploy or Rollback per environment at a time.
 /// </summary>
-public static class Deployer
+public static partial class Deployer
 {
-    /// <summary>Deploys the staging version, unless the same server already serves at the same address.</summary>
-    /// <exception cref="QualityGateException">No version passed the gates.</exception>
+    /// <summary>
+    /// Deploys the staging version, or the version <see cref="DeployRequest.Version"/> names, unless the same server already serves at the
+    /// same address. A version a Rollback left there is refused unless named; naming it clears that mark.
+    /// </summary>
+    /// <exception cref="QualityGateException">No version passed the gates, or staging is a version rolled back from the environment.</exception>
     /// <exception cref="MlOps.Models.Bundles.BundleVerificationException">The bundle's signature does not verify; nothing was started.</exception>
-    /// <exception cref="UsageException">The image is missing or of another version.</exception>
+    /// <exception cref="UsageException">The named version does not exist, or the image is missing or of another version.</exception>
     /// <exception cref="ContainerException">The new server failed to start or its checks; the old one still serves.</exception>
     public static async Task<DeployOutcome> DeployAsync(DeployRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var staged = VerifiedVersion.Staging(request.StoreFolder, request.Workspace.Pipeline.Name);
-        var (image, server) = Program(request, staged);
+        var chosen = VerifiedVersion.Named(request.StoreFolder, request.Workspace.Pipeline.Name, request.Version);
+        var (image, server) = Program(request, chosen);
         using var exclusive = EnvironmentLock.Take(request);
         await StopStraysAsync(request, cancellationToken).ConfigureAwait(false);
-        var current = Current(request);
-        if (!request.Force && current is not null && current.BundleSha256 == staged.Bundle.Sha256 && current.Image == image?.Id && current.Server == server
-            && current.Address == Address(request) && await IsRunningAsync(request, current, cancellationToken).ConfigureAwait(false))
+        using (var store = TrackingStore.Open(request.StoreFolder))
         {
-            return new DeployOutcome(current, null, Unchanged: true);
+            RefuseRolledBack(store, request.Environment, chosen.Version, named: request.Version is not null);
         }
 
-        var rows = SmokeRows.Of(request.Workspace, staged.Version.Version, SmokeRows.Count);
-        return await SwapAsync(request, DeploymentAction.Deploy, staged, (image?.Id, image?.Digest, server), rows, current, cancellationToken).ConfigureAwait(false);
+        var current = Current(request);
+        if (!request.Force && current is not null && current.BundleSha256 == chosen.Bundle.Sha256 && current.Image == image?.Id && current.Server == server
+            && current.Address == Address(request) && await IsRunningAsync(request, current, cancellationToken).ConfigureAwait(false))
+        {
+            return new DeployOutcome(current, null, Unchanged: true, Cleared: ClearNamed(request, chosen.Version));
+        }
+
+        var rows = Rows(request, chosen.Version.Version);
+        var outcome = await SwapAsync(request, DeploymentAction.Deploy, chosen, (image?.Id, image?.Digest, server), rows, current, cancellationToken)
+            .ConfigureAwait(false);
+        return outcome with { Cleared = ClearNamed(request, chosen.Version) };
     }
 
     /// <summary>Returns the environment to the deployment the current one replaced (twice: back again).</summary>
@@ -72,8 +82,14 @@ public static class Deployer
         }
 
         var restored = VerifiedVersion.Of(request.StoreFolder, version);
-        return await SwapAsync(request, DeploymentAction.Rollback, restored, (previous.Image, previous.ImageDigest, previous.Server),
+        var outcome = await SwapAsync(request, DeploymentAction.Rollback, restored, (previous.Image, previous.ImageDigest, previous.Server),
             rows: null, current, cancellationToken).ConfigureAwait(false);
+
+        // Deploy must not roll forward to the version left behind; the version returned to is fit to serve again.
+        using var marks = TrackingStore.Open(request.StoreFolder);
+        var marked = current.Version == version.Version ? null
+            : marks.Deployments.Mark(model, request.Environment, current.Version, outcome.Deployment.Id, request.By);
+        return outcome with { Marked = marked, Cleared = marks.Deployments.ClearMark(model, request.Environment, version.Version) };
     }
 
     /// <summary>The running server of a recorded deployment.</summary>
@@ -179,7 +195,7 @@ public static class Deployer
         }
     }
 
-    // The image or server program a deploy of the staging version runs.
+    // The image or server program a deploy of the chosen version runs.
     private static (ImageRecord? Image, string? Server) Program(DeployRequest request, VerifiedVersion staged)
     {
         if (request.Target.Kind == EnvironmentKind.Local)
@@ -189,6 +205,11 @@ public static class Deployer
         }
 
         var image = request.Image;
+        if (request.Version is not null)
+        {
+            ImageBuild.CheckVersion(request.StoreFolder, VerifiedVersion.Staging(request.StoreFolder, staged.Version.Model).Version, request.Version);
+        }
+
         return image is not null && image.BundleSha256 == staged.Bundle.Sha256 ? (image, null)
             : throw new UsageException(string.Create(CultureInfo.InvariantCulture,
                 $"{(image is null ? "No image was built" : $"The image built last holds v{image.Version}")} for staging v{staged.Version.Version}; "

@@ -24,6 +24,26 @@ public sealed record VerifiedVersion(ModelVersion Version, ModelBundle Bundle, s
         return Of(storeFolder, version);
     }
 
+    /// <summary>The version <paramref name="reference"/> names (v3, 3, latest or an alias), or staging's when it is null.</summary>
+    /// <exception cref="QualityGateException">No reference, and no version has passed the gates.</exception>
+    /// <exception cref="UsageException">The reference names no version; the message lists the versions there are.</exception>
+    /// <exception cref="BundleVerificationException">Its bundle's signature does not verify.</exception>
+    public static VerifiedVersion Named(string storeFolder, string model, string? reference)
+    {
+        if (reference is null)
+        {
+            return Staging(storeFolder, model);
+        }
+
+        ModelVersion version;
+        using (var store = TrackingStore.Open(storeFolder))
+        {
+            version = store.Registry.GetVersion(model, reference);
+        }
+
+        return Of(storeFolder, version);
+    }
+
     /// <summary>
     /// Verifies <paramref name="version"/>'s bundle with the store's signing key, and that it is the bundle the registry
     /// recorded for that version: a validly signed bundle of another version is refused too.

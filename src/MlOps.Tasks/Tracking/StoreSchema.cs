@@ -143,6 +143,25 @@ internal static class StoreSchema
             ALTER TABLE runs ADD COLUMN pid INTEGER;
             ALTER TABLE runs ADD COLUMN process_start_ms INTEGER;
             """),
+        new(5, """
+            -- A version a Rollback left, per environment: Deploy refuses to roll forward to it unless it is named
+            -- (--version), which clears the mark. Marks are cleared, never deleted.
+            CREATE TABLE version_marks (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                model TEXT NOT NULL,
+                environment TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                deployment_id INTEGER NOT NULL REFERENCES deployments (id),
+                marked_ms INTEGER NOT NULL,
+                by TEXT NOT NULL,
+                cleared_ms INTEGER,
+                FOREIGN KEY (model, version) REFERENCES model_versions (model, version));
+            CREATE INDEX version_marks_by_version ON version_marks (model, environment, version, cleared_ms);
+            CREATE TRIGGER version_marks_no_delete BEFORE DELETE ON version_marks
+            BEGIN
+                SELECT RAISE(ABORT, 'version_marks keeps its history: clear a mark instead');
+            END;
+            """),
     ];
 
     /// <summary>Applies the steps of <paramref name="migrations"/> the database lacks, each in its own IMMEDIATE transaction.</summary>
