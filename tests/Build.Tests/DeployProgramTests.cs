@@ -149,6 +149,51 @@ public sealed class DeployProgramTests
     }
 
     [Test]
+    public async Task Should_Refuse_To_Roll_Forward_To_The_Version_A_Rollback_Left_Until_It_Is_Named()
+    {
+        // Given: v1 deployed, v2 deployed, rolled back to v1
+        using var deployed = Deployed.QuickSample();
+        var build = deployed.Build;
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{deployed.LocalPort}") };
+        var first = build.Run("--target=Deploy");
+        Retrain(build);
+        var second = build.Run("--target=Deploy");
+        var rollback = build.Run("--target=Rollback");
+
+        // When
+        var refused = build.Run("--target=Deploy");
+        var servedAfterRefusal = await VersionAsync(client);
+        var unknownAlias = build.Run("--target=Deploy", "--version=nope");
+        var unknownVersion = build.Run("--target=Deploy", "--version=9");
+        var named = build.Run("--target=Deploy", "--version=2");
+        var servedAfterNamed = await VersionAsync(client);
+        var again = build.Run("--target=Deploy");
+
+        // Then
+        foreach (var result in new[] { first, second, rollback })
+        {
+            Assert.That(result.ExitCode, Is.Zero, result.Output + result.Errors);
+        }
+
+        Assert.That(rollback.Output, Does.Contain("Rollback: v2 marked as rolled back from 'local'; Deploy will not deploy it again without --version=2"));
+        Assert.That(refused.ExitCode, Is.EqualTo(3), refused.Output + refused.Errors);
+        Assert.That(refused.Errors, Does.Contain("Error: v2 was rolled back from 'local' by deployment 3; deploy it with --version=2, or train a new version."));
+        Assert.That(servedAfterRefusal, Is.EqualTo("1"), "a refused deploy leaves the rollback serving");
+        Assert.That(unknownAlias.ExitCode, Is.EqualTo(2), unknownAlias.Output + unknownAlias.Errors);
+        Assert.That(unknownAlias.Errors, Does.Contain("Error: Model 'credit-scoring' has no alias 'nope'; aliases: candidate (v2), production (v1), staging (v2)."));
+        Assert.That(unknownVersion.ExitCode, Is.EqualTo(2), unknownVersion.Output + unknownVersion.Errors);
+        Assert.That(unknownVersion.Errors, Does.Contain("Error: Model 'credit-scoring' has no version 9; versions: 1, 2."));
+        Assert.That(named.ExitCode, Is.Zero, named.Output + named.Errors);
+        Assert.That(named.Output, Does.Contain("Deploy: v2 serves").And.Contain("v1 (deployment 3) stopped; production -> v2")
+            .And.Contain("Deploy: v2 named, so the mark of its rollback from 'local' (deployment 3) is cleared"));
+        Assert.That(servedAfterNamed, Is.EqualTo("2"));
+        Assert.That(again.ExitCode, Is.Zero, again.Output + again.Errors);
+        Assert.That(again.Output, Does.Contain($"Deploy: unchanged, v2 already serves http://127.0.0.1:{deployed.LocalPort}"));
+        Assert.That(deployed.History("local").Select(d => (d.Action.ToString(), d.Version, d.Serving)),
+            Is.EqualTo(new[] { ("Deploy", 1, true), ("Deploy", 2, true), ("Rollback", 1, true), ("Deploy", 2, true) }));
+    }
+
+    [Test]
     public void Should_Say_There_Is_Nothing_To_Roll_Back_To()
     {
         // Given
