@@ -1,5 +1,4 @@
 using MlOps.Tasks.Deployment;
-using MlOps.Tasks.Pipeline;
 using MlOps.Tasks.Tests.Tracking;
 using MlOps.Tasks.Tracking;
 
@@ -10,20 +9,7 @@ public sealed class DeployerTests
     // Marks a version as rolled back from 'local' by a (recorded) deployment numbered 1.
     private static void RolledBack(TestStore fixture, int version)
     {
-        var rollback = fixture.Store.Deployments.RecordDeployment(new DeploymentRecord
-        {
-            Key = Guid.CreateVersion7().ToString("N"),
-            Folder = "/store/deployments/local/x",
-            Model = "credit-scoring",
-            Environment = "local",
-            Kind = EnvironmentKind.Local,
-            Action = DeploymentAction.Rollback,
-            Serving = true,
-            Version = 1,
-            BundleSha256 = new string('a', 64),
-            Address = "http://127.0.0.1:5080",
-            DeployedBy = "ci",
-        }, "production");
+        var rollback = fixture.Store.Deployments.RecordDeployment(TestDeployments.Record(1, action: DeploymentAction.Rollback), "production");
         fixture.Store.Deployments.Mark("credit-scoring", "local", version, rollback.Id, "ci");
     }
 

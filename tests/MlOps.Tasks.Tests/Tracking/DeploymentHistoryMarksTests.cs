@@ -1,28 +1,11 @@
-using MlOps.Tasks.Pipeline;
 using MlOps.Tasks.Tracking;
 
 namespace MlOps.Tasks.Tests.Tracking;
 
 public sealed class DeploymentHistoryMarksTests
 {
-    private static DeploymentRecord Rollback(int version, long replaces) => new()
-    {
-        Key = Guid.CreateVersion7().ToString("N"),
-        Folder = "/store/deployments/local/x",
-        Model = "credit-scoring",
-        Environment = "local",
-        Kind = EnvironmentKind.Local,
-        Action = DeploymentAction.Rollback,
-        Serving = true,
-        Version = version,
-        BundleSha256 = new string('a', 64),
-        Address = "http://127.0.0.1:5080",
-        Replaces = replaces,
-        DeployedBy = "ci",
-    };
-
     private static long Deployed(TestStore fixture, int version, long? replaces = null) =>
-        fixture.Store.Deployments.RecordDeployment(Rollback(version, replaces ?? 0) with { Action = DeploymentAction.Deploy, Replaces = replaces }, "production").Id;
+        fixture.Store.Deployments.RecordDeployment(TestDeployments.Record(version, replaces: replaces), "production").Id;
 
     [Test]
     public void Should_Mark_A_Version_In_One_Environment_Only()
@@ -32,7 +15,7 @@ public sealed class DeploymentHistoryMarksTests
         fixture.Register();
         fixture.Register();
         var second = Deployed(fixture, 2, Deployed(fixture, 1));
-        var rollback = fixture.Store.Deployments.RecordDeployment(Rollback(1, second), "production");
+        var rollback = fixture.Store.Deployments.RecordDeployment(TestDeployments.Record(1, replaces: second, action: DeploymentAction.Rollback), "production");
 
         // When
         var mark = fixture.Store.Deployments.Mark("credit-scoring", "local", 2, rollback.Id, "ci");

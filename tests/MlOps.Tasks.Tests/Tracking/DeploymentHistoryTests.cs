@@ -6,25 +6,6 @@ namespace MlOps.Tasks.Tests.Tracking;
 
 public sealed class DeploymentHistoryTests
 {
-    private static DeploymentRecord Deployment(int version, string environment = "local", bool serving = true, long? replaces = null) => new()
-    {
-        Key = Guid.CreateVersion7().ToString("N"),
-        Folder = $"/store/deployments/{environment}/x",
-        Model = "credit-scoring",
-        Environment = environment,
-        Kind = EnvironmentKind.Local,
-        Action = DeploymentAction.Deploy,
-        Serving = serving,
-        Version = version,
-        BundleSha256 = new string('a', 64),
-        Server = "/store/servers/abc",
-        Address = "http://127.0.0.1:5080",
-        RunsAs = "4242",
-        Replaces = replaces,
-        DeployedBy = "ci",
-        Message = serving ? null : "the new server failed its checks",
-    };
-
     [Test]
     public void Should_Record_Deployments_In_Order_And_Read_Them_Back_As_Written()
     {
@@ -34,12 +15,12 @@ public sealed class DeploymentHistoryTests
         fixture.Register();
 
         // When
-        var first = fixture.Store.Deployments.RecordDeployment(Deployment(1), "production");
-        var second = fixture.Store.Deployments.RecordDeployment(Deployment(2, replaces: first.Id), "production");
+        var first = fixture.Store.Deployments.RecordDeployment(TestDeployments.Record(1), "production");
+        var second = fixture.Store.Deployments.RecordDeployment(TestDeployments.Record(2, replaces: first.Id), "production");
 
         // Then
         Assert.That(fixture.Store.Deployments.Of("credit-scoring", "local"), Is.EqualTo(new[] { first, second }));
-        Assert.That(first with { Id = 0, Deployed = default }, Is.EqualTo(Deployment(1) with { Key = first.Key }));
+        Assert.That(first with { Id = 0, Deployed = default }, Is.EqualTo(TestDeployments.Record(1) with { Key = first.Key }));
         Assert.That((first.Id, second.Id, first.Deployed), Is.EqualTo((1L, 2L, TestStore.Start)));
         Assert.That(fixture.Store.Deployments.FindDeployment(2), Is.EqualTo(second));
     }
@@ -51,10 +32,10 @@ public sealed class DeploymentHistoryTests
         using var fixture = new TestStore();
         fixture.Register();
         fixture.Register();
-        var serving = fixture.Store.Deployments.RecordDeployment(Deployment(1), "production");
+        var serving = fixture.Store.Deployments.RecordDeployment(TestDeployments.Record(1), "production");
 
         // When
-        fixture.Store.Deployments.RecordDeployment(Deployment(2, serving: false, replaces: serving.Id), "production");
+        fixture.Store.Deployments.RecordDeployment(TestDeployments.Record(2, serving: false, replaces: serving.Id), "production");
 
         // Then
         Assert.That(fixture.Store.Deployments.CurrentDeployment("credit-scoring", "local"), Is.EqualTo(serving));
@@ -71,7 +52,7 @@ public sealed class DeploymentHistoryTests
         fixture.Register();
 
         // When
-        var docker = fixture.Store.Deployments.RecordDeployment(Deployment(1, "docker"), "production");
+        var docker = fixture.Store.Deployments.RecordDeployment(TestDeployments.Record(1, "docker"), "production");
 
         // Then
         Assert.That(fixture.Store.Deployments.CurrentDeployment("credit-scoring", "local"), Is.Null);
@@ -86,7 +67,7 @@ public sealed class DeploymentHistoryTests
         fixture.Register();
 
         // When
-        var error = Assert.Throws<UsageException>(() => fixture.Store.Deployments.RecordDeployment(Deployment(7), "production"));
+        var error = Assert.Throws<UsageException>(() => fixture.Store.Deployments.RecordDeployment(TestDeployments.Record(7), "production"));
 
         // Then
         Assert.That(error.Message, Is.EqualTo("Model 'credit-scoring' has no version 7; versions: 1."));
@@ -99,7 +80,7 @@ public sealed class DeploymentHistoryTests
         // Given
         using var fixture = new TestStore();
         fixture.Register();
-        var deployment = Deployment(1);
+        var deployment = TestDeployments.Record(1);
         var start = new DeploymentStart
         {
             Key = deployment.Key,
@@ -135,7 +116,7 @@ public sealed class DeploymentHistoryTests
         using var fixture = new TestStore();
         fixture.Register();
         fixture.Register();
-        fixture.Store.Deployments.RecordDeployment(Deployment(1), "production");
+        fixture.Store.Deployments.RecordDeployment(TestDeployments.Record(1), "production");
 
         // When
         var error = Assert.Throws<SqliteException>(() => fixture.Sql(sql));
