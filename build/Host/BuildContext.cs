@@ -28,6 +28,9 @@ internal sealed class BuildContext(ICakeContext cake, BuildOptions options, stri
     /// <summary>Where this pipeline's machine-readable outputs go: artifacts/&lt;pipeline name&gt;/.</summary>
     public string ArtifactsFolder => Path.Combine(RepositoryRoot, "artifacts", Pipeline.Name);
 
+    /// <summary>The pipeline, the repository and the artifacts folder, as the library's tasks take them.</summary>
+    public PipelineWorkspace Workspace => new() { Pipeline = Pipeline, RepositoryRoot = RepositoryRoot, ArtifactsFolder = ArtifactsFolder };
+
     /// <summary>The deployment environment: <c>--environment</c>, else <c>local</c>.</summary>
     public string EnvironmentName => Options.Environment ?? "local";
 

@@ -19,6 +19,9 @@ internal abstract class BuildTask
         return Task.CompletedTask;
     }
 
+    /// <summary>What <c>--dryrun</c> says the task would do, reading only (writing at most its own plan's artifacts); by default nothing.</summary>
+    public virtual Task PlanAsync(BuildContext context) => Task.CompletedTask;
+
     /// <summary>Whether to run; a false skips the task (shown as "skipped") and the build goes on.</summary>
     public virtual bool ShouldRun(BuildContext context) => true;
 

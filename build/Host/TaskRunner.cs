@@ -27,6 +27,11 @@ internal sealed class TaskRunner(BuildContext context, IAnsiConsole console, boo
         if (dryRun)
         {
             Header(task.Name);
+            if (tasks.TryGetValue(task.Name, out var planned))
+            {
+                await planned.PlanAsync(context).ConfigureAwait(false);
+            }
+
             outcomes.Add(new TaskOutcome(task.Name, TaskStatus.WouldRun, TimeSpan.Zero));
             return;
         }

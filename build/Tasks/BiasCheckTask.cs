@@ -1,7 +1,6 @@
 using Cake.Core.Diagnostics;
 using MlOps.Build.Host;
 using MlOps.Tasks;
-using MlOps.Tasks.Pipeline;
 using MlOps.Tasks.Staging;
 
 namespace MlOps.Build.Tasks;
@@ -15,7 +14,7 @@ internal sealed class BiasCheckTask : BuildTask
     {
         var outcome = StagingPromotion.Run(new BiasCheckRequest
         {
-            Workspace = new PipelineWorkspace { Pipeline = context.Pipeline, RepositoryRoot = context.RepositoryRoot, ArtifactsFolder = context.ArtifactsFolder },
+            Workspace = context.Workspace,
             StoreFolder = context.StoreFolder,
             Force = context.Force,
             ReportOnly = context.Options.ReportOnly,

@@ -29,7 +29,7 @@ internal sealed class BuildImageTask : BuildTask
     {
         var outcome = await ImageBuild.RunAsync(new ImageBuildRequest
         {
-            Workspace = new PipelineWorkspace { Pipeline = context.Pipeline, RepositoryRoot = context.RepositoryRoot, ArtifactsFolder = context.ArtifactsFolder },
+            Workspace = context.Workspace,
             StoreFolder = context.StoreFolder,
             ServingFolder = ServerPrograms.SelfContained,
             Environment = context.EnvironmentName,

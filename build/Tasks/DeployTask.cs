@@ -1,7 +1,9 @@
+using Cake.Core.Diagnostics;
 using MlOps.Build.Host;
 using MlOps.Tasks.Artifacts;
 using MlOps.Tasks.Containers;
-using MlOps.Tasks.Deployment;
+using MlOps.Tasks.Kubernetes;
+using MlOps.Tasks.Pipeline;
 using MlOps.Tasks.ServerProcesses;
 
 namespace MlOps.Build.Tasks;
@@ -19,7 +21,7 @@ internal sealed class DeployTask : BuildTask
         var version = context.Argument("version");
         VerifiedVersion.Named(context.StoreFolder, context.Pipeline.Name, version);
         var image = ImageRecord.Read(Path.Combine(context.ArtifactsFolder, ArtifactNames.Image));
-        var outcome = await Deployments.RunAsync(context, Deployer.DeployAsync, image, version);
+        var outcome = await Deployments.DeployAsync(context, image, version);
         var deployment = outcome.Deployment;
         if (outcome.Unchanged)
         {
@@ -28,5 +30,20 @@ internal sealed class DeployTask : BuildTask
         }
 
         Deployments.Report(context, outcome);
+    }
+
+    // For Kubernetes, the manifests Deploy would converge on, written for GitOps without a cluster.
+    public override Task PlanAsync(BuildContext context)
+    {
+        if (context.DeploymentEnvironment.Kind == EnvironmentKind.Kubernetes)
+        {
+            var image = ImageRecord.Read(Path.Combine(context.ArtifactsFolder, ArtifactNames.Image));
+            foreach (var line in ClusterPlan.Write(context.Workspace, context.StoreFolder, context.EnvironmentName, context.Argument("version"), image))
+            {
+                context.Log.Information(line);
+            }
+        }
+
+        return Task.CompletedTask;
     }
 }

@@ -3,6 +3,7 @@ using Cake.Core.Diagnostics;
 using MlOps.Build.Host;
 using MlOps.Tasks.Containers;
 using MlOps.Tasks.Deployment;
+using MlOps.Tasks.Kubernetes;
 using MlOps.Tasks.Pipeline;
 using MlOps.Tasks.ServerProcesses;
 using MlOps.Tasks.Tracking;
@@ -16,7 +17,15 @@ internal static class Deployments
     /// Runs Deploy or Rollback against the build's environment (<c>--environment</c>) with the build's cancellation, and
     /// Ctrl+C and SIGTERM deferred to it, so a build stopped mid-deploy stops the server it was starting.
     /// </summary>
-    public static async Task<DeployOutcome> RunAsync(BuildContext context, Func<DeployRequest, CancellationToken, Task<DeployOutcome>> work, ImageRecord? image = null,
+    public static Task<DeployOutcome> DeployAsync(BuildContext context, ImageRecord? image, string? version) =>
+        context.DeploymentEnvironment.Kind == EnvironmentKind.Kubernetes ? OnClusterAsync(context, ClusterDeployer.DeployAsync, image, version)
+            : RunAsync(context, Deployer.DeployAsync, image, version);
+
+    public static Task<DeployOutcome> RollbackAsync(BuildContext context) =>
+        context.DeploymentEnvironment.Kind == EnvironmentKind.Kubernetes ? OnClusterAsync(context, ClusterDeployer.RollbackAsync)
+            : RunAsync(context, Deployer.RollbackAsync);
+
+    private static async Task<DeployOutcome> RunAsync(BuildContext context, Func<DeployRequest, CancellationToken, Task<DeployOutcome>> work, ImageRecord? image = null,
         string? version = null)
     {
         using var deferred = context.DeferSignals();
@@ -30,10 +39,31 @@ internal static class Deployments
         return outcome;
     }
 
+    // A cluster's rollout says each step as it goes; Ctrl+C is deferred to it so it can leave the cluster in a stated state.
+    private static async Task<DeployOutcome> OnClusterAsync(BuildContext context, Func<ClusterRequest, CancellationToken, Task<DeployOutcome>> work,
+        ImageRecord? image = null, string? version = null)
+    {
+        using var deferred = context.DeferSignals();
+        using var cluster = ClusterConnection.Open(context.DeploymentEnvironment.Kubernetes?.Context);
+        var request = new ClusterRequest
+        {
+            Workspace = context.Workspace,
+            StoreFolder = context.StoreFolder,
+            Environment = context.EnvironmentName,
+            Cluster = cluster,
+            Version = version,
+            Image = image,
+            Force = context.Force,
+            Say = line => context.Log.Information($"{context.EnvironmentName}: {line}"),
+        };
+        return await work(request, context.Cancellation).ConfigureAwait(false);
+    }
+
     public static void Report(BuildContext context, DeployOutcome outcome)
     {
         var (deployment, replaced) = (outcome.Deployment, outcome.Replaced);
-        var where = deployment.Image is { } image ? $"image {image[7..19]}" : $"pid {deployment.RunsAs}";
+        var where = deployment.Kind == EnvironmentKind.Kubernetes ? $"Deployment {deployment.RunsAs}, image {deployment.ImageDigest?[7..19]}"
+            : deployment.Image is { } image ? $"image {image[7..19]}" : $"pid {deployment.RunsAs}";
         var before = replaced is null ? "" : $"; v{replaced.Version} (deployment {replaced.Id}) stopped";
         context.Log.Information(string.Create(CultureInfo.InvariantCulture,
             $"{deployment.Action}: v{deployment.Version} serves {deployment.Address} in '{deployment.Environment}' ({where}, deployment {deployment.Id}){before}; ")
@@ -55,7 +85,7 @@ internal static class Deployments
 
     private static DeployRequest Request(BuildContext context, IDeploymentTarget target) => new()
     {
-        Workspace = new PipelineWorkspace { Pipeline = context.Pipeline, RepositoryRoot = context.RepositoryRoot, ArtifactsFolder = context.ArtifactsFolder },
+        Workspace = context.Workspace,
         StoreFolder = context.StoreFolder,
         Environment = context.EnvironmentName,
         Settings = context.DeploymentEnvironment,

@@ -1,5 +1,4 @@
 using MlOps.Build.Host;
-using MlOps.Tasks.Deployment;
 
 namespace MlOps.Build.Tasks;
 
@@ -8,5 +7,5 @@ namespace MlOps.Build.Tasks;
 internal sealed class RollbackTask : BuildTask
 {
     public override async Task RunAsync(BuildContext context) =>
-        Deployments.Report(context, await Deployments.RunAsync(context, Deployer.RollbackAsync));
+        Deployments.Report(context, await Deployments.RollbackAsync(context));
 }

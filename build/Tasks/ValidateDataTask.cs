@@ -15,7 +15,7 @@ internal sealed class ValidateDataTask : BuildTask
     {
         var outcome = DataValidation.Run(new DataValidationRequest
         {
-            Workspace = new PipelineWorkspace { Pipeline = context.Pipeline, RepositoryRoot = context.RepositoryRoot, ArtifactsFolder = context.ArtifactsFolder },
+            Workspace = context.Workspace,
             Force = context.Force,
             Progress = new RowProgress(context.Log, "ValidateData"),
         });

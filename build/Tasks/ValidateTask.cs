@@ -1,7 +1,6 @@
 using Cake.Core.Diagnostics;
 using MlOps.Build.Host;
 using MlOps.Tasks;
-using MlOps.Tasks.Pipeline;
 using MlOps.Tasks.Signing;
 using MlOps.Tasks.Tracking;
 using MlOps.Tasks.Validation;
@@ -17,7 +16,7 @@ internal sealed class ValidateTask : BuildTask
     {
         using var store = TrackingStore.Open(context.StoreFolder);
         using var key = SigningKeys.Resolve(context.StoreFolder);
-        var request = new PipelineWorkspace { Pipeline = context.Pipeline, RepositoryRoot = context.RepositoryRoot, ArtifactsFolder = context.ArtifactsFolder };
+        var request = context.Workspace;
         var gated = new ModelValidation(store, key.PublicKey).Gate(request, context.Force);
         if (gated.Outcome is not { } outcome)
         {

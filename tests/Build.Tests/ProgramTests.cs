@@ -130,7 +130,7 @@ public sealed class ProgramTests
 
         // Then
         Assert.That(result.ExitCode, Is.EqualTo(2));
-        Assert.That(result.Errors, Is.EqualTo("Error: Environment 'prod' is not defined in pipelines/credit-scoring.yaml; defined: local, docker.\n"));
+        Assert.That(result.Errors, Is.EqualTo("Error: Environment 'prod' is not defined in pipelines/credit-scoring.yaml; defined: local, docker, cluster.\n"));
     }
 
     [Test]

@@ -11,6 +11,9 @@ public sealed record EnvironmentSection : PipelineSection
     /// <summary>The loopback port the deployed server answers on; by default 5080 for <c>local</c> and 8080 for <c>docker</c>.</summary>
     public int? Port { get; init; }
 
+    /// <summary>For <c>kind: kubernetes</c>: the cluster, namespace and rollout.</summary>
+    public KubernetesSection? Kubernetes { get; init; }
+
     /// <summary>The port an environment of <paramref name="kind"/> answers on when the file gives none.</summary>
     public static int DefaultPort(EnvironmentKind kind) => kind == EnvironmentKind.Local ? ServingDefaults.LocalPort : ServingDefaults.ContainerPort;
 }

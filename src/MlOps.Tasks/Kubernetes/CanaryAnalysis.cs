@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text.Json;
+using MlOps.Tasks.Monitoring.Health;
+using MlOps.Tasks.Pipeline;
+
+namespace MlOps.Tasks.Kubernetes;
+
+/// <summary>
+/// A canary step's analysis: the canary pods' /metrics, read through the API server at the start and after each interval, must keep
+/// the error-rate and p99 limits over the requests they answered since the start; each Prometheus query's value must keep its range.
+/// </summary>
+internal static class CanaryAnalysis
+{
+    /// <summary>Null when every measurement passed, else why the canary failed.</summary>
+    public static async Task<string?> RunAsync(ClusterApi api, ClusterPlacement placement, ClusterRelease canary, AnalysisSection analysis,
+        ServiceLevelSection? slo, Action<string> say, CancellationToken cancellationToken)
+    {
+        var maxErrorRate = analysis.MaxErrorRate ?? slo?.MaxErrorRate;
+        var maxP99 = analysis.P99LatencyMs ?? slo?.P99LatencyMs;
+        var interval = TimeSpan.FromSeconds(analysis.Interval ?? 10);
+        var start = await ScrapeAsync(api, placement).ConfigureAwait(false);
+        for (var sample = 1; sample <= (analysis.Samples ?? 1); sample++)
+        {
+            await Task.Delay(interval, cancellationToken).ConfigureAwait(false);
+            var health = ServiceHealth.Between(start, await ScrapeAsync(api, placement).ConfigureAwait(false));
+            say(Text($"analysis {sample} of {analysis.Samples ?? 1}: canary v{canary.VersionLabel} {health.Summary}"));
+            if (Failure(health, maxErrorRate, maxP99, analysis.MinRequests ?? 0) is { } failure)
+            {
+                return failure;
+            }
+
+            foreach (var (name, query) in analysis.Queries)
+            {
+                var value = await QueryAsync(new Uri(analysis.Prometheus!), query.Query.Replace("{{version}}", canary.VersionLabel, StringComparison.Ordinal),
+                    cancellationToken).ConfigureAwait(false);
+                say(Text($"analysis {sample}: query '{name}' = {value:0.####}"));
+                if (value < query.Min || value > query.Max || double.IsNaN(value))
+                {
+                    var range = $"[{query.Min?.ToString(CultureInfo.InvariantCulture) ?? "-inf"}, {query.Max?.ToString(CultureInfo.InvariantCulture) ?? "+inf"}]";
+                    return Text($"query '{name}' is {value:0.####}, outside {range}");
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Why <paramref name="health"/> breaks a limit, or null.</summary>
+    public static string? Failure(ServiceHealth health, double? maxErrorRate, double? maxP99LatencyMs, int minRequests)
+    {
+        ArgumentNullException.ThrowIfNull(health);
+        if (health.Requests < minRequests)
+        {
+            return Text($"the canary answered {health.Requests} requests, fewer than the {minRequests} its analysis needs (min_requests)");
+        }
+
+        if (health.ErrorRate > maxErrorRate)
+        {
+            return Text($"error rate {health.ErrorRate:0.####} ({health.ServerErrors} of {health.Requests}) is above {maxErrorRate:0.####}");
+        }
+
+        return health.P99LatencyMs > maxP99LatencyMs ? Text($"p99 latency {health.P99LatencyMs:0.#} ms is above {maxP99LatencyMs:0.#} ms") : null;
+    }
+
+    // All ready canary pods' samples as one scrape: their counters add up, as sum by (status) would.
+    private static async Task<MetricsScrape> ScrapeAsync(ClusterApi api, ClusterPlacement placement)
+    {
+        var pods = await api.PodsAsync(ClusterManifests.Selector(placement, ClusterObjects.Canary)).ConfigureAwait(false);
+        var ready = pods.Items.Where(p => p.Status?.Conditions?.Any(c => c.Type == "Ready" && c.Status == "True") == true).ToList();
+        if (ready.Count == 0)
+        {
+            throw new ClusterException($"No canary pod of {api.Namespace}/{placement.Name} is ready to be measured.");
+        }
+
+        var samples = new List<MetricSample>();
+        foreach (var pod in ready)
+        {
+            samples.AddRange(PrometheusText.Parse(await api.ProxyAsync(pod.Metadata.Name, placement.Port, "metrics").ConfigureAwait(false)));
+        }
+
+        return new MetricsScrape($"the canary pods of {api.Namespace}/{placement.Name}", DateTimeOffset.UtcNow, samples);
+    }
+
+    private static async Task<double> QueryAsync(Uri prometheus, string query, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var address = new Uri(prometheus, "api/v1/query?query=" + Uri.EscapeDataString(query));
+        try
+        {
+            using var document = JsonDocument.Parse(await http.GetStringAsync(address, cancellationToken).ConfigureAwait(false));
+            var result = document.RootElement.GetProperty("data").GetProperty("result");
+            return result.GetArrayLength() == 0 ? double.NaN
+                : double.Parse(result[0].GetProperty("value")[1].GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is HttpRequestException or JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            throw new ClusterException($"Prometheus at {prometheus} could not answer '{query}' ({e.Message}); check kubernetes.steps' prometheus URL.", e);
+        }
+    }
+
+    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,80 @@
+using k8s;
+using k8s.Exceptions;
+
+namespace MlOps.Tasks.Kubernetes;
+
+/// <summary>
+/// A client for the cluster, found as kubectl finds it: the first file of <c>KUBECONFIG</c>, else <c>~/.kube/config</c>, else the
+/// pod's service account when running inside a cluster. Never the client's fallback to http://localhost:8080.
+/// </summary>
+public sealed class ClusterConnection : IDisposable
+{
+    private ClusterConnection(IKubernetes client, string context, string space)
+    {
+        Client = client;
+        Context = context;
+        Namespace = space;
+    }
+
+    /// <summary>The API client.</summary>
+    public IKubernetes Client { get; }
+
+    /// <summary>The kubeconfig context used (<c>in-cluster</c> inside a pod).</summary>
+    public string Context { get; }
+
+    /// <summary>The context's namespace, else <c>default</c>.</summary>
+    public string Namespace { get; }
+
+    /// <summary>Connects to <paramref name="context"/> (the current context when null); no request is made yet.</summary>
+    /// <exception cref="UsageException">No kubeconfig is found, or it has no such context, or it cannot be read.</exception>
+    public static ClusterConnection Open(string? context)
+    {
+        var file = ConfigFile();
+        try
+        {
+            if (file is null)
+            {
+                var inCluster = KubernetesClientConfiguration.IsInCluster() ? KubernetesClientConfiguration.InClusterConfig()
+                    : throw new UsageException("No kubeconfig found: set KUBECONFIG or write ~/.kube/config (kubectl config view shows what kubectl uses), "
+                        + "or run inside a cluster with a service account.");
+                return new ClusterConnection(new k8s.Kubernetes(inCluster), "in-cluster", inCluster.Namespace ?? "default");
+            }
+
+            return FromFile(file, context);
+        }
+        catch (KubeConfigException e)
+        {
+            throw new UsageException($"In-cluster configuration failed: {e.Message}");
+        }
+    }
+
+    /// <summary>Connects with the kubeconfig <paramref name="file"/> to <paramref name="context"/> (its current context when null).</summary>
+    /// <exception cref="UsageException">The file has no such context, or cannot be read.</exception>
+    public static ClusterConnection FromFile(string file, string? context)
+    {
+        try
+        {
+            var config = KubernetesClientConfiguration.BuildConfigFromConfigFile(file, context);
+            return new ClusterConnection(new k8s.Kubernetes(config), config.CurrentContext ?? context ?? "", config.Namespace ?? "default");
+        }
+        catch (KubeConfigException e)
+        {
+            throw new UsageException($"{file}: {e.Message}{(context is null ? "" : $" (context '{context}' from the pipeline file)")}; "
+                + "kubectl config get-contexts lists what it holds.");
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => Client.Dispose();
+
+    private static string? ConfigFile()
+    {
+        if (Environment.GetEnvironmentVariable("KUBECONFIG") is { Length: > 0 } paths)
+        {
+            return paths.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(File.Exists);
+        }
+
+        var home = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".kube", "config");
+        return File.Exists(home) ? home : null;
+    }
+}
