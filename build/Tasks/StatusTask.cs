@@ -1,6 +1,7 @@
 using Cake.Core.Diagnostics;
 using MlOps.Build.Host;
 using MlOps.Tasks.Deployment;
+using MlOps.Tasks.Kubernetes;
 using Spectre.Console;
 
 namespace MlOps.Build.Tasks;
@@ -12,7 +13,8 @@ internal sealed class StatusTask(IAnsiConsole console) : BuildTask
     public override async Task RunAsync(BuildContext context)
     {
         var table = new Table { Title = new TableTitle(context.Pipeline.Name) }.AddColumns([.. EnvironmentSurvey.Columns]);
-        await foreach (var environment in EnvironmentSurvey.RunAsync(context.StoreFolder, context.Pipeline, context.Cancellation))
+        await foreach (var environment in EnvironmentSurvey.RunAsync(context.StoreFolder, context.Pipeline,
+            (name, current, cancellation) => ClusterStatus.CheckAsync(context.Pipeline, name, current, cancellation), context.Cancellation))
         {
             if (environment.Busy is { } busy)
             {

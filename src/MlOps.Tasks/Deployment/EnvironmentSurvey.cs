@@ -12,10 +12,14 @@ public static class EnvironmentSurvey
     /// <summary>The columns of <see cref="SurveyedEnvironment.Cells"/>.</summary>
     public static IReadOnlyList<string> Columns { get; } = ["Environment", "Kind", "Version", "Address", "Runs as", "Running", "Health", "Deployed", "By"];
 
-    /// <summary>Asks each environment of <paramref name="pipeline"/> in the order of the pipeline file, yielding each as it is asked.</summary>
-    public static async IAsyncEnumerable<SurveyedEnvironment> RunAsync(
-        string storeFolder, PipelineDefinition pipeline, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// Asks each environment of <paramref name="pipeline"/> in the order of the pipeline file, yielding each as it is asked; a
+    /// <c>kubernetes</c> one is asked through <paramref name="askCluster"/> (environment, current deployment).
+    /// </summary>
+    public static async IAsyncEnumerable<SurveyedEnvironment> RunAsync(string storeFolder, PipelineDefinition pipeline,
+        Func<string, DeploymentRecord?, CancellationToken, Task<EnvironmentStatus>> askCluster, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(askCluster);
         ArgumentNullException.ThrowIfNull(pipeline);
         foreach (var (name, settings) in pipeline.Environments)
         {
@@ -23,6 +27,12 @@ public static class EnvironmentSurvey
             using (var store = TrackingStore.Open(storeFolder))
             {
                 current = store.Deployments.CurrentDeployment(pipeline.Name, name);
+            }
+
+            if (settings.Kind == EnvironmentKind.Kubernetes)
+            {
+                yield return new SurveyedEnvironment(await askCluster(name, current, cancellationToken).ConfigureAwait(false), null, []);
+                continue;
             }
 
             var stopped = new List<string>();
