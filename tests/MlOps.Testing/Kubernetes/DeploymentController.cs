@@ -116,7 +116,7 @@ internal sealed class DeploymentController(ObjectStore store, FakeKubernetesApi 
 
     private JsonObject Scale(JsonObject replicaSet, int replicas)
     {
-        if (replicaSet["spec"]?["replicas"]?.GetValue<int>() == replicas)
+        if (JsonNumbers.Int(replicaSet["spec"]?["replicas"]) == replicas)
         {
             return replicaSet;
         }
@@ -162,7 +162,7 @@ internal sealed class DeploymentController(ObjectStore store, FakeKubernetesApi 
     private TimeSpan Deadline(JsonObject deployment)
     {
         var deadline = fake.ProgressDeadline;
-        if (deployment["spec"]?["progressDeadlineSeconds"]?.GetValue<int>() is { } seconds
+        if (JsonNumbers.Int(deployment["spec"]?["progressDeadlineSeconds"]) is { } seconds
             && (deadline == Timeout.InfiniteTimeSpan || TimeSpan.FromSeconds(seconds) < deadline))
         {
             deadline = TimeSpan.FromSeconds(seconds);

@@ -12,7 +12,7 @@ internal static class DeploymentStatus
     public const string Exceeded = "ProgressDeadlineExceeded";
 
     /// <summary>The replicas the Deployment asks for (1 when unset).</summary>
-    public static int Replicas(JsonObject deployment) => deployment["spec"]?["replicas"]?.GetValue<int>() ?? 1;
+    public static int Replicas(JsonObject deployment) => JsonNumbers.Int(deployment["spec"]?["replicas"]) ?? 1;
 
     /// <summary>Whether the Deployment's Progressing condition says its deadline passed.</summary>
     public static bool HasExceeded(JsonObject deployment) => Condition(deployment["status"], "Progressing")?["reason"]?.GetValue<string>() == Exceeded;
@@ -23,7 +23,7 @@ internal static class DeploymentStatus
         var wanted = Replicas(deployment);
         var ready = pods.Count(PodObjects.IsReady);
         var complete = ready >= wanted && pods.Count == wanted;
-        var status = new JsonObject { ["observedGeneration"] = deployment["metadata"]?["generation"]?.GetValue<long>() ?? 1 };
+        var status = new JsonObject { ["observedGeneration"] = JsonNumbers.Long(deployment["metadata"]?["generation"]) ?? 1 };
         Count(status, "replicas", pods.Count);
         Count(status, "updatedReplicas", pods.Count);
         Count(status, "readyReplicas", ready);
@@ -51,7 +51,7 @@ internal static class DeploymentStatus
         Count(status, "fullyLabeledReplicas", pods.Count);
         Count(status, "readyReplicas", ready);
         Count(status, "availableReplicas", ready);
-        status["observedGeneration"] = replicaSet["metadata"]?["generation"]?.GetValue<long>() ?? 1;
+        status["observedGeneration"] = JsonNumbers.Long(replicaSet["metadata"]?["generation"]) ?? 1;
         return status;
     }
 

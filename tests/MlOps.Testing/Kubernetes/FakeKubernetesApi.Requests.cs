@@ -32,6 +32,12 @@ public sealed partial class FakeKubernetesApi
         {
             reply = Reply.Of(error.Code, error.ToStatus());
         }
+#pragma warning disable CA1031 // A bug in the fake should reach the test as a readable 500 Status, not an empty answer.
+        catch (Exception error) when (error is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            reply = Reply.Of(500, new ApiError(500, "InternalError", $"the fake Kubernetes API failed: {error}").ToStatus());
+        }
 
         if (reply is not null)
         {

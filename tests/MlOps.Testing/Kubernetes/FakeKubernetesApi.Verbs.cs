@@ -168,9 +168,9 @@ public sealed partial class FakeKubernetesApi
 
     private JsonObject Store(ResourcePath resource, JsonObject existing, JsonObject updated)
     {
-        var generation = existing["metadata"]?["generation"]?.GetValue<long>();
+        var generation = JsonNumbers.Long(existing["metadata"]?["generation"]);
         var stored = store.Update(resource.Plural, existing, updated);
-        if (resource.Plural == "deployments" && stored["metadata"]?["generation"]?.GetValue<long>() != generation)
+        if (resource.Plural == "deployments" && JsonNumbers.Long(stored["metadata"]?["generation"]) != generation)
         {
             controller.Reconcile(stored);
         }

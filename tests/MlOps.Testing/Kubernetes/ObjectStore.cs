@@ -69,7 +69,7 @@ internal sealed class ObjectStore
         metadata["name"] = NameOf(existing);
         metadata["uid"] = old["uid"]?.DeepClone();
         metadata["creationTimestamp"] = old["creationTimestamp"]?.DeepClone();
-        var generation = old["generation"]?.GetValue<long>() ?? 0;
+        var generation = JsonNumbers.Long(old["generation"]) ?? 0;
         var specChanged = !JsonNode.DeepEquals(existing["spec"], obj["spec"]);
         if (generation > 0 || obj["spec"] is not null)
         {
