@@ -77,6 +77,11 @@ public sealed partial class FakeKubernetesApi
             return null;
         }
 
+        if (request.Method == "PATCH")
+        {
+            PatchMedia(request.ContentType);
+        }
+
         var body = request.Method is "POST" or "PUT" or "PATCH" ? await ReadBodyAsync(request).ConfigureAwait(false) : null;
         lock (gate)
         {

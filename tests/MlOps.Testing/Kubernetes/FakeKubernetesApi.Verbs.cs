@@ -83,15 +83,7 @@ public sealed partial class FakeKubernetesApi
 
     private Reply Patch(ResourcePath resource, string name, JsonObject body, string? contentType, string fieldManager)
     {
-        var media = contentType?.Split(';')[0].Trim().ToLowerInvariant();
-        var apply = media == "application/apply-patch+yaml";
-        if (!apply && media is not ("application/merge-patch+json" or "application/strategic-merge-patch+json"))
-        {
-            throw new ApiError(415, "UnsupportedMediaType",
-                $"the body of the request was in an unknown format - accepted media types (in this fake) include: "
-                + $"application/merge-patch+json, application/strategic-merge-patch+json, application/apply-patch+yaml; got {contentType}");
-        }
-
+        var apply = PatchMedia(contentType) == "application/apply-patch+yaml";
         if (apply && fieldManager.Length == 0)
         {
             throw new ApiError(422, "Invalid", "PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: is required for apply patch");
@@ -114,6 +106,17 @@ public sealed partial class FakeKubernetesApi
         CheckVersion(resource, name, body, existing);
         var merged = JsonMergePatch.Apply(existing, body)!.AsObject();
         return Reply.Of(200, Store(resource, existing, Combine(resource, existing, merged)));
+    }
+
+    /// <summary>The patch's media type, if the fake reads it: JSON patch (RFC 6902) is not implemented.</summary>
+    private static string PatchMedia(string? contentType)
+    {
+        var media = contentType?.Split(';')[0].Trim().ToLowerInvariant();
+        return media is "application/apply-patch+yaml" or "application/merge-patch+json" or "application/strategic-merge-patch+json"
+            ? media
+            : throw new ApiError(415, "UnsupportedMediaType",
+                "the body of the request was in an unknown format - accepted media types (in this fake) include: "
+                + $"application/merge-patch+json, application/strategic-merge-patch+json, application/apply-patch+yaml; got {contentType}");
     }
 
     private Reply Delete(ResourcePath resource, string name)
