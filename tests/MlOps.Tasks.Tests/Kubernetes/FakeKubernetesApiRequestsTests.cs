@@ -250,7 +250,8 @@ public sealed class FakeKubernetesApiRequestsTests
             fake.PodProxy = (pod, path) => new ProxyResponse(200, $"# {pod["metadata"]!["name"]} {path}\nrequests_total 3\n");
             await client.AppsV1.PatchNamespacedDeploymentAsync(
                 new V1Patch(NewDeployment("scoring", "registry/scoring:1", replicas: 1), V1Patch.PatchType.ApplyPatch), "scoring", Namespace, fieldManager: "mlops");
-            var service = new V1Service { Metadata = new V1ObjectMeta { Name = "scoring" }, Spec = new V1ServiceSpec { Selector = new Dictionary<string, string> { ["app"] = "scoring" } } };
+            var selector = new Dictionary<string, string> { ["app"] = "scoring" };
+            var service = new V1Service { Metadata = new V1ObjectMeta { Name = "scoring" }, Spec = new V1ServiceSpec { Selector = selector } };
             await client.CoreV1.CreateNamespacedServiceAsync(service, Namespace);
             var pod = await UntilAsync(
                 async () => (await client.CoreV1.ListNamespacedPodAsync(Namespace)).Items.SingleOrDefault(),
@@ -258,12 +259,15 @@ public sealed class FakeKubernetesApiRequestsTests
 
             // When
             using var podStream = await client.CoreV1.ConnectGetNamespacedPodProxyWithPathAsync(pod!.Metadata.Name, Namespace, "metrics");
+            using var portStream = await client.CoreV1.ConnectGetNamespacedPodProxyWithPathAsync($"{pod.Metadata.Name}:8080", Namespace, "metrics");
             using var serviceStream = await client.CoreV1.ConnectGetNamespacedServiceProxyWithPathAsync("scoring:8080", Namespace, "metrics");
             var fromPod = await new StreamReader(podStream).ReadToEndAsync();
+            var fromPort = await new StreamReader(portStream).ReadToEndAsync();
             var fromService = await new StreamReader(serviceStream).ReadToEndAsync();
 
             // Then
             Assert.That(fromPod, Is.EqualTo($"# {pod.Metadata.Name} /metrics\nrequests_total 3\n"));
+            Assert.That(fromPort, Is.EqualTo(fromPod));
             Assert.That(fromService, Is.EqualTo(fromPod));
             Assert.That(fake.Requests.Select(r => r.PathAndQuery), Does.Contain($"/api/v1/namespaces/ml/pods/{pod.Metadata.Name}/proxy/metrics"));
         }

@@ -28,7 +28,7 @@ public sealed partial class FakeKubernetesApi
         }
 
         var responder = PodProxy ?? throw new ApiError(404, "NotFound", "the server could not find the requested resource (the fake has no PodProxy)");
-        var answer = responder(pod, "/" + resource.ProxyPath + query);
+        var answer = responder(pod, "/" + resource.ProxyPath!.TrimStart('/') + query);
         return new Reply(answer.Status, answer.Body, answer.ContentType);
     }
 
