@@ -75,7 +75,9 @@ internal sealed class DeploymentController(ObjectStore store, FakeKubernetesApi 
 
     private void ExpireDeadline(string ns, string name, string replicaSetName)
     {
-        if (store.Get("deployments", ns, name) is { } deployment && CurrentReplicaSetName(deployment) == replicaSetName)
+        // Pods bound to become ready do so when they settle, however late a loaded machine runs that: no deadline for them.
+        if (store.Get("deployments", ns, name) is { } deployment && CurrentReplicaSetName(deployment) == replicaSetName
+            && fake.FateOf(deployment) != PodFate.Ready)
         {
             UpdateStatuses(ns, name, replicaSetName, exceeded: true);
         }
