@@ -51,8 +51,9 @@ public sealed partial class FakeKubernetesApi : IAsyncDisposable
     public TimeSpan ReadyAfter { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
-    /// How long after a Deployment's change its Progressing condition turns False with ProgressDeadlineExceeded if its pods
-    /// are not all ready; a smaller spec.progressDeadlineSeconds wins. Default 10 × <see cref="ReadyAfter"/>; infinite for never.
+    /// How long after a change of a Deployment whose pods crash or hang (see <see cref="FailPods"/>, <see cref="HangPods"/>) its Progressing
+    /// condition turns False with ProgressDeadlineExceeded; a smaller spec.progressDeadlineSeconds wins. Default 10 × <see cref="ReadyAfter"/>;
+    /// infinite for never.
     /// </summary>
     public TimeSpan ProgressDeadline { get => progressDeadline ?? ReadyAfter * 10; set => progressDeadline = value; }
 
