@@ -60,8 +60,9 @@ internal static class RolloutWait
     {
         var pods = await api.PodsAsync(deployment.Spec.Selector.MatchLabels.AsReadOnly()).ConfigureAwait(false);
         var reasons = pods.Items
-            .Select(p => (p.Metadata.Name, Reason: p.Status?.ContainerStatuses?.Select(c => c.State?.Waiting?.Reason ?? c.State?.Terminated?.Reason).FirstOrDefault(r => r is not null)
-                ?? p.Status?.Conditions?.FirstOrDefault(c => c.Status == "False" && c.Reason is not null)?.Reason))
+            .Select(p => (p.Metadata.Name,
+                Reason: p.Status?.ContainerStatuses?.Select(c => c.State?.Waiting?.Reason ?? c.State?.Terminated?.Reason).FirstOrDefault(r => r is not null)
+                    ?? p.Status?.Conditions?.FirstOrDefault(c => c.Status == "False" && c.Reason is not null)?.Reason))
             .Where(p => p.Reason is not null)
             .Take(3)
             .Select(p => $"pod {p.Name}: {p.Reason}")
