@@ -32,7 +32,6 @@ internal sealed class BuildImageTask : BuildTask
             Workspace = context.Workspace,
             StoreFolder = context.StoreFolder,
             ServingFolder = ServerPrograms.SelfContained,
-            Environment = context.EnvironmentName,
             Version = context.Argument("version"),
             Force = context.Force,
         });

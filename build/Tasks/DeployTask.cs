@@ -10,7 +10,7 @@ namespace MlOps.Build.Tasks;
 
 [TaskName("Deploy")]
 [TaskDescription("Deploy the staging version to --environment (default local): the new server starts beside the old, "
-    + "must pass its checks, then takes over; moves alias production.")]
+    + "must pass its checks, then takes over; moves alias production in the environment marked production: true.")]
 [TaskArgument("version", "The version to deploy instead of staging: v3, 3, latest or an alias; also one a Rollback left.")]
 [IsDependentOn(typeof(BuildImageTask))]
 internal sealed class DeployTask : BuildTask

@@ -67,7 +67,7 @@ internal static class Deployments
         var before = replaced is null ? "" : $"; v{replaced.Version} (deployment {replaced.Id}) stopped";
         context.Log.Information(string.Create(CultureInfo.InvariantCulture,
             $"{deployment.Action}: v{deployment.Version} serves {deployment.Address} in '{deployment.Environment}' ({where}, deployment {deployment.Id}){before}; ")
-            + $"{ModelAliases.Production} -> v{deployment.Version}");
+            + Production(context, outcome));
         if (outcome.Marked is { } marked)
         {
             context.Log.Information(string.Create(CultureInfo.InvariantCulture,
@@ -82,6 +82,13 @@ internal static class Deployments
 
         context.Note(string.Create(CultureInfo.InvariantCulture, $"v{deployment.Version} on {deployment.Address}"));
     }
+
+    // Production moves only with the production environment; saying why it did not keeps a user from expecting it to.
+    private static string Production(BuildContext context, DeployOutcome outcome) =>
+        outcome.ProductionMoved ? string.Create(CultureInfo.InvariantCulture, $"{ModelAliases.Production} -> v{outcome.Deployment.Version}")
+        : context.Pipeline.Environments.FirstOrDefault(e => e.Value.Production).Key is { } production
+            ? $"{ModelAliases.Production} not moved: only deployments to '{production}' move it"
+            : $"{ModelAliases.Production} not moved: no environment is marked 'production: true'";
 
     private static DeployRequest Request(BuildContext context, IDeploymentTarget target) => new()
     {

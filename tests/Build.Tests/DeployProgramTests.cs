@@ -12,8 +12,8 @@ public sealed class DeployProgramTests
     [Test]
     public async Task Should_Deploy_Locally_Reuse_An_Unchanged_Deployment_Replace_It_And_Roll_Back()
     {
-        // Given
-        using var deployed = Deployed.QuickSample();
+        // Given: local is the production environment
+        using var deployed = Deployed.QuickSample(Deployed.LocalIsProduction);
         var build = deployed.Build;
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{deployed.LocalPort}") };
 
@@ -151,8 +151,8 @@ public sealed class DeployProgramTests
     [Test]
     public async Task Should_Refuse_To_Roll_Forward_To_The_Version_A_Rollback_Left_Until_It_Is_Named()
     {
-        // Given: v1 deployed, v2 deployed, rolled back to v1
-        using var deployed = Deployed.QuickSample();
+        // Given: v1 deployed, v2 deployed, rolled back to v1, in local as the production environment
+        using var deployed = Deployed.QuickSample(Deployed.LocalIsProduction);
         var build = deployed.Build;
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{deployed.LocalPort}") };
         var first = build.Run("--target=Deploy");
@@ -191,6 +191,35 @@ public sealed class DeployProgramTests
         Assert.That(again.Output, Does.Contain($"Deploy: unchanged, v2 already serves http://127.0.0.1:{deployed.LocalPort}"));
         Assert.That(deployed.History("local").Select(d => (d.Action.ToString(), d.Version, d.Serving)),
             Is.EqualTo(new[] { ("Deploy", 1, true), ("Deploy", 2, true), ("Rollback", 1, true), ("Deploy", 2, true) }));
+    }
+
+    [Test]
+    public void Should_Move_Production_Only_For_The_Production_Environment_So_Validate_Still_Compares_With_It()
+    {
+        // Given: v1 deployed to local, the production environment; a retrained v2, and a second local environment that is not production
+        var trialPort = MlOps.Tasks.ServerProcesses.LoopbackPort.Free();
+        using var deployed = Deployed.QuickSample([.. Deployed.LocalIsProduction,
+            ("\nenvironments:\n", $"\nenvironments:\n  trial:\n    kind: local\n    port: {trialPort}\n")]);
+        var build = deployed.Build;
+        var first = build.Run("--target=Deploy");
+        Retrain(build);
+
+        // When: v2 goes to the environment that is not production, and Validate runs again
+        var trial = build.Run("--target=Deploy", "--environment=trial");
+        var models = build.Run("--target=Models");
+        var validate = build.Run("--target=Validate", "--force");
+
+        // Then
+        foreach (var result in new[] { first, trial, models, validate })
+        {
+            Assert.That(result.ExitCode, Is.Zero, result.Output + result.Errors);
+        }
+
+        Assert.That(first.Output, Does.Contain($"Deploy: v1 serves http://127.0.0.1:{deployed.LocalPort} in 'local'").And.Contain("; production -> v1"));
+        Assert.That(trial.Output, Does.Contain($"Deploy: v2 serves http://127.0.0.1:{trialPort} in 'trial'")
+            .And.Contain("; production not moved: only deployments to 'local' move it"));
+        Assert.That(models.Output, Does.Match(@"│ v1 +│ [^│]+│ production +│"));
+        Assert.That(validate.Output, Does.Contain("against production v1 on "), "the gate still compares with what production serves");
     }
 
     [Test]

@@ -35,6 +35,10 @@ internal sealed class Deployed : IDisposable
             .. changes]), local, docker);
     }
 
+    /// <summary>Changes to the quick sample that make <c>local</c> the production environment instead of <c>docker</c>.</summary>
+    public static (string From, string To)[] LocalIsProduction { get; } =
+        [("    kind: local\n", "    kind: local\n    production: true\n"), ("    production: true ", "    production: false ")];
+
     /// <summary>The deployments recorded for an environment, oldest first.</summary>
     public IReadOnlyList<DeploymentRecord> History(string environment)
     {

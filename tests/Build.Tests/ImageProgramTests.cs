@@ -8,7 +8,7 @@ public sealed class ImageProgramTests
 {
     [Test]
     [Category("Docker")]
-    public async Task Should_Build_And_Smoke_Test_The_Staging_Image_Then_Reuse_It_When_Nothing_Changed()
+    public async Task Should_Build_And_Smoke_Test_The_Staging_Image_Then_Reuse_It_For_Another_Environment_When_Nothing_Changed()
     {
         // Given
         using var docker = await Docker.RequireAsync();
@@ -16,7 +16,7 @@ public sealed class ImageProgramTests
 
         // When
         var first = build.Run("--target=BuildImage");
-        var second = build.Run("--target=BuildImage", "--verbosity=verbose");
+        var second = build.Run("--target=BuildImage", "--environment=docker", "--verbosity=verbose");
 
         // Then
         Assert.That(first.ExitCode, Is.Zero, first.Output + first.Errors);
@@ -24,7 +24,8 @@ public sealed class ImageProgramTests
         var record = JsonDocument.Parse(File.ReadAllText(build.Repository["artifacts/credit-scoring/image.json"])).RootElement;
         var id = record.GetProperty("id").GetString()!;
         var tag = record.GetProperty("tags")[0].GetString()!;
-        Assert.That(tag, Is.EqualTo("mlops/credit-scoring:local-1-nogit"));
+        Assert.That(record.GetProperty("tags").GetArrayLength(), Is.EqualTo(1), "one tag: no bare mlops/credit-scoring:1");
+        Assert.That(tag, Is.EqualTo($"mlops/credit-scoring:v1-{record.GetProperty("bundle_sha256").GetString()![..12]}"));
         var image = await docker.Images.InspectImageAsync(id);
         Assert.That(image.Config.Labels["mlops.model.version"], Is.EqualTo("1"));
         Assert.That(image.Config.Labels["mlops.bundle.sha256"], Is.EqualTo(record.GetProperty("bundle_sha256").GetString()));

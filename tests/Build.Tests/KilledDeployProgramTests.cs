@@ -48,7 +48,8 @@ public sealed class KilledDeployProgramTests
         Assert.That(rollback.Errors, Does.Contain("Error: v1 is the first deployment to 'local'; there is nothing to roll back to."));
         Assert.That(servedAfterRollback, Is.EqualTo(new[] { "1" }), "only v1 answers after Rollback");
         Assert.That(deploy.ExitCode, Is.Zero, deploy.Output + deploy.Errors);
-        Assert.That(deploy.Output, Does.Contain(Stopped(strayOfDeploy)).And.Contain("Deploy: v2 serves").And.Contain("v1 (deployment 1) stopped; production -> v2"));
+        Assert.That(deploy.Output, Does.Contain(Stopped(strayOfDeploy)).And.Contain("Deploy: v2 serves")
+            .And.Contain("v1 (deployment 1) stopped; production not moved: only deployments to 'docker' move it"));
         Assert.That(servedAfterDeploy, Is.EqualTo(new[] { "2" }), "only v2 answers after Deploy");
         Assert.That(new[] { strayOfStatus, strayOfRollback, strayOfDeploy }.Select(Alive), Is.All.False);
         var history = deployed.History("local");

@@ -40,7 +40,7 @@ public sealed class ReadOnlyImageTests
         {
             Image = image,
             Name = name,
-            Env = [$"MLOPS_PORT={LoopbackPort.Free().ToString(CultureInfo.InvariantCulture)}"],
+            Env = [$"MLOPS_PORT={LoopbackPort.Free().ToString(CultureInfo.InvariantCulture)}", "MLOPS_BIND=127.0.0.1"],
             Labels = new Dictionary<string, string> { ["mlops.test"] = name },
             HostConfig = new HostConfig { NetworkMode = "host", ReadonlyRootfs = true },
         });

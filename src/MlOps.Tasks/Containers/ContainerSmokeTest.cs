@@ -30,6 +30,7 @@ public static class ContainerSmokeTest
             {
                 Image = image,
                 Name = "mlops-smoke-" + Guid.NewGuid().ToString("N")[..12],
+                // The image binds all interfaces; on the host network, loopback only.
                 Env = [$"MLOPS_PORT={port.ToString(CultureInfo.InvariantCulture)}", "MLOPS_BIND=127.0.0.1", .. request.Environment],
                 Labels = new Dictionary<string, string>(request.Labels) { [RoleLabel] = "smoke-test" },
 

@@ -74,6 +74,8 @@ public sealed class DockerTarget(IDockerClient docker) : IDeploymentTarget
                     $"MLOPS_PORT={start.Port.ToString(CultureInfo.InvariantCulture)}",
                     "MLOPS_REUSE_PORT=true",
                     $"MLOPS_CHECK_PORT={start.CheckPort.ToString(CultureInfo.InvariantCulture)}",
+
+                    // The image binds all interfaces; on the host network that would be every interface of this machine.
                     "MLOPS_BIND=127.0.0.1",
                     $"MLOPS_AUDIT_LOG={AuditMount}/predictions.jsonl",
                     $"MLOPS_AUDIT_INPUTS={(start.LogInputs ? "true" : "false")}",

@@ -15,8 +15,8 @@ namespace MlOps.Tasks.Containers;
 
 /// <summary>
 /// BuildImage: the staging version's signed bundle and the self-contained server on the base image,
-/// smoke-tested against the scores Validate recorded, recorded in image.json. An image whose bundle,
-/// serving publish, base and environment are unchanged is reused, not rebuilt.
+/// smoke-tested against the scores Validate recorded, recorded in image.json. One image per version serves
+/// every environment: an image whose bundle, serving publish and base are unchanged is reused, whatever environment asks.
 /// </summary>
 public static class ImageBuild
 {
@@ -35,7 +35,7 @@ public static class ImageBuild
         var servingSha256 = serving.Sha256;
         using var docker = await DockerDaemon.ConnectAsync(DockerDaemon.ConnectTimeout, cancellationToken).ConfigureAwait(false);
         var (baseName, baseId, imported) = await BaseAsync(docker, request.Workspace.Pipeline, cancellationToken).ConfigureAwait(false);
-        var fingerprint = Fingerprint(bundle.Sha256, servingSha256, baseId, request.Environment);
+        var fingerprint = Fingerprint(bundle.Sha256, servingSha256, baseId);
         var recordPath = Path.Combine(request.Workspace.ArtifactsFolder, ArtifactNames.Image);
         if (!request.Force && ImageRecord.Read(recordPath) is { } before && before.Fingerprint == fingerprint
             && await ImageInspection.FindAsync(docker, before.Id, cancellationToken).ConfigureAwait(false) is not null)
@@ -56,7 +56,6 @@ public static class ImageBuild
             Bundle = version.Source,
             PublicKey = publicKey,
             BaseImage = baseName,
-            Environment = request.Environment,
             GitCommit = GitState.Of(request.Workspace.RepositoryRoot).Commit,
             Created = DateTimeOffset.UtcNow,
         }, cancellationToken).ConfigureAwait(false);
@@ -112,9 +111,9 @@ public static class ImageBuild
         }
     }
 
-    /// <summary>The fingerprint of an image: what goes into it and the environment its tag names.</summary>
-    public static string Fingerprint(string bundleSha256, string servingSha256, string baseId, string environment) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"bundle={bundleSha256}\nserving={servingSha256}\nbase={baseId}\nenvironment={environment}\n")));
+    /// <summary>The fingerprint of an image: what goes into it, and nothing of the environment that asks for it.</summary>
+    public static string Fingerprint(string bundleSha256, string servingSha256, string baseId) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"bundle={bundleSha256}\nserving={servingSha256}\nbase={baseId}\n")));
 
     private static async Task<(string Name, string Id, bool Imported)> BaseAsync(DockerClient docker, PipelineDefinition pipeline, CancellationToken cancellationToken)
     {

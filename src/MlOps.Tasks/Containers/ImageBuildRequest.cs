@@ -3,7 +3,7 @@ using MlOps.Tasks.ServerProcesses;
 
 namespace MlOps.Tasks.Containers;
 
-/// <summary>What BuildImage works on: the pipeline's staging version, the serving publish, the environment.</summary>
+/// <summary>What BuildImage works on: the pipeline's staging version, the serving publish; the image serves every environment.</summary>
 public sealed record ImageBuildRequest
 {
     /// <summary>The pipeline, its artifacts folder and the repository.</summary>
@@ -14,9 +14,6 @@ public sealed record ImageBuildRequest
 
     /// <summary>The self-contained linux-x64 publish of MlOps.Serving.</summary>
     public required string ServingFolder { get; init; }
-
-    /// <summary>The environment the image is tagged for.</summary>
-    public required string Environment { get; init; }
 
     /// <summary>
     /// The version asked for (<c>--version</c>: v3, 3, latest or an alias), or null for staging; only staging's image is built,

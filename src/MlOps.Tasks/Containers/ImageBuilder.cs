@@ -28,7 +28,7 @@ public static class ImageBuilder
                 + $"publish the server with `dotnet publish src/MlOps.Serving -c Release -r linux-x64 --self-contained -o {request.ServingFolder}`.");
         }
 
-        var tags = ImageDefinition.Tags(request, bundle.Provenance.ModelName, bundle.Provenance.ModelVersion);
+        var tags = ImageDefinition.Tags(bundle.Provenance.ModelName, bundle.Provenance.ModelVersion, bundle.Sha256);
         var labels = ImageDefinition.Labels(request, bundle);
         var progress = new BuildProgress();
         using (var context = ImageBuildContext.Create(ImageDefinition.Dockerfile(request), request))

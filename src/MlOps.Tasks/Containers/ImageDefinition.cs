@@ -13,8 +13,9 @@ internal static class ImageDefinition
     public const string PublicKeyPath = "/model/signing-key.pub.pem";
 
     /// <summary>
-    /// The Dockerfile. On the offline base, a HEALTHCHECK: its static busybox fetches /health;
-    /// DOTNET_EnableDiagnostics=0 stops the runtime creating its diagnostics socket, so
+    /// The Dockerfile. The server binds all interfaces (MLOPS_BIND=0.0.0.0), so that a published port or a pod's address reaches it;
+    /// Deploy and the smoke test run it on the host network and pass MLOPS_BIND=127.0.0.1. On the offline base, a HEALTHCHECK: its
+    /// static busybox fetches /health; DOTNET_EnableDiagnostics=0 stops the runtime creating its diagnostics socket, so
     /// the container runs with a read-only root file system.
     /// </summary>
     public static string Dockerfile(ImageRequest request) => string.Create(CultureInfo.InvariantCulture, $$"""
@@ -23,7 +24,7 @@ internal static class ImageDefinition
         COPY model/ /model/
         ENV MLOPS_BUNDLE={{BundlePath}} \
             MLOPS_PUBLIC_KEY={{PublicKeyPath}} \
-            MLOPS_BIND=127.0.0.1 \
+            MLOPS_BIND=0.0.0.0 \
             MLOPS_PORT={{request.Port}} \
             DOTNET_EnableDiagnostics=0 \
             DOTNET_NOLOGO=1
@@ -57,11 +58,15 @@ internal static class ImageDefinition
         ["mlops.run.id"] = bundle.Provenance.RunId,
     };
 
-    /// <summary>The tags: <c>mlops/{model}:{environment}-{version}-{shortsha}</c> and <c>mlops/{model}:{version}</c>.</summary>
-    public static IReadOnlyList<string> Tags(ImageRequest request, string modelName, string version)
+    /// <summary>
+    /// The tag: <c>mlops/{model}:v{version}-{first 12 hex of the bundle's sha256}</c>. One image per version serves every environment, so
+    /// no environment is named; the bundle's sha keeps two repositories' v1 of a model apart on a shared daemon, which a bare
+    /// <c>:{version}</c> did not. No git tag: a rebuilt commit reuses the image, whose revision label names the commit that built it.
+    /// </summary>
+    public static IReadOnlyList<string> Tags(string modelName, string version, string bundleSha256)
     {
-        var repository = "mlops/" + modelName.ToLowerInvariant();
-        var shortSha = request.GitCommit.Length >= 7 && request.GitCommit != "unknown" ? request.GitCommit[..7] : "nogit";
-        return [$"{repository}:{request.Environment}-{version}-{shortSha}", $"{repository}:{version}"];
+        ArgumentNullException.ThrowIfNull(modelName);
+        ArgumentNullException.ThrowIfNull(bundleSha256);
+        return [$"mlops/{modelName.ToLowerInvariant()}:v{version}-{bundleSha256[..Math.Min(12, bundleSha256.Length)]}"];
     }
 }

@@ -18,7 +18,7 @@ public sealed record ImageRecord
     /// <summary>The image id (<c>sha256:…</c>).</summary>
     public required string Id { get; init; }
 
-    /// <summary>The tags, the main one (<c>{environment}-{version}-{shortsha}</c>) first.</summary>
+    /// <summary>The tags: <c>mlops/{model}:v{version}-{bundle sha256's first 12 hex}</c>.</summary>
     public required IReadOnlyList<string> Tags { get; init; }
 
     /// <summary>The image by registry digest (<c>registry/repository@sha256:…</c>) when it was pushed; null when not.</summary>
@@ -39,7 +39,7 @@ public sealed record ImageRecord
     /// <summary>The base image's id.</summary>
     public required string BaseId { get; init; }
 
-    /// <summary>Hash of the bundle, serving publish, base and environment: the same means the image is reused.</summary>
+    /// <summary>Hash of the bundle, serving publish and base: the same means the image is reused, whatever environment asks.</summary>
     public required string Fingerprint { get; init; }
 
     /// <summary>When the image was built.</summary>

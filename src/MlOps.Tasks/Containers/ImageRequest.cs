@@ -17,9 +17,6 @@ public sealed record ImageRequest
     /// <summary>The base image, e.g. the offline base's tag or mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled.</summary>
     public required string BaseImage { get; init; }
 
-    /// <summary>The environment the image is for; the first part of its main tag.</summary>
-    public required string Environment { get; init; }
-
     /// <summary>The git commit the build runs at (label org.opencontainers.image.revision).</summary>
     public required string GitCommit { get; init; }
 

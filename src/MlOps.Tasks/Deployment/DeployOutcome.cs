@@ -10,4 +10,8 @@ namespace MlOps.Tasks.Deployment;
 /// <param name="Marked">For Rollback: the mark on the version it left, which Deploy will not roll forward to unless named; else null.</param>
 /// <param name="Cleared">The mark this deployment cleared on the version it deployed (named, or returned to), or null.</param>
 public sealed record DeployOutcome(
-    DeploymentRecord Deployment, DeploymentRecord? Replaced, bool Unchanged, string? Warning = null, VersionMark? Marked = null, VersionMark? Cleared = null);
+    DeploymentRecord Deployment, DeploymentRecord? Replaced, bool Unchanged, string? Warning = null, VersionMark? Marked = null, VersionMark? Cleared = null)
+{
+    /// <summary>Whether alias <c>production</c> moved to the deployment's version: only a deployment to the production environment moves it.</summary>
+    public bool ProductionMoved { get; init; }
+}

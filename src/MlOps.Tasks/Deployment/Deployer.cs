@@ -10,7 +10,8 @@ namespace MlOps.Tasks.Deployment;
 
 /// <summary>
 /// Deploy and Rollback. A new server starts beside the one serving (both on the environment's port) and
-/// passes its checks on a port of its own; only then is it recorded (moving alias <c>production</c>) and the
+/// passes its checks on a port of its own; only then is it recorded (moving alias <c>production</c> when the environment is the
+/// production one, see <see cref="EnvironmentSection.Production"/>) and the
 /// old one stopped. A server that fails to start or to pass its checks — or whose deploy is interrupted — is
 /// stopped and recorded as failed; the old one never stops serving. One Deploy or Rollback per environment at a time.
 /// </summary>
@@ -174,7 +175,7 @@ public static partial class Deployer
         var warning = replacing ? await StopQuietlyAsync(target, Running(current!)).ConfigureAwait(false) : null;
         return new DeployOutcome(record, current, Unchanged: false, warning is null ? null
             : $"v{current!.Version} (deployment {current.Id.ToString(CultureInfo.InvariantCulture)}, {current.RunsAs}) could not be stopped: "
-                + $"{warning}. Stop it by hand; v{record.Version} serves.");
+                + $"{warning}. Stop it by hand; v{record.Version} serves.") { ProductionMoved = ProductionAlias(request) is not null };
     }
 
     // Whether a recorded deployment runs; one of another kind (the environment's kind changed) is not this target's to judge or stop.
@@ -277,8 +278,14 @@ public static partial class Deployer
     private static DeploymentRecord Record(DeployRequest request, DeploymentRecord record)
     {
         using var store = TrackingStore.Open(request.StoreFolder);
-        return store.Deployments.RecordDeployment(record, ModelAliases.Production);
+        return store.Deployments.RecordDeployment(record, ProductionAlias(request));
     }
+
+    /// <summary>
+    /// The alias a serving deployment to the request's environment moves: <c>production</c> for the production environment only, so that
+    /// what Validate's gate compares with is what production serves, not the last deployment anywhere.
+    /// </summary>
+    internal static string? ProductionAlias(DeployRequest request) => request.Settings.Production ? ModelAliases.Production : null;
 
     // A failed attempt is recorded when the store allows; its failure must not hide why the attempt failed.
     private static void TryRecord(DeployRequest request, DeploymentRecord record)

@@ -138,12 +138,15 @@ public static class ClusterDeployer
         var colour = runsAs.EndsWith(ClusterObjects.Colours[1], StringComparison.Ordinal) ? ClusterObjects.Colours[1] : ClusterObjects.Colours[0];
         ManifestFiles.Write(folder, ClusterObjects.Serving(placement, release, colour));
         var recorded = Record(request, record with { Serving = true, RunsAs = runsAs });
-        return new DeployOutcome(recorded, current, Unchanged: false);
+        return new DeployOutcome(recorded, current, Unchanged: false) { ProductionMoved = IsProduction(request) };
     }
 
     private static DeploymentRecord Record(ClusterRequest request, DeploymentRecord record)
     {
         using var store = TrackingStore.Open(request.StoreFolder);
-        return store.Deployments.RecordDeployment(record, ModelAliases.Production);
+        return store.Deployments.RecordDeployment(record, IsProduction(request) ? ModelAliases.Production : null);
     }
+
+    // Alias production follows the environment marked production only, as for local and docker.
+    private static bool IsProduction(ClusterRequest request) => request.Workspace.Pipeline.Environments[request.Environment].Production;
 }

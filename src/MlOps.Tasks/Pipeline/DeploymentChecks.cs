@@ -6,10 +6,13 @@ namespace MlOps.Tasks.Pipeline;
 /// <summary>What the <c>environments</c> and <c>image</c> sections must hold before anything is built or deployed.</summary>
 internal static partial class DeploymentChecks
 {
-    /// <exception cref="InvalidFileException">A name, port or registry is not usable; the message names its place.</exception>
+    /// <exception cref="InvalidFileException">
+    /// A name, port or registry is not usable, or a second environment is marked production; the message names its place.
+    /// </exception>
     public static void Check(PipelineDefinition pipeline)
     {
         var ports = new Dictionary<int, string>();
+        string? production = null;
         foreach (var (name, environment) in pipeline.Environments)
         {
             // The name becomes a folder and part of a container name.
@@ -32,6 +35,14 @@ internal static partial class DeploymentChecks
             {
                 throw new InvalidFileException(environment.LocationOf("port")!,
                     string.Create(CultureInfo.InvariantCulture, $"Environments '{ports[port]}' and '{name}' both answer on port {port}; give one of them another 'port'."));
+            }
+
+            // Alias production is one version: what the production environment serves, which Validate's gate compares with.
+            if (environment.Production && (production ??= name) != name)
+            {
+                throw new InvalidFileException(environment.LocationOf("production")!,
+                    $"Environments '{production}' and '{name}' are both marked 'production: true'; alias production is what one environment serves, "
+                    + "so mark only one of them.");
             }
         }
 

@@ -11,6 +11,12 @@ public sealed record EnvironmentSection : PipelineSection
     /// <summary>The loopback port the deployed server answers on; by default 5080 for <c>local</c> and 8080 for <c>docker</c>.</summary>
     public int? Port { get; init; }
 
+    /// <summary>
+    /// Whether this is the production environment: Deploy and Rollback move alias <c>production</c> (which Validate's
+    /// champion/challenger gate compares with) only when they deploy here. At most one environment is marked.
+    /// </summary>
+    public bool Production { get; init; }
+
     /// <summary>For <c>kind: kubernetes</c>: the cluster, namespace and rollout.</summary>
     public KubernetesSection? Kubernetes { get; init; }
 

@@ -37,11 +37,11 @@ public sealed record PipelineDefinition : PipelineSection
     /// <summary>How Monitor judges drift, the model's answers and the service; Evidently's defaults when absent.</summary>
     public MonitoringSection Monitoring { get; init; } = new();
 
-    /// <summary>Named deployment targets; <c>local</c> exists when none are declared.</summary>
+    /// <summary>Named deployment targets; when none are declared, <c>local</c> exists and is the production environment.</summary>
     public IReadOnlyDictionary<string, EnvironmentSection> Environments { get; init; } =
         new Dictionary<string, EnvironmentSection>(StringComparer.Ordinal)
         {
-            ["local"] = new() { Kind = EnvironmentKind.Local },
+            ["local"] = new() { Kind = EnvironmentKind.Local, Production = true },
         };
 
     /// <summary>The file this definition was read from, relative to the repository root.</summary>

@@ -29,15 +29,21 @@ public sealed partial class DeploymentHistory
     }
 
     /// <summary>
-    /// Appends <paramref name="deployment"/> to the deployment history and, when it is serving, points
-    /// <paramref name="alias"/> at its version in the same transaction.
+    /// Appends <paramref name="deployment"/> to the deployment history and, when it is serving and <paramref name="alias"/> is given,
+    /// points that alias at its version in the same transaction.
     /// </summary>
+    /// <param name="deployment">The deployment, serving or failed.</param>
+    /// <param name="alias">The alias that follows this environment's deployments (<c>production</c> for the production environment), or null.</param>
     /// <returns>The record with its number and time.</returns>
     /// <exception cref="UsageException">The model or version is not registered.</exception>
-    public DeploymentRecord RecordDeployment(DeploymentRecord deployment, string alias)
+    public DeploymentRecord RecordDeployment(DeploymentRecord deployment, string? alias)
     {
         ArgumentNullException.ThrowIfNull(deployment);
-        ModelReference.CheckAlias(alias);
+        if (alias is not null)
+        {
+            ModelReference.CheckAlias(alias);
+        }
+
         var now = connection.Now();
         return connection.Write(() =>
         {
@@ -65,7 +71,7 @@ public sealed partial class DeploymentHistory
                 ("$replaces", deployment.Replaces),
                 ("$now", Milliseconds(now)), ("$by", deployment.DeployedBy), ("$message", deployment.Message)),
                 System.Globalization.CultureInfo.InvariantCulture);
-            if (deployment.Serving)
+            if (deployment.Serving && alias is not null)
             {
                 var reason = deployment.Action == DeploymentAction.Deploy
                     ? $"deployed to {deployment.Environment}"

@@ -22,7 +22,6 @@ public class ContainerSmokeTestTests
             Bundle = ServingFiles.Bundle,
             PublicKey = ServingFiles.PublicKey,
             BaseImage = baseImage.Tag,
-            Environment = "docker",
             GitCommit = "unknown",
             Created = DateTimeOffset.UnixEpoch,
         });

@@ -9,22 +9,21 @@ public class ImageBuildTests
     public class Fingerprint
     {
         [Test]
-        public void Should_Change_With_The_Bundle_The_Server_The_Base_And_The_Environment()
+        public void Should_Change_With_The_Bundle_The_Server_And_The_Base_Only()
         {
             // Given
-            var same = ImageBuild.Fingerprint("b1", "s1", "sha256:base1", "docker");
+            var same = ImageBuild.Fingerprint("b1", "s1", "sha256:base1");
 
             // When
             string[] changed =
             [
-                ImageBuild.Fingerprint("b2", "s1", "sha256:base1", "docker"),
-                ImageBuild.Fingerprint("b1", "s2", "sha256:base1", "docker"),
-                ImageBuild.Fingerprint("b1", "s1", "sha256:base2", "docker"),
-                ImageBuild.Fingerprint("b1", "s1", "sha256:base1", "local"),
+                ImageBuild.Fingerprint("b2", "s1", "sha256:base1"),
+                ImageBuild.Fingerprint("b1", "s2", "sha256:base1"),
+                ImageBuild.Fingerprint("b1", "s1", "sha256:base2"),
             ];
 
             // Then
-            Assert.That(ImageBuild.Fingerprint("b1", "s1", "sha256:base1", "docker"), Is.EqualTo(same));
+            Assert.That(ImageBuild.Fingerprint("b1", "s1", "sha256:base1"), Is.EqualTo(same));
             Assert.That(changed.Append(same), Is.Unique);
         }
     }

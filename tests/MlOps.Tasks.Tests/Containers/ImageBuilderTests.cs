@@ -1,6 +1,9 @@
 using System.Diagnostics;
+using System.Globalization;
+using Docker.DotNet.Models;
 using MlOps.Models.Bundles;
 using MlOps.Tasks.Containers;
+using MlOps.Tasks.ServerProcesses;
 using MlOps.Testing;
 
 namespace MlOps.Tasks.Tests.Containers;
@@ -15,7 +18,6 @@ public class ImageBuilderTests
         Bundle = ServingFiles.Bundle,
         PublicKey = publicKey ?? ServingFiles.PublicKey,
         BaseImage = baseImage,
-        Environment = "docker",
         GitCommit = "5c93d6f0a1b2c3d4e5f60718293a4b5c6d7e8f90",
         Created = new DateTimeOffset(2026, 11, 26, 15, 0, 0, TimeSpan.Zero),
     };
@@ -38,8 +40,8 @@ public class ImageBuilderTests
         var smoke = await ContainerSmokeTest.RunAsync(docker, new SmokeTestRequest { Image = image.Tags[0], Rows = ServingFiles.Rows });
 
         // Then
-        Assert.That(image.Tags, Is.EqualTo(new[] { "mlops/credit-scoring:docker-4-5c93d6f", "mlops/credit-scoring:4" }));
         var inspected = await docker.Images.InspectImageAsync(image.Id);
+        Assert.That(image.Tags, Is.EqualTo(new[] { $"mlops/credit-scoring:v4-{inspected.Config.Labels["mlops.bundle.sha256"][..12]}" }));
         Assert.That(inspected.Config.User, Is.EqualTo("10001:10001"));
         Assert.That(inspected.Config.Healthcheck.Test, Is.Not.Empty);
         Assert.That(inspected.Config.Labels["mlops.bundle.sha256"],
@@ -51,6 +53,41 @@ public class ImageBuilderTests
         TestContext.Out.WriteLine($"base {baseImage.Tag} imported={baseImage.Imported} in {baseTime.TotalSeconds:0.0} s; " +
             $"image {image.Tags[0]} {image.Size / 1e6:0.0} MB built in {built.TotalSeconds:0.0} s; " +
             $"healthy after {smoke.Healthy.TotalSeconds:0.0} s; {smoke.Invocations}");
+    }
+
+    [Test]
+    public async Task Should_Answer_On_Every_Interface_When_Run_Without_MLOPS_BIND()
+    {
+        // Given: the image on the host network, told only its port; 127.0.0.2 is loopback, but a server bound to 127.0.0.1 does not answer it
+        using var docker = await Docker.RequireAsync();
+        using var work = new TempDirectory();
+        var baseImage = await OfflineBaseImage.EnsureAsync(docker, work.Path);
+        var image = await ImageBuilder.BuildAsync(docker, Request(baseImage.Tag));
+        var port = LoopbackPort.Free().ToString(CultureInfo.InvariantCulture);
+        var container = await docker.Containers.CreateContainerAsync(new CreateContainerParameters
+        {
+            Image = image.Id,
+            Name = "mlops-test-bind-" + Guid.NewGuid().ToString("N")[..12],
+            Env = [$"MLOPS_PORT={port}"],
+            HostConfig = DockerTarget.HostConfig(),
+        });
+        try
+        {
+            // When
+            await docker.Containers.StartContainerAsync(container.ID, new ContainerStartParameters());
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.2:{port}/"), Timeout = TimeSpan.FromSeconds(10) };
+
+            var healthy = () => ServerCheck.WaitHealthyAsync(new DockerTarget(docker), new RunningServer(container.ID, ""), http, TimeSpan.FromSeconds(60),
+                CancellationToken.None);
+
+            // Then: /health answers 200 there before the server stops (or a minute passes)
+            await Assert.ThatAsync(healthy, Throws.Nothing);
+            Assert.That((await docker.Containers.InspectContainerAsync(container.ID)).Config.Env, Does.Contain("MLOPS_BIND=0.0.0.0"));
+        }
+        finally
+        {
+            await docker.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true });
+        }
     }
 
     [Test]

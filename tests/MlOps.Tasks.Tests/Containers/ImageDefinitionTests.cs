@@ -10,7 +10,6 @@ public class ImageDefinitionTests
         Bundle = "/artifacts/model.mlbundle",
         PublicKey = "/artifacts/signing-key.pub.pem",
         BaseImage = "mlops/base:debian12-0a1b2c3d4e5f",
-        Environment = "docker",
         GitCommit = commit,
         Created = new DateTimeOffset(2026, 11, 26, 16, 0, 0, TimeSpan.FromHours(1)),
         Port = 9090,
@@ -19,7 +18,7 @@ public class ImageDefinitionTests
     public class Dockerfile
     {
         [Test]
-        public void Should_Run_The_Server_As_A_Numeric_Non_Root_User_On_Loopback()
+        public void Should_Run_The_Server_As_A_Numeric_Non_Root_User_On_Every_Interface()
         {
             // Given
             var request = Request();
@@ -30,7 +29,7 @@ public class ImageDefinitionTests
             // Then
             Assert.That(dockerfile, Does.StartWith("FROM mlops/base:debian12-0a1b2c3d4e5f\n"));
             Assert.That(dockerfile, Does.Contain("\nUSER 10001:10001\n"));
-            Assert.That(dockerfile, Does.Contain("MLOPS_BIND=127.0.0.1 \\").And.Contain("MLOPS_PORT=9090 \\"));
+            Assert.That(dockerfile, Does.Contain("MLOPS_BIND=0.0.0.0 \\").And.Contain("MLOPS_PORT=9090 \\"));
             Assert.That(dockerfile, Does.Contain("\nHEALTHCHECK ").And.Contain("http://127.0.0.1:${MLOPS_CHECK_PORT:-$MLOPS_PORT}/health\"]\n"));
             Assert.That(dockerfile, Does.Contain("\nENTRYPOINT [\"/app/MlOps.Serving\"]\n"));
         }
@@ -53,16 +52,27 @@ public class ImageDefinitionTests
     public class Tags
     {
         [Test]
-        public void Should_Fall_Back_To_Nogit_Outside_A_Repository()
+        public void Should_Name_The_Model_The_Version_And_The_Bundle_But_No_Environment_Or_Bare_Version()
         {
             // Given
-            var request = Request(commit: "unknown");
+            const string bundleSha256 = "0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9";
 
             // When
-            var tags = ImageDefinition.Tags(request, modelName: "Credit-Scoring", version: "3");
+            var tags = ImageDefinition.Tags(modelName: "Credit-Scoring", version: "3", bundleSha256);
 
             // Then
-            Assert.That(tags, Is.EqualTo(new[] { "mlops/credit-scoring:docker-3-nogit", "mlops/credit-scoring:3" }));
+            Assert.That(tags, Is.EqualTo(new[] { "mlops/credit-scoring:v3-0a1b2c3d4e5f" }));
+        }
+
+        [Test]
+        public void Should_Tell_Apart_Two_Bundles_Of_The_Same_Version()
+        {
+            // When
+            var mine = ImageDefinition.Tags("credit-scoring", "1", "aaaaaaaaaaaa" + new string('0', 52));
+            var another = ImageDefinition.Tags("credit-scoring", "1", "bbbbbbbbbbbb" + new string('0', 52));
+
+            // Then
+            Assert.That(mine, Is.Not.EquivalentTo(another));
         }
     }
 }

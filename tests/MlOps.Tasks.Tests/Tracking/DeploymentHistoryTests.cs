@@ -45,6 +45,25 @@ public sealed class DeploymentHistoryTests
     }
 
     [Test]
+    public void Should_Move_No_Alias_For_An_Environment_That_Is_Not_Production()
+    {
+        // Given: v1 serves the production environment
+        using var fixture = new TestStore();
+        fixture.Register();
+        fixture.Register();
+        fixture.Store.Deployments.RecordDeployment(TestDeployments.Record(1, "docker"), "production");
+
+        // When
+        var local = fixture.Store.Deployments.RecordDeployment(TestDeployments.Record(2), alias: null);
+
+        // Then
+        Assert.That(fixture.Store.Deployments.CurrentDeployment("credit-scoring", "local"), Is.EqualTo(local));
+        Assert.That(fixture.Store.Registry.ResolveVersion("credit-scoring", "production")?.Version, Is.EqualTo(1));
+        Assert.That(fixture.Store.Registry.AliasHistory("credit-scoring").Where(m => m.Alias == "production").Select(m => (m.ToVersion, m.Reason)),
+            Is.EqualTo(new[] { (1, "deployed to docker") }));
+    }
+
+    [Test]
     public void Should_Keep_Environments_Apart()
     {
         // Given
