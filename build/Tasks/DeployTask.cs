@@ -2,6 +2,7 @@ using Cake.Core.Diagnostics;
 using MlOps.Build.Host;
 using MlOps.Tasks.Artifacts;
 using MlOps.Tasks.Containers;
+using MlOps.Tasks.Deployment;
 using MlOps.Tasks.Kubernetes;
 using MlOps.Tasks.Pipeline;
 using MlOps.Tasks.ServerProcesses;
@@ -32,16 +33,17 @@ internal sealed class DeployTask : BuildTask
         Deployments.Report(context, outcome);
     }
 
-    // For Kubernetes, the manifests Deploy would converge on, written for GitOps without a cluster.
+    // What replaces what, where, with which image; for Kubernetes also the manifests Deploy would converge on, written for GitOps.
     public override Task PlanAsync(BuildContext context)
     {
-        if (context.DeploymentEnvironment.Kind == EnvironmentKind.Kubernetes)
+        var image = ImageRecord.Read(Path.Combine(context.ArtifactsFolder, ArtifactNames.Image));
+        var (environment, version) = (context.EnvironmentName, context.Argument("version"));
+        IEnumerable<string> lines = context.DeploymentEnvironment.Kind == EnvironmentKind.Kubernetes
+            ? ClusterPlan.Write(context.Workspace, context.StoreFolder, environment, version, image)
+            : [DeployPlan.Describe(context.Workspace, context.StoreFolder, environment, version, image)];
+        foreach (var line in lines)
         {
-            var image = ImageRecord.Read(Path.Combine(context.ArtifactsFolder, ArtifactNames.Image));
-            foreach (var line in ClusterPlan.Write(context.Workspace, context.StoreFolder, context.EnvironmentName, context.Argument("version"), image))
-            {
-                context.Log.Information(line);
-            }
+            context.Log.Information(line);
         }
 
         return Task.CompletedTask;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MlOps.Tasks.Containers;
+using MlOps.Tasks.Deployment;
 using MlOps.Tasks.Pipeline;
 using MlOps.Tasks.Tracking;
 
@@ -22,8 +23,8 @@ public static class ClusterPlan
         ArgumentNullException.ThrowIfNull(workspace);
         var model = workspace.Pipeline.Name;
         var placement = ClusterPlacement.Of(workspace.Pipeline, environment, "default");
-        var (chosen, current) = Known(storeFolder, model, environment, version);
-        var built = chosen is not null && image is not null && image.Version == chosen.Version && image.BundleSha256 == chosen.BundleSha256 ? image : null;
+        var (chosen, current) = DeployPlan.Known(storeFolder, model, environment, version);
+        var built = DeployPlan.Built(chosen, image);
         var release = new ClusterRelease(model, chosen?.Version, chosen?.BundleSha256 ?? "pending",
             built is null ? $"mlops/{model.ToLowerInvariant()}:pending" : built.Digest ?? built.Tags[0], built?.Digest?.Split('@')[^1] ?? built?.Id ?? "pending");
         var colour = current?.RunsAs?.EndsWith("-" + ClusterObjects.Colours[0], StringComparison.Ordinal) == true ? ClusterObjects.Colours[1] : ClusterObjects.Colours[0];
@@ -42,18 +43,6 @@ public static class ClusterPlan
         }
 
         return lines;
-    }
-
-    private static (ModelVersion? Chosen, DeploymentRecord? Current) Known(string storeFolder, string model, string environment, string? version)
-    {
-        if (!File.Exists(Path.Combine(storeFolder, "mlops.db")))
-        {
-            return (null, null);
-        }
-
-        using var store = TrackingStore.Open(storeFolder);
-        var chosen = version is null ? store.Registry.ResolveVersion(model, ModelAliases.Staging) : store.Registry.GetVersion(model, version);
-        return (chosen, store.Deployments.CurrentDeployment(model, environment));
     }
 
     private static string Strategy(KubernetesSection settings) => settings.Strategy switch
