@@ -7,7 +7,8 @@ namespace MlOps.Tasks.Kubernetes;
 
 /// <summary>
 /// A canary step's analysis: the canary pods' /metrics, read through the API server at the start and after each interval, must keep
-/// the error-rate and p99 limits over the requests they answered since the start; each Prometheus query's value must keep its range.
+/// the error-rate and p99 limits over the requests they answered since the start, and predict the positive class about as often as
+/// the stable pods over the same time; each Prometheus query's value must keep its range.
 /// </summary>
 internal static class CanaryAnalysis
 {
@@ -18,15 +19,27 @@ internal static class CanaryAnalysis
         var maxErrorRate = analysis.MaxErrorRate ?? slo?.MaxErrorRate;
         var maxP99 = analysis.P99LatencyMs ?? slo?.P99LatencyMs;
         var interval = TimeSpan.FromSeconds(analysis.Interval ?? 10);
-        var start = await ScrapeAsync(api, placement).ConfigureAwait(false);
+        var start = await ScrapeAsync(api, placement, ClusterObjects.Canary).ConfigureAwait(false);
+        var stableStart = analysis.MaxPositiveRateDifference is null ? null : await ScrapeAsync(api, placement, ClusterObjects.Stable).ConfigureAwait(false);
         for (var sample = 1; sample <= (analysis.Samples ?? 1); sample++)
         {
             await Task.Delay(interval, cancellationToken).ConfigureAwait(false);
-            var health = ServiceHealth.Between(start, await ScrapeAsync(api, placement).ConfigureAwait(false));
+            var now = await ScrapeAsync(api, placement, ClusterObjects.Canary).ConfigureAwait(false);
+            var health = ServiceHealth.Between(start, now);
             say(Text($"analysis {sample} of {analysis.Samples ?? 1}: canary v{canary.VersionLabel} {health.Summary}"));
             if (Failure(health, maxErrorRate, maxP99, analysis.MinRequests ?? 0) is { } failure)
             {
                 return failure;
+            }
+
+            if (stableStart is not null && analysis.MaxPositiveRateDifference is { } limit)
+            {
+                var (canaryRate, stableRate) = (PositiveRate(start, now), PositiveRate(stableStart, await ScrapeAsync(api, placement, ClusterObjects.Stable).ConfigureAwait(false)));
+                say(Text($"analysis {sample}: positive rate canary {Share(canaryRate)}, stable {Share(stableRate)}"));
+                if (canaryRate is { } c && stableRate is { } s && Math.Abs(c - s) > limit)
+                {
+                    return Text($"the canary predicts the positive class for {c:P1} of rows, stable for {s:P1}: more than {limit:P1} apart");
+                }
             }
 
             foreach (var (name, query) in analysis.Queries)
@@ -62,14 +75,27 @@ internal static class CanaryAnalysis
         return health.P99LatencyMs > maxP99LatencyMs ? Text($"p99 latency {health.P99LatencyMs:0.#} ms is above {maxP99LatencyMs:0.#} ms") : null;
     }
 
-    // All ready canary pods' samples as one scrape: their counters add up, as sum by (status) would.
-    private static async Task<MetricsScrape> ScrapeAsync(ClusterApi api, ClusterPlacement placement)
+    /// <summary>The share of rows predicted positive between two scrapes (<c>mlops_predictions_total</c> by class), or null when none were scored.</summary>
+    public static double? PositiveRate(MetricsScrape earlier, MetricsScrape later)
     {
-        var pods = await api.PodsAsync(ClusterManifests.Selector(placement, ClusterObjects.Canary)).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(earlier);
+        ArgumentNullException.ThrowIfNull(later);
+        double Rows(MetricsScrape scrape, string label) => scrape.Samples.Where(s => s.Name == "mlops_predictions_total" && s.Label("class") == label).Sum(s => s.Value);
+        var positives = Math.Max(0, Rows(later, "1") - Rows(earlier, "1"));
+        var rows = positives + Math.Max(0, Rows(later, "0") - Rows(earlier, "0"));
+        return rows == 0 ? null : positives / rows;
+    }
+
+    private static string Share(double? rate) => rate is { } value ? Text($"{value:P1}") : "no rows";
+
+    // All ready pods' samples of a slot as one scrape: their counters add up, as sum by (status) would.
+    private static async Task<MetricsScrape> ScrapeAsync(ClusterApi api, ClusterPlacement placement, string slot)
+    {
+        var pods = await api.PodsAsync(ClusterManifests.Selector(placement, slot)).ConfigureAwait(false);
         var ready = pods.Items.Where(p => p.Status?.Conditions?.Any(c => c.Type == "Ready" && c.Status == "True") == true).ToList();
         if (ready.Count == 0)
         {
-            throw new ClusterException($"No canary pod of {api.Namespace}/{placement.Name} is ready to be measured.");
+            throw new ClusterException($"No {slot} pod of {api.Namespace}/{placement.Name} is ready to be measured.");
         }
 
         var samples = new List<MetricSample>();
@@ -78,7 +104,7 @@ internal static class CanaryAnalysis
             samples.AddRange(PrometheusText.Parse(await api.ProxyAsync(pod.Metadata.Name, placement.Port, "metrics").ConfigureAwait(false)));
         }
 
-        return new MetricsScrape($"the canary pods of {api.Namespace}/{placement.Name}", DateTimeOffset.UtcNow, samples);
+        return new MetricsScrape($"the {slot} pods of {api.Namespace}/{placement.Name}", DateTimeOffset.UtcNow, samples);
     }
 
     private static async Task<double> QueryAsync(Uri prometheus, string query, CancellationToken cancellationToken)

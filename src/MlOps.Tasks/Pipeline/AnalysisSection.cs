@@ -13,6 +13,12 @@ public sealed record AnalysisSection : PipelineSection
     /// <summary>Highest 99th-percentile latency of the canary's requests, in milliseconds.</summary>
     public double? P99LatencyMs { get; init; }
 
+    /// <summary>
+    /// Largest difference, in share of rows, between how often the canary and stable predict the positive class over the analysis
+    /// (0.05: 30 % against 36 % fails): a model that serves without errors can still decide differently.
+    /// </summary>
+    public double? MaxPositiveRateDifference { get; init; }
+
     /// <summary>Fewest requests the canary must have answered for the rates to count (1 when absent).</summary>
     public int? MinRequests { get; init; }
 

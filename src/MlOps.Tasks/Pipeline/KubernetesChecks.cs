@@ -96,6 +96,12 @@ internal static partial class KubernetesChecks
             throw new InvalidFileException(analysis.LocationOf("max_error_rate")!, Invariant($"'{path}.max_error_rate' is {analysis.MaxErrorRate}; expected a share from 0 to 1."));
         }
 
+        if (analysis.MaxPositiveRateDifference is < 0 or > 1)
+        {
+            throw new InvalidFileException(analysis.LocationOf("max_positive_rate_difference")!,
+                Invariant($"'{path}.max_positive_rate_difference' is {analysis.MaxPositiveRateDifference}; expected a share from 0 to 1."));
+        }
+
         if (analysis.Queries.Count > 0 && analysis.Prometheus is null)
         {
             throw new InvalidFileException(analysis.LocationOf("queries")!, $"'{path}.queries' need 'prometheus', the URL of the Prometheus server to ask.");
