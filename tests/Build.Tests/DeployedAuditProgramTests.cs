@@ -42,6 +42,35 @@ public sealed class DeployedAuditProgramTests
     }
 
     [Test]
+    [Category("Docker")]
+    public async Task Should_Verify_The_Log_Of_The_Docker_Deployment_And_Name_Its_Image()
+    {
+        // Given: v1 deployed to docker, and a prediction
+        using var docker = await Docker.RequireAsync();
+        using var deployed = Deployed.QuickSample();
+        var build = deployed.Build;
+        var deploy = build.Run("--target=Deploy", "--environment=docker");
+        Assert.That(deploy.ExitCode, Is.Zero, deploy.Output + deploy.Errors);
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{deployed.DockerPort}") };
+        var (body, _) = build.HeldOutRows(2);
+        using var answer = await client.PostAsync(new Uri("/invocations", UriKind.Relative), new StringContent(body, Encoding.UTF8, "text/csv"));
+        Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var requestId = answer.Headers.GetValues("X-Request-Id").Single();
+        var deployment = deployed.History("docker").Single();
+
+        // When
+        var result = build.Run("--target=VerifyAudit", "--environment=docker");
+
+        // Then: the record names the image the deployment runs (its id: the image was not pushed)
+        var log = Path.Combine(deployment.Folder, "audit", "predictions.jsonl");
+        var record = File.ReadLines(log).Select(l => JsonDocument.Parse(l).RootElement).Single(r => r.GetProperty("request_id").GetString() == requestId);
+        Assert.That(record.GetProperty("deployment").GetString(), Is.EqualTo(deployment.Key));
+        Assert.That(record.GetProperty("image_digest").GetString(), Is.EqualTo(deployment.Image).And.StartWith("sha256:"));
+        Assert.That(result.ExitCode, Is.Zero, result.Output + result.Errors);
+        Assert.That(result.Output, Does.Contain($"Deployment {deployment.Id} to 'docker': credit-scoring v1, key {deployment.Key}, image {deployment.Image}."));
+    }
+
+    [Test]
     public void Should_Exit_2_When_The_Named_Environment_Has_No_Deployment()
     {
         // Given
