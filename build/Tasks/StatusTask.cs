@@ -12,6 +12,7 @@ internal sealed class StatusTask(IAnsiConsole console) : BuildTask
 {
     public override async Task RunAsync(BuildContext context)
     {
+        var logs = new List<string>();
         var table = new Table { Title = new TableTitle(context.Pipeline.Name) }.AddColumns([.. EnvironmentSurvey.Columns]);
         await foreach (var environment in EnvironmentSurvey.RunAsync(context.StoreFolder, context.Pipeline,
             (name, current, cancellation) => ClusterStatus.CheckAsync(context.Pipeline, name, current, cancellation), context.Cancellation))
@@ -27,8 +28,18 @@ internal sealed class StatusTask(IAnsiConsole console) : BuildTask
             }
 
             table.AddRow([.. environment.Cells.Select(Markup.Escape)]);
+            if (environment.AuditLog(context.RepositoryRoot) is { } log)
+            {
+                logs.Add(log);
+            }
         }
 
         console.Write(table);
+
+        // Below the table, whose rows a full path would stretch past a terminal's width.
+        foreach (var log in logs)
+        {
+            context.Log.Information(log);
+        }
     }
 }

@@ -6,19 +6,36 @@ namespace MlOps.Build.Tasks;
 
 [TaskName("VerifyAudit")]
 [TaskDescription("Verify the prediction audit log's hash chain and report the first broken link.")]
-[TaskArgument("log", "The audit log (default: <store>/audit/predictions.jsonl).")]
+[TaskArgument("log", "The audit log (default: that of the deployment serving --environment, else Serve's <store>/audit/predictions.jsonl).")]
 internal sealed class VerifyAuditTask : BuildTask
 {
     public override void Run(BuildContext context)
     {
-        var log = context.Argument("log") ?? AuditLogCheck.DefaultLog(context.StoreFolder);
-        var summary = new AuditLogCheck(context.RepositoryRoot).Verify(log);
+        var found = context.Argument("log") is { } log ? new DeploymentAuditLog(log, null) : Deployed(context);
+        if (found.Description is { } description)
+        {
+            context.Log.Information(description);
+        }
+
+        var summary = new AuditLogCheck(context.RepositoryRoot).Verify(found.Log);
         context.Log.Information(summary.ToString());
         if (summary.Warning is { } warning)
         {
             context.Log.Warning(warning);
         }
 
-        context.Note(summary.Note);
+        context.Note(found.Note(summary));
+    }
+
+    private static DeploymentAuditLog Deployed(BuildContext context)
+    {
+        var named = context.Options.Environment is not null;
+        if (named)
+        {
+            // An environment the pipeline file does not define is a usage error naming the defined ones.
+            _ = context.DeploymentEnvironment;
+        }
+
+        return DeploymentAuditLog.Find(context.StoreFolder, context.Pipeline.Name, context.EnvironmentName, named);
     }
 }

@@ -52,6 +52,18 @@ public sealed record ServingOptions
     /// <summary>Whether the audit log also keeps the raw inputs (<c>MLOPS_AUDIT_INPUTS</c>, default false: they may hold personal data).</summary>
     public bool AuditInputs { get; init; }
 
+    /// <summary>
+    /// The deployment this server is (<c>MLOPS_DEPLOYMENT</c>: Deploy passes its key in the tracking store, or on Kubernetes the
+    /// Deployment's name); none when unset. Every audit record and <c>/version</c> name it.
+    /// </summary>
+    public string? Deployment { get; init; }
+
+    /// <summary>
+    /// The image this server runs from (<c>MLOPS_IMAGE_DIGEST</c>: its registry digest when pushed, else its id <c>sha256:…</c>); none when
+    /// unset, as for a local process. Every audit record and <c>/version</c> name it.
+    /// </summary>
+    public string? ImageDigest { get; init; }
+
     /// <summary>The key clients must send as <c>Authorization: Bearer …</c> or <c>X-Api-Key</c> (<c>MLOPS_API_KEY</c>); none when unset.</summary>
     public string? ApiKey { get; init; }
 
@@ -78,6 +90,8 @@ public sealed record ServingOptions
                 (string s, out long v) => long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out v),
                 "a number of bytes (0: never rotate)"),
             AuditInputs = Parse(configuration, "AUDIT_INPUTS", false, bool.TryParse, "true or false"),
+            Deployment = Optional(configuration, "DEPLOYMENT"),
+            ImageDigest = Optional(configuration, "IMAGE_DIGEST"),
             ApiKey = Optional(configuration, "API_KEY"),
         };
         return options.ReusePort && !OperatingSystem.IsLinux()

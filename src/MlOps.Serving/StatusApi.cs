@@ -29,7 +29,7 @@ internal static class StatusApi
     private static IResult Unready(string reason) =>
         Results.Json(new { status = "unready", reason }, statusCode: StatusCodes.Status503ServiceUnavailable);
 
-    private static IResult Version(ServedModel model)
+    private static IResult Version(ServedModel model, ServingOptions options)
     {
         var (bundle, provenance) = (model.Bundle, model.Bundle.Provenance);
         return Results.Json(new Dictionary<string, object?>
@@ -45,6 +45,8 @@ internal static class StatusApi
             ["signing_key"] = bundle.KeyId,
             ["columns"] = model.Layout.Columns.Select(c => new { name = c.Name, kind = c.Kind.ToString().ToLowerInvariant(), required = c.Required }),
             ["label"] = new { name = bundle.Schema.Label, positive = bundle.Schema.Positive },
+            ["deployment"] = options.Deployment,
+            ["image_digest"] = options.ImageDigest,
         }, JsonOptions);
     }
 

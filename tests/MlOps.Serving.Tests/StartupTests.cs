@@ -203,6 +203,8 @@ public sealed class StartupTests
         Assert.That(options.ApiKey, Is.Null);
         Assert.That(options.ReusePort, Is.False);
         Assert.That(options.CheckPort, Is.Null);
+        Assert.That(options.Deployment, Is.Null);
+        Assert.That(options.ImageDigest, Is.Null);
     }
 
     [Test]

@@ -41,4 +41,20 @@ public sealed class StatusApiTests
         Assert.That(json.GetProperty("columns").EnumerateArray().Where(c => c.GetProperty("required").GetBoolean()).Select(c => c.GetProperty("name").GetString()),
             Is.EqualTo(new[] { "income", "debt", "region", "note", "verified" }), "id and the excluded age are not read by the model");
     }
+
+    [Test]
+    public async Task Should_Tell_Its_Deployment_And_Image_When_Given()
+    {
+        // Given
+        using var deployed = new ScoringServer(("deployment", "credit-scoring-cluster-green"), ("image_digest", "sha256:" + new string('d', 64)));
+
+        // When
+        var json = JsonDocument.Parse(await deployed.CreateClient().GetStringAsync(new Uri("/version", UriKind.Relative))).RootElement;
+        var unnamed = JsonDocument.Parse(await server.CreateClient().GetStringAsync(new Uri("/version", UriKind.Relative))).RootElement;
+
+        // Then
+        Assert.That(json.GetProperty("deployment").GetString(), Is.EqualTo("credit-scoring-cluster-green"));
+        Assert.That(json.GetProperty("image_digest").GetString(), Is.EqualTo("sha256:" + new string('d', 64)));
+        Assert.That(unnamed.GetProperty("deployment").ValueKind, Is.EqualTo(JsonValueKind.Null));
+    }
 }

@@ -50,6 +50,8 @@ internal sealed class PredictionAudit(AuditLog? log, ServedModel model, ServingO
             ModelName = provenance.ModelName,
             ModelVersion = provenance.ModelVersion,
             BundleSha256 = model.Bundle.Sha256,
+            Deployment = options.Deployment,
+            ImageDigest = options.ImageDigest,
             // With a key, the caller is whoever holds it; without, the address it called from.
             User = options.ApiKey is not null ? "api-key" : http.Connection.RemoteIpAddress?.ToString(),
             InputSha256 = Convert.ToHexStringLower(SHA256.HashData(request.Body.Span)),

@@ -79,6 +79,8 @@ public sealed class DockerTarget(IDockerClient docker) : IDeploymentTarget
                     "MLOPS_BIND=127.0.0.1",
                     $"MLOPS_AUDIT_LOG={AuditMount}/predictions.jsonl",
                     $"MLOPS_AUDIT_INPUTS={(start.LogInputs ? "true" : "false")}",
+                    $"MLOPS_DEPLOYMENT={start.Key}",
+                    $"MLOPS_IMAGE_DIGEST={start.ImageDigest ?? image}",
                 ],
                 Labels = new Dictionary<string, string>
                 {

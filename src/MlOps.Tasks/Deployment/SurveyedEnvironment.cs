@@ -9,6 +9,22 @@ namespace MlOps.Tasks.Deployment;
 /// <param name="Stopped">The servers a killed Deploy left that were stopped, one line each.</param>
 public sealed record SurveyedEnvironment(EnvironmentStatus Status, string? Busy, IReadOnlyList<string> Stopped)
 {
+    /// <summary>
+    /// Where its deployment's prediction audit log is, relative to <paramref name="repositoryRoot"/> when inside it, e.g.
+    /// <c>Audit log of 'local' (deployment 3): .mlops/deployments/local/0199…/audit/predictions.jsonl</c>; null when nothing is deployed.
+    /// </summary>
+    public string? AuditLog(string repositoryRoot)
+    {
+        if (Status.Current is not { } current)
+        {
+            return null;
+        }
+
+        var where = current.Kind == EnvironmentKind.Kubernetes ? "in each pod, /audit/predictions.jsonl (an emptyDir; copy it out with kubectl cp)"
+            : Shown(ServerProcesses.ServerStart.AuditLogOf(current.Folder), repositoryRoot);
+        return $"Audit log of '{Status.Environment}' (deployment {current.Id.ToString(CultureInfo.InvariantCulture)}): {where}";
+    }
+
     /// <summary>Its row of the Status table, in the order of <see cref="EnvironmentSurvey.Columns"/>.</summary>
     public IReadOnlyList<string> Cells
     {
@@ -28,5 +44,11 @@ public sealed record SurveyedEnvironment(EnvironmentStatus Status, string? Busy,
                 current?.DeployedBy ?? "-",
             ];
         }
+    }
+
+    private static string Shown(string path, string repositoryRoot)
+    {
+        var relative = Path.GetRelativePath(repositoryRoot, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
     }
 }

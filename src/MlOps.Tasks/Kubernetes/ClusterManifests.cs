@@ -20,6 +20,7 @@ public static class ClusterManifests
         ArgumentNullException.ThrowIfNull(placement);
         ArgumentNullException.ThrowIfNull(release);
         var selector = Selector(placement, slot);
+        var name = slot is null ? placement.Name : $"{placement.Name}-{slot}";
         var podLabels = new Dictionary<string, string>(Labels(placement, release), StringComparer.Ordinal);
         foreach (var (key, value) in selector)
         {
@@ -30,7 +31,7 @@ public static class ClusterManifests
         {
             ApiVersion = "apps/v1",
             Kind = "Deployment",
-            Metadata = Metadata(placement, slot is null ? placement.Name : $"{placement.Name}-{slot}", podLabels, Annotations(placement, release)),
+            Metadata = Metadata(placement, name, podLabels, Annotations(placement, release)),
             Spec = new V1DeploymentSpec
             {
                 Replicas = replicas,
@@ -45,7 +46,7 @@ public static class ClusterManifests
                 Template = new V1PodTemplateSpec
                 {
                     Metadata = new V1ObjectMeta { Labels = podLabels, Annotations = Annotations(placement, release) },
-                    Spec = Pod(placement, release),
+                    Spec = Pod(placement, release, name),
                 },
             },
         };
@@ -159,7 +160,8 @@ public static class ClusterManifests
             Annotations = annotations.Count == 0 ? null : new Dictionary<string, string>(annotations, StringComparer.Ordinal),
         };
 
-    private static V1PodSpec Pod(ClusterPlacement placement, ClusterRelease release)
+    // The server names its Deployment and image in every audit record, so a record leads to the image without the cluster's history.
+    private static V1PodSpec Pod(ClusterPlacement placement, ClusterRelease release, string deployment)
     {
         var settings = placement.Settings;
         return new V1PodSpec
@@ -180,6 +182,8 @@ public static class ClusterManifests
                         new V1EnvVar { Name = "MLOPS_BIND", Value = "0.0.0.0" },
                         new V1EnvVar { Name = "MLOPS_PORT", Value = placement.Port.ToString(System.Globalization.CultureInfo.InvariantCulture) },
                         new V1EnvVar { Name = "MLOPS_AUDIT_LOG", Value = AuditFolder + "/predictions.jsonl" },
+                        new V1EnvVar { Name = "MLOPS_DEPLOYMENT", Value = deployment },
+                        new V1EnvVar { Name = "MLOPS_IMAGE_DIGEST", Value = release.ImageDigest },
                     ],
                     ReadinessProbe = Probe("/ready", periodSeconds: 5),
                     LivenessProbe = Probe("/health", periodSeconds: 10),

@@ -90,8 +90,8 @@ public sealed class LocalTarget : IDeploymentTarget
             $"--bundle={start.Bundle}", $"--public_key={start.PublicKey}", "--bind=127.0.0.1",
             $"--port={start.Port.ToString(CultureInfo.InvariantCulture)}", "--reuse_port=true",
             $"--check_port={start.CheckPort.ToString(CultureInfo.InvariantCulture)}",
-            $"--audit_log={Path.Combine(start.AuditFolder, "predictions.jsonl")}",
-            $"--audit_inputs={(start.LogInputs ? "true" : "false")}"])
+            $"--audit_log={ServerStart.AuditLogOf(start.Folder)}",
+            $"--audit_inputs={(start.LogInputs ? "true" : "false")}", $"--deployment={start.Key}"])
         {
             run.ArgumentList.Add(argument);
         }

@@ -39,6 +39,9 @@ public sealed record ServerStart
     /// <summary>Whether the audit log also keeps the raw inputs (<c>monitoring.log_inputs</c>), so that Monitor can read them.</summary>
     public bool LogInputs { get; init; }
 
-    /// <summary>The prediction audit log inside <see cref="Folder"/>.</summary>
+    /// <summary>The prediction audit log's folder inside <see cref="Folder"/>.</summary>
     public string AuditFolder => Path.Combine(Folder, "audit");
+
+    /// <summary>The active file of the prediction audit log of the deployment whose folder is <paramref name="folder"/>.</summary>
+    public static string AuditLogOf(string folder) => Path.Combine(folder, "audit", "predictions.jsonl");
 }

@@ -21,6 +21,15 @@ public sealed record AuditEntry
     /// <summary>The lowercase hex sha256 of the model bundle file that scored the request.</summary>
     public required string BundleSha256 { get; init; }
 
+    /// <summary>
+    /// The deployment that served the request (its key in the tracking store, or a Kubernetes Deployment's name), or null
+    /// when the server was started by hand; left out of the record when null, so logs written before it still verify.
+    /// </summary>
+    public string? Deployment { get; init; }
+
+    /// <summary>The image the server ran from (its registry digest, or its id <c>sha256:…</c>), or null when it ran as a process; left out when null.</summary>
+    public string? ImageDigest { get; init; }
+
     /// <summary>Who asked (the authenticated user), or null when the request was anonymous.</summary>
     public string? User { get; init; }
 

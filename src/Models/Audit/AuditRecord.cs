@@ -47,6 +47,8 @@ internal static class AuditRecord
             json.WriteString("model", entry.ModelName);
             json.WriteString("version", entry.ModelVersion);
             json.WriteString("bundle_sha256", entry.BundleSha256);
+            WriteOptional(json, "deployment", entry.Deployment);
+            WriteOptional(json, "image_digest", entry.ImageDigest);
             json.WriteString("user", entry.User);
             json.WriteString("input_sha256", entry.InputSha256);
             json.WriteNumber("rows", entry.Scores.Count);
@@ -168,6 +170,15 @@ internal static class AuditRecord
         if (!double.IsFinite(value))
         {
             throw new ArgumentException($"{name} is {value.ToString(CultureInfo.InvariantCulture)}; an audit record holds finite numbers only.");
+        }
+    }
+
+    // Members added after the first logs were written appear only when set, so a server without them writes what it always wrote.
+    private static void WriteOptional(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is not null)
+        {
+            json.WriteString(name, value);
         }
     }
 

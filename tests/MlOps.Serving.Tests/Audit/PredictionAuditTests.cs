@@ -89,4 +89,37 @@ public sealed class PredictionAuditTests
         Assert.That(inputs.GetProperty("data")[1][0].GetString(), Is.EqualTo("r1"));
         Assert.That(AuditLogVerifier.Verify(log).FirstBreak, Is.Null);
     }
+
+    [Test]
+    public async Task Should_Name_The_Deployment_And_Image_Its_Settings_Give_In_Every_Record()
+    {
+        // Given
+        using var temp = new TempDirectory();
+        var log = temp["audit/predictions.jsonl"];
+        var digest = "sha256:" + new string('c', 64);
+
+        // When
+        await ScoreThreeAsync(log, ("deployment", "0199a2b3c4d5e6f7a8b9c0d1e2f3a4b5"), ("image_digest", digest));
+        var records = File.ReadAllLines(log).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+
+        // Then
+        Assert.That(records.Select(r => r.GetProperty("deployment").GetString()), Is.All.EqualTo("0199a2b3c4d5e6f7a8b9c0d1e2f3a4b5"));
+        Assert.That(records.Select(r => r.GetProperty("image_digest").GetString()), Is.All.EqualTo(digest));
+        Assert.That(AuditLogVerifier.Verify(log).IsIntact, Is.True);
+    }
+
+    [Test]
+    public async Task Should_Leave_Deployment_And_Image_Out_When_Not_Set()
+    {
+        // Given
+        using var temp = new TempDirectory();
+        var log = temp["audit/predictions.jsonl"];
+
+        // When
+        await ScoreThreeAsync(log);
+        var line = File.ReadLines(log).First();
+
+        // Then
+        Assert.That(line, Does.Not.Contain("\"deployment\"").And.Not.Contain("\"image_digest\""));
+    }
 }
