@@ -34,7 +34,8 @@ internal static class CanaryAnalysis
 
             if (stableStart is not null && analysis.MaxPositiveRateDifference is { } limit)
             {
-                var (canaryRate, stableRate) = (PositiveRate(start, now), PositiveRate(stableStart, await ScrapeAsync(api, placement, ClusterObjects.Stable).ConfigureAwait(false)));
+                var stableNow = await ScrapeAsync(api, placement, ClusterObjects.Stable).ConfigureAwait(false);
+                var (canaryRate, stableRate) = (PositiveRate(start, now), PositiveRate(stableStart, stableNow));
                 say(Text($"analysis {sample}: positive rate canary {Share(canaryRate)}, stable {Share(stableRate)}"));
                 if (canaryRate is { } c && stableRate is { } s && Math.Abs(c - s) > limit)
                 {

@@ -129,6 +129,25 @@ public sealed class ClusterRolloutsTests
     }
 
     [Test]
+    public async Task Should_Abort_A_Canary_That_Predicts_Positives_Far_More_Often_Than_Stable()
+    {
+        // Given: the canary answers without errors, but predicts the positive class for 60 % of rows where stable does for 30 %
+        await using var fake = await FakeKubernetesApi.StartAsync();
+        fake.PodProxy = Metrics(failingVersion: null, shiftedVersion: "2");
+        var placement = Placement(RolloutStrategy.Canary);
+        var stable = await Rollouts(fake, placement, V1, null, null).CanaryAsync([]);
+        List<CanaryStepSection> steps = [new() { SetWeight = 50 }, new() { Analysis = new AnalysisSection { MaxPositiveRateDifference = 0.1, Interval = 0 } }];
+
+        // When
+        var failed = await Assert.ThrowsAsync<QualityGateException>(() => Rollouts(fake, placement, V2, V1, stable).CanaryAsync(steps));
+
+        // Then
+        Assert.That(failed!.Message, Does.StartWith(
+            "The canary v2 failed its analysis (kubernetes.steps[1]): the canary predicts the positive class for 60.0 % of rows, stable for 30.0 %: more than 10.0 % apart"));
+        Assert.That(Image(fake, "model-prod-stable"), Is.EqualTo(V1.Image));
+    }
+
+    [Test]
     public async Task Should_Name_The_Resource_And_Reason_When_The_API_Refuses()
     {
         // Given
@@ -185,8 +204,9 @@ public sealed class ClusterRolloutsTests
     private static ClusterRelease Release(int version) =>
         new("model", version, new string((char)('0' + version), 64), $"mlops/model:v{version}", "sha256:" + new string((char)('a' + version), 64));
 
-    // Each scrape of a pod has answered 10 more requests: all 200, or all 500 for pods of the failing version.
-    private static Func<JsonObject, string, ProxyResponse> Metrics(string? failingVersion)
+    // Each scrape of a pod has answered 10 more requests: all 200, or all 500 for pods of the failing version; 3 in 10 rows predicted positive,
+    // 6 in 10 for pods of the shifted version.
+    private static Func<JsonObject, string, ProxyResponse> Metrics(string? failingVersion, string? shiftedVersion = null)
     {
         var scrapes = new Dictionary<string, int>(StringComparer.Ordinal);
         return (pod, path) =>
@@ -197,10 +217,13 @@ public sealed class ClusterRolloutsTests
             {
                 var count = 10 * (scrapes[name] = scrapes.GetValueOrDefault(name) + 1);
                 var status = version == failingVersion ? "500" : "200";
+                var positives = count * (version == shiftedVersion ? 6 : 3) / 10;
                 return new ProxyResponse(200, string.Create(CultureInfo.InvariantCulture, $$"""
                     mlops_requests_total{status="{{status}}"} {{count}}
                     mlops_request_duration_seconds_bucket{le="0.05"} {{count}}
                     mlops_request_duration_seconds_bucket{le="+Inf"} {{count}}
+                    mlops_predictions_total{class="1"} {{positives}}
+                    mlops_predictions_total{class="0"} {{count - positives}}
 
                     """));
             }
