@@ -3,20 +3,22 @@ using System.Security.Cryptography;
 using MlOps.Tasks.Tracking;
 
 // Writes to a tracking store as a build does, so that tests can run several at once or kill one midway.
-// Usage: dotnet StoreWriter.dll <store-dir> <count> [writer-name]
+// Usage: dotnet StoreWriter.dll <store-dir> <count> [writer-name] [meet]
 // It prints "ready" once the store is open, then waits for a line on stdin, so that tests can let
 // several writers go at the same moment. Each round: a run with params, a 5-step metric history
 // (a millisecond of "training" per step) and a tag, ended Finished; then a registered version of
 // model "m" with its bundle (alias candidate), and every third round an alias move to staging. Prints "v<number>"
-// once a version is committed.
-if (args.Length is < 2 or > 3)
+// once a version is committed. With [meet], it waits after its first version until model "m" has that many, so that writers
+// started together certainly overlap, however the machine schedules them.
+if (args.Length is < 2 or > 4)
 {
-    Console.Error.WriteLine("Usage: StoreWriter <store-dir> <count> [writer-name]");
+    Console.Error.WriteLine("Usage: StoreWriter <store-dir> <count> [writer-name] [meet]");
     return 2;
 }
 
 var count = int.Parse(args[1], CultureInfo.InvariantCulture);
 var writer = args.Length > 2 ? args[2] : "writer";
+var meet = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 0;
 using var store = TrackingStore.Open(args[0]);
 Console.WriteLine("ready");
 Console.ReadLine();
@@ -48,6 +50,10 @@ for (var round = 0; round < count; round++)
     }
 
     Console.WriteLine($"v{version.Version}");
+    while (round == 0 && store.Registry.Models().Single().Versions.Count < meet)
+    {
+        Thread.Sleep(5);
+    }
 }
 
 return 0;

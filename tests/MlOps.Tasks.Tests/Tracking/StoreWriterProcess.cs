@@ -17,7 +17,7 @@ internal sealed class StoreWriterProcess : IDisposable
     private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource registered = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private StoreWriterProcess(string storeDirectory, int count, string writer)
+    private StoreWriterProcess(string storeDirectory, int count, string writer, int meet)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -27,7 +27,7 @@ internal sealed class StoreWriterProcess : IDisposable
             UseShellExecute = false,
         };
         foreach (var argument in new[] { Path.Combine(TestContext.CurrentContext.TestDirectory, "StoreWriter.dll"),
-            storeDirectory, count.ToString(CultureInfo.InvariantCulture), writer })
+            storeDirectory, count.ToString(CultureInfo.InvariantCulture), writer, meet.ToString(CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(argument);
         }
@@ -46,10 +46,13 @@ internal sealed class StoreWriterProcess : IDisposable
 
     public string Errors => string.Join('\n', errors).Trim();
 
-    /// <summary>Starts a writer that will register <paramref name="count"/> versions, and waits until it has opened the store.</summary>
-    public static StoreWriterProcess Start(string storeDirectory, int count, string writer)
+    /// <summary>
+    /// Starts a writer that will register <paramref name="count"/> versions, and waits until it has opened the store; after its first version
+    /// it waits until the store holds <paramref name="meet"/> versions (writers started with the same number meet there).
+    /// </summary>
+    public static StoreWriterProcess Start(string storeDirectory, int count, string writer, int meet = 0)
     {
-        var started = new StoreWriterProcess(storeDirectory, count, writer);
+        var started = new StoreWriterProcess(storeDirectory, count, writer, meet);
         started.Wait(started.ready.Task, "open the store");
         return started;
     }
