@@ -43,16 +43,27 @@ internal static class CanaryAnalysis
                 }
             }
 
-            foreach (var (name, query) in analysis.Queries)
+            if (await QueriesAsync(analysis, canary, sample, say, cancellationToken).ConfigureAwait(false) is { } refused)
             {
-                var value = await QueryAsync(new Uri(analysis.Prometheus!), query.Query.Replace("{{version}}", canary.VersionLabel, StringComparison.Ordinal),
-                    cancellationToken).ConfigureAwait(false);
-                say(Text($"analysis {sample}: query '{name}' = {value:0.####}"));
-                if (value < query.Min || value > query.Max || double.IsNaN(value))
-                {
-                    var range = $"[{query.Min?.ToString(CultureInfo.InvariantCulture) ?? "-inf"}, {query.Max?.ToString(CultureInfo.InvariantCulture) ?? "+inf"}]";
-                    return Text($"query '{name}' is {value:0.####}, outside {range}");
-                }
+                return refused;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Asks Prometheus each of the analysis' queries; returns why one is out of its range, or null.</summary>
+    internal static async Task<string?> QueriesAsync(AnalysisSection analysis, ClusterRelease canary, int sample, Action<string> say, CancellationToken cancellationToken)
+    {
+        foreach (var (name, query) in analysis.Queries)
+        {
+            var value = await QueryAsync(new Uri(analysis.Prometheus!), query.Query.Replace("{{version}}", canary.VersionLabel, StringComparison.Ordinal),
+                cancellationToken).ConfigureAwait(false);
+            say(Text($"analysis {sample}: query '{name}' = {value:0.####}"));
+            if (value < query.Min || value > query.Max || double.IsNaN(value))
+            {
+                var range = $"[{query.Min?.ToString(CultureInfo.InvariantCulture) ?? "-inf"}, {query.Max?.ToString(CultureInfo.InvariantCulture) ?? "+inf"}]";
+                return Text($"query '{name}' is {value:0.####}, outside {range}");
             }
         }
 
