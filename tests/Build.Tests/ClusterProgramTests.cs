@@ -80,6 +80,39 @@ public sealed class ClusterProgramTests
         Assert.That(status.Output, Does.Match(@"│ cluster +│ kubernetes +│ v2 .*│ 3 of 3 pods available"));
     }
 
+    [Test]
+    [Category("Docker")]
+    public async Task Should_Keep_Blue_Serving_When_Green_Never_Gets_Ready_And_Say_So_In_One_Line()
+    {
+        // Given: the cluster environment as blue-green with 5 s waits; the fake's pods of v2 never start
+        using var docker = await Docker.RequireAsync();
+        await using var fake = await FakeKubernetesApi.StartAsync();
+        using var build = BuildProgram.QuickSample(("strategy: canary", "strategy: blue_green\n      timeout_seconds: 5\n      scale_down_delay_seconds: 0"),
+            (SampleSteps, ""));
+        fake.WriteKubeconfig(build.Repository["kubeconfig"], token: "t");
+        build.Environment["KUBECONFIG"] = build.Repository["kubeconfig"];
+        fake.HangPods(DeploymentMatch.ImageContains(":v2-"));
+
+        // When
+        var first = build.Run("--target=Deploy", "--environment=cluster");
+        Retrain(build, 70);
+        var second = build.Run("--target=Deploy", "--environment=cluster");
+
+        // Then
+        Assert.That(first.ExitCode, Is.Zero, first.Output + first.Errors);
+        Assert.That(first.Output, Does.Contain("Deploy: v1 serves fake/credit-scoring/service/credit-scoring-cluster in 'cluster' (Deployment credit-scoring-cluster-blue"));
+        Assert.That(second.ExitCode, Is.EqualTo(1), second.Output + second.Errors);
+        Assert.That(second.Errors, Does.StartWith("Error: Deployment credit-scoring/credit-scoring-cluster-green: 0 of 3 pods available")
+            .And.EndWith("green was scaled to 0; blue still serves v1.\n"));
+        Assert.That(second.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(1));
+        Assert.That(fake.Get("services", "credit-scoring", "credit-scoring-cluster")?["spec"]?["selector"]?["mlops.dev/slot"]?.GetValue<string>(), Is.EqualTo("blue"));
+    }
+
+    // The canary steps of the sample pipeline, which other strategies refuse.
+    private static string SampleSteps => string.Concat(File.ReadAllLines(Path.Combine(BuildProgram.SourceRoot, "pipelines", "credit-scoring.yaml"))
+        .SkipWhile(line => !line.Contains("steps:", StringComparison.Ordinal)).TakeWhile(line => line.StartsWith("      ", StringComparison.Ordinal))
+        .Select(line => line + "\n"));
+
     private static void Retrain(BuildProgram build, int iterations)
     {
         var pipeline = build.Repository["pipelines/credit-scoring.yaml"];
