@@ -40,9 +40,9 @@ internal sealed class PruneTask : BuildTask
             context.Log.Warning($"Prune: images skipped: {why}");
         }
 
-        var kept = outcome.KeptVersions.Count == 0 ? "no version" : string.Join(", ", outcome.KeptVersions.Select(v => $"v{v}"));
-        context.Log.Information(string.Create(CultureInfo.InvariantCulture, $"Prune: {outcome.Removed.Count} removed, {Size(outcome.Freed)} freed; kept {kept} "
-            + $"(the {keep} most recent), what each environment serves and what its Rollback returns to"));
+        var recent = outcome.KeptVersions.Count == 0 ? "" : $", and {string.Join(", ", outcome.KeptVersions.Select(v => $"v{v}"))} (--keep={keep})";
+        context.Log.Information(string.Create(CultureInfo.InvariantCulture, $"Prune: {outcome.Removed.Count} removed, {Size(outcome.Freed)} freed; "
+            + $"kept what each environment serves and what its Rollback returns to{recent}"));
         context.Note($"{Size(outcome.Freed)} freed");
     }
 

@@ -19,7 +19,8 @@ public static class ModelImages
         }, cancellationToken).ConfigureAwait(false);
         return [.. images.Select(i => new StoredImage(i.ID, [.. i.RepoTags ?? []],
             i.Labels is { } labels && labels.TryGetValue("mlops.model.version", out var text)
-                && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : null, i.Size))];
+                && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : null,
+            i.Labels is { } all && all.TryGetValue("mlops.bundle.sha256", out var bundle) ? bundle : null, i.Size))];
     }
 
     /// <summary>Removes an image: each tag, then the image itself; a container using it keeps it.</summary>

@@ -11,6 +11,12 @@ public sealed record PruneInputs
     /// <summary>The model's registered versions.</summary>
     public required IReadOnlyList<int> Versions { get; init; }
 
+    /// <summary>
+    /// The bundles of the store's versions: only images holding one were built from this store (another repository's build of the same
+    /// model on the same daemon is not Prune's to remove).
+    /// </summary>
+    public IReadOnlySet<string> Bundles { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>Every deployment of the model, to any environment, oldest first.</summary>
     public required IReadOnlyList<DeploymentRecord> Deployments { get; init; }
 

@@ -6,7 +6,8 @@ namespace MlOps.Tasks.Deployment;
 /// Prune's choice, without touching anything: a deployment is kept when it serves an environment (and was not undeployed), when a
 /// Rollback there would return to it (the deployment the serving one replaced), or when its version is among the <c>--keep</c> most
 /// recent. Its folder, server program and image are kept with it; the rest of the model's is removed. A folder the model's records
-/// do not name (another pipeline's sharing the store) and an image without a version label are never removed.
+/// do not name (another pipeline's sharing the store) and an image of a bundle the store did not register (another repository's) are
+/// never removed.
 /// </summary>
 public static class PruneSelection
 {
@@ -24,7 +25,8 @@ public static class PruneSelection
         return new PrunePlan(
             [.. inputs.Folders.Where(f => ours.Contains(f) && !keptPaths.Contains(f))],
             [.. inputs.Servers.Where(s => oursServers.Contains(s) && !keptPaths.Contains(s))],
-            [.. inputs.Images.Where(i => i.Version is { } v && !recent.Contains(v) && !keptImages.Contains(i.Id) && !i.Tags.Any(keptImages.Contains))],
+            [.. inputs.Images.Where(i => i.Version is { } v && !recent.Contains(v) && i.BundleSha256 is { } bundle && inputs.Bundles.Contains(bundle)
+                && !keptImages.Contains(i.Id) && !i.Tags.Any(keptImages.Contains))],
             [.. recent.OrderDescending()]);
     }
 

@@ -67,6 +67,7 @@ public static class Pruner
         using var store = TrackingStore.Open(request.StoreFolder);
         var history = store.Deployments;
         var deployments = history.OfModel(request.Model);
+        var versions = store.Registry.Models().FirstOrDefault(m => m.Name == request.Model)?.Versions ?? [];
         var environments = deployments.Select(d => d.Environment).Distinct(StringComparer.Ordinal);
         var folders = Children(Path.Combine(request.StoreFolder, "deployments")).SelectMany(Children).ToList();
         var servers = Children(Path.Combine(request.StoreFolder, "servers")).Where(s => !Path.GetFileName(s).Contains('.', StringComparison.Ordinal)).ToList();
@@ -74,7 +75,8 @@ public static class Pruner
         return new PruneInputs
         {
             Keep = request.Keep,
-            Versions = [.. store.Registry.Models().FirstOrDefault(m => m.Name == request.Model)?.Versions.Select(v => v.Version) ?? []],
+            Versions = [.. versions.Select(v => v.Version)],
+            Bundles = versions.Select(v => v.BundleSha256).ToHashSet(StringComparer.Ordinal),
             Deployments = deployments,
             Ended = deployments.Where(d => d.Serving && history.EndOf(d.Id) is not null).Select(d => d.Id).ToHashSet(),
             Starting = environments.SelectMany(e => history.Starts(request.Model, e)).Where(s => s.State == DeploymentState.Starting).Select(s => s.Folder)

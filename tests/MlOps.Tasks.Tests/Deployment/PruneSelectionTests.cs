@@ -57,13 +57,14 @@ public sealed class PruneSelectionTests
     }
 
     [Test]
-    public void Should_Keep_The_Folder_Of_A_Server_Still_Starting_And_Images_Without_A_Version()
+    public void Should_Keep_The_Folder_Of_A_Server_Still_Starting_And_Images_This_Store_Did_Not_Build()
     {
-        // Given: nothing recorded yet but a start; one image has no version label
+        // Given: nothing recorded yet but a start; one image has no version label, one holds another repository's v1
         var inputs = Inputs([], keep: 0) with
         {
             Starting = new HashSet<string> { Folder(1) },
-            Images = [new StoredImage("sha256:x", ["mlops/credit-scoring:custom"], null, 10)],
+            Images = [new StoredImage("sha256:x", ["mlops/credit-scoring:custom"], null, "bundle1", 10),
+                new StoredImage("sha256:y", ["mlops/credit-scoring:v1-ffffffffffff"], 1, "another repository's bundle", 10)],
         };
 
         // When
@@ -81,7 +82,8 @@ public sealed class PruneSelectionTests
         Deployments = deployments,
         Folders = [.. Enumerable.Range(1, 5).Select(Folder)],
         Servers = [.. Enumerable.Range(1, 5).Select(Server)],
-        Images = [.. Enumerable.Range(1, 5).Select(v => new StoredImage($"sha256:{v}", [$"mlops/credit-scoring:v{v}-0123456789ab"], v, 100))],
+        Bundles = new HashSet<string> { "bundle1", "bundle2", "bundle3", "bundle4", "bundle5" },
+        Images = [.. Enumerable.Range(1, 5).Select(v => new StoredImage($"sha256:{v}", [$"mlops/credit-scoring:v{v}-0123456789ab"], v, $"bundle{v}", 100))],
     };
 
     // Deployment n ran version v from server v, in folder n, with image v.
