@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using Docker.DotNet;
 using Docker.DotNet.Models;
-using MlOps.Tasks.Deployment;
 
 namespace MlOps.Tasks.Containers;
 

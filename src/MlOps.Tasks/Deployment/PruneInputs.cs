@@ -1,3 +1,4 @@
+using MlOps.Tasks.Containers;
 using MlOps.Tasks.Tracking;
 
 namespace MlOps.Tasks.Deployment;

@@ -1,3 +1,5 @@
+using MlOps.Tasks.Containers;
+
 namespace MlOps.Tasks.Deployment;
 
 /// <summary>What Prune removes.</summary>

@@ -1,3 +1,4 @@
+using MlOps.Tasks.Containers;
 using MlOps.Tasks.Deployment;
 using MlOps.Tasks.Pipeline;
 using MlOps.Tasks.Tracking;

@@ -1,4 +1,4 @@
-namespace MlOps.Tasks.Deployment;
+namespace MlOps.Tasks.Containers;
 
 /// <summary>An image of the model in the Docker daemon, as Prune sees it.</summary>
 /// <param name="Id">The image id (<c>sha256:…</c>).</param>
