@@ -29,15 +29,17 @@ internal static class Deployments
     public static async Task<UndeployOutcome> UndeployAsync(BuildContext context)
     {
         using var deferred = context.DeferSignals();
-        if (context.DeploymentEnvironment.Kind == EnvironmentKind.Kubernetes)
+        using (var store = TrackingStore.Open(context.StoreFolder))
         {
-            // Without a deployment the cluster is not asked, so no kubeconfig is needed to learn there is nothing to undeploy.
-            using var store = TrackingStore.Open(context.StoreFolder);
+            // Without a deployment neither Docker nor a cluster is asked: learning there is nothing to undeploy needs neither.
             if (store.Deployments.CurrentDeployment(context.Pipeline.Name, context.EnvironmentName) is null)
             {
                 return UndeployOutcome.Nothing;
             }
+        }
 
+        if (context.DeploymentEnvironment.Kind == EnvironmentKind.Kubernetes)
+        {
             using var cluster = ClusterConnection.Open(context.DeploymentEnvironment.Kubernetes?.Context);
             return await ClusterUndeployer.UndeployAsync(new ClusterRequest
             {

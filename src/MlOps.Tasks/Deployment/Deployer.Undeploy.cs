@@ -52,7 +52,8 @@ public static partial class Deployer
             return $"nothing to undeploy in '{environment}': nothing is deployed there";
         }
 
-        var stopped = outcome.Stopped.Count == 0 ? "nothing was running" : $"stopped {string.Join(", ", outcome.Stopped)}";
+        var (verb, none) = ended.Kind == EnvironmentKind.Kubernetes ? ("deleted", "its objects were gone already") : ("stopped", "nothing was running");
+        var stopped = outcome.Stopped.Count == 0 ? none : $"{verb} {string.Join(", ", outcome.Stopped)}";
         return string.Create(CultureInfo.InvariantCulture,
             $"v{ended.Version} no longer serves {ended.Address} in '{environment}' ({stopped}; deployment {ended.Id} recorded as ended)");
     }
