@@ -1,5 +1,6 @@
 using MlOps.Tasks.Kubernetes;
 using MlOps.Tasks.Pipeline;
+using MlOps.Tasks.Tests.Tracking;
 using MlOps.Testing.Kubernetes;
 
 namespace MlOps.Tasks.Tests.Kubernetes;
@@ -78,6 +79,52 @@ public sealed class ClusterUndeployerTests
         Assert.That(failed!.Message, Does.StartWith("Service ml/model-prod: the API server answered 403 Forbidden: services \"model-prod\" is forbidden")
             .And.Contain("grant it a Role"));
     }
+
+    [Test]
+    public async Task Should_Delete_The_Sample_Cluster_Environment_Record_Its_End_And_Then_Have_Nothing_To_Undeploy()
+    {
+        // Given: the sample's canary environment 'cluster' deployed (its objects applied, the deployment recorded), the fake behind a kubeconfig
+        await using var fake = await FakeKubernetesApi.StartAsync();
+        using var fixture = new TestStore();
+        fixture.Register();
+        fake.WriteKubeconfig(fixture.Temp["kubeconfig"], token: "test-token");
+        using var cluster = ClusterConnection.FromFile(fixture.Temp["kubeconfig"], null);
+        var pipeline = PipelineFile.Load(SourceRoot(), "pipelines/credit-scoring.yaml");
+        var request = new ClusterRequest
+        {
+            Workspace = new PipelineWorkspace { Pipeline = pipeline, RepositoryRoot = fixture.Temp.Path, ArtifactsFolder = fixture.Temp["artifacts"] },
+            StoreFolder = fixture.Directory,
+            Environment = "cluster",
+            Cluster = cluster,
+            By = "ci",
+        };
+        var api = new ClusterApi(fake.Client(), request.Placement.Namespace, CancellationToken.None);
+        foreach (var manifest in ClusterObjects.Serving(request.Placement, V1 with { Model = "credit-scoring" }, ClusterObjects.Colours[0]))
+        {
+            await api.ApplyAsync(manifest);
+        }
+
+        var deployment = fixture.Store.Deployments.RecordDeployment(TestDeployments.Record(1, environment: "cluster") with
+        {
+            Kind = EnvironmentKind.Kubernetes,
+            RunsAs = "credit-scoring-cluster-stable",
+        }, null);
+
+        // When
+        var outcome = await ClusterUndeployer.UndeployAsync(request);
+        var again = await ClusterUndeployer.UndeployAsync(request);
+
+        // Then
+        Assert.That(outcome.Ended!.Id, Is.EqualTo(deployment.Id));
+        Assert.That(outcome.End!.EndedBy, Is.EqualTo("ci"));
+        Assert.That(outcome.Stopped, Has.Member("Deployment credit-scoring/credit-scoring-cluster-stable").And.Member("PodDisruptionBudget credit-scoring/credit-scoring-cluster"));
+        Assert.That(fake.List("deployments", "credit-scoring"), Is.Empty);
+        Assert.That(fake.List("services", "credit-scoring"), Is.Empty);
+        Assert.That(fixture.Store.Deployments.CurrentDeployment("credit-scoring", "cluster"), Is.Null);
+        Assert.That(again, Is.EqualTo(MlOps.Tasks.Deployment.UndeployOutcome.Nothing));
+    }
+
+    private static string SourceRoot() => Path.GetFullPath(Path.Combine(TestContext.CurrentContext.TestDirectory, "../../../../.."));
 
     private static ClusterPlacement Placement(RolloutStrategy strategy) => new()
     {
