@@ -25,6 +25,32 @@ internal static class Deployments
         context.DeploymentEnvironment.Kind == EnvironmentKind.Kubernetes ? OnClusterAsync(context, ClusterDeployer.RollbackAsync)
             : RunAsync(context, Deployer.RollbackAsync);
 
+    /// <summary>Undeploy of the build's environment, with the signals deferred so that a stop once begun finishes and is recorded.</summary>
+    public static async Task<UndeployOutcome> UndeployAsync(BuildContext context)
+    {
+        using var deferred = context.DeferSignals();
+        using (var store = TrackingStore.Open(context.StoreFolder))
+        {
+            // Without a deployment neither Docker nor a cluster is asked: learning there is nothing to undeploy needs neither.
+            if (store.Deployments.CurrentDeployment(context.Pipeline.Name, context.EnvironmentName) is null)
+            {
+                return UndeployOutcome.Nothing;
+            }
+        }
+
+        if (context.DeploymentEnvironment.Kind == EnvironmentKind.Kubernetes)
+        {
+            using var cluster = ClusterConnection.Open(context.DeploymentEnvironment.Kubernetes?.Context);
+            return await ClusterUndeployer.UndeployAsync(new ClusterRequest
+            {
+                Workspace = context.Workspace, StoreFolder = context.StoreFolder, Environment = context.EnvironmentName, Cluster = cluster,
+            }, context.Cancellation).ConfigureAwait(false);
+        }
+
+        using var connection = await TargetConnection.ConnectAsync(context.DeploymentEnvironment.Kind, context.Cancellation).ConfigureAwait(false);
+        return await Deployer.UndeployAsync(Request(context, connection.Target), context.Cancellation).ConfigureAwait(false);
+    }
+
     private static async Task<DeployOutcome> RunAsync(BuildContext context, Func<DeployRequest, CancellationToken, Task<DeployOutcome>> work, ImageRecord? image = null,
         string? version = null)
     {

@@ -99,8 +99,8 @@ public sealed class ProgramTests
         // Then
         Assert.That(result.ExitCode, Is.EqualTo(2));
         Assert.That(result.Errors, Is.EqualTo(
-            "Error: Task 'Nope' does not exist. Available tasks: BiasCheck, BuildImage, CheckData, Compare, Default, Deploy, Models, Monitor, PullData, "
-            + "Report, Rollback, Serve, SetAlias, ShowRun, Status, TrackData, Train, Validate, ValidateData, VerifyAudit.\n"));
+            "Error: Task 'Nope' does not exist. Available tasks: BiasCheck, BuildImage, CheckData, Compare, Default, Deploy, Models, Monitor, Prune, "
+            + "PullData, Report, Rollback, Serve, SetAlias, ShowRun, Status, TrackData, Train, Undeploy, Validate, ValidateData, VerifyAudit.\n"));
     }
 
     [Test]

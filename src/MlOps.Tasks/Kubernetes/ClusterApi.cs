@@ -66,23 +66,31 @@ internal sealed class ClusterApi(IKubernetes client, string space, CancellationT
             return await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
         });
 
-    public Task DeleteDeploymentAsync(string name) =>
-        OrNullAsync($"Deployment {space}/{name}", () => client.AppsV1.DeleteNamespacedDeploymentAsync(name, space, cancellationToken: cancellationToken));
+    /// <summary>Deletes the Deployment; false when there was none.</summary>
+    public Task<bool> DeleteDeploymentAsync(string name) =>
+        ExistedAsync($"Deployment {space}/{name}", () => client.AppsV1.DeleteNamespacedDeploymentAsync(name, space, cancellationToken: cancellationToken));
 
-    public Task DeleteServiceAsync(string name) =>
-        OrNullAsync($"Service {space}/{name}", () => client.CoreV1.DeleteNamespacedServiceAsync(name, space, cancellationToken: cancellationToken));
+    /// <summary>Deletes the Service; false when there was none.</summary>
+    public Task<bool> DeleteServiceAsync(string name) =>
+        ExistedAsync($"Service {space}/{name}", () => client.CoreV1.DeleteNamespacedServiceAsync(name, space, cancellationToken: cancellationToken));
 
-    public Task DeleteAutoscalerAsync(string name) =>
-        OrNullAsync($"HorizontalPodAutoscaler {space}/{name}", () => client.AutoscalingV2.DeleteNamespacedHorizontalPodAutoscalerAsync(name, space,
+    /// <summary>Deletes the HorizontalPodAutoscaler; false when there was none.</summary>
+    public Task<bool> DeleteAutoscalerAsync(string name) =>
+        ExistedAsync($"HorizontalPodAutoscaler {space}/{name}", () => client.AutoscalingV2.DeleteNamespacedHorizontalPodAutoscalerAsync(name, space,
             cancellationToken: cancellationToken));
 
-    public Task DeleteDisruptionBudgetAsync(string name) =>
-        OrNullAsync($"PodDisruptionBudget {space}/{name}", () => client.PolicyV1.DeleteNamespacedPodDisruptionBudgetAsync(name, space,
+    /// <summary>Deletes the PodDisruptionBudget; false when there was none.</summary>
+    public Task<bool> DeleteDisruptionBudgetAsync(string name) =>
+        ExistedAsync($"PodDisruptionBudget {space}/{name}", () => client.PolicyV1.DeleteNamespacedPodDisruptionBudgetAsync(name, space,
             cancellationToken: cancellationToken));
 
-    public Task DeleteRouteAsync(string name) =>
-        OrNullAsync($"HTTPRoute {space}/{name}", () => client.CustomObjects.DeleteNamespacedCustomObjectAsync(HttpRoute.Group, HttpRoute.Version, space,
+    /// <summary>Deletes the HTTPRoute; false when there was none.</summary>
+    public Task<bool> DeleteRouteAsync(string name) =>
+        ExistedAsync($"HTTPRoute {space}/{name}", () => client.CustomObjects.DeleteNamespacedCustomObjectAsync(HttpRoute.Group, HttpRoute.Version, space,
             HttpRoute.Plural, name, cancellationToken: cancellationToken));
+
+    private async Task<bool> ExistedAsync<T>(string what, Func<Task<T>> call)
+        where T : class => await OrNullAsync(what, call).ConfigureAwait(false) is not null;
 
     private async Task<T?> OrNullAsync<T>(string what, Func<Task<T>> call)
         where T : class

@@ -35,7 +35,7 @@ public sealed class LocalTarget : IDeploymentTarget
                 + "build the build program again (dotnet build build/Build.csproj), which puts it there.");
         }
 
-        var installed = Path.Combine(storeFolder, "servers", Data.FolderHash.Remembered(serving).Sha256[..16]);
+        var installed = InstallFolder(serving, storeFolder);
         if (Directory.Exists(installed))
         {
             return installed;
@@ -67,6 +67,10 @@ public sealed class LocalTarget : IDeploymentTarget
 
         return installed;
     }
+
+    /// <summary>Where <see cref="Install"/> puts the server program in <paramref name="serving"/>: a folder named for its files' hash.</summary>
+    public static string InstallFolder(string serving, string storeFolder) =>
+        Path.Combine(storeFolder, "servers", Data.FolderHash.Remembered(serving).Sha256[..16]);
 
     /// <inheritdoc />
     public Task<RunningServer> StartAsync(ServerStart start, CancellationToken cancellationToken)

@@ -89,12 +89,22 @@ public sealed partial class DeploymentHistory
         ReadDeployment, ("$model", model), ("$environment", environment)));
 
     /// <summary>
-    /// What serves <paramref name="model"/> in <paramref name="environment"/>: its last deployment that took over; null when none did.
+    /// What serves <paramref name="model"/> in <paramref name="environment"/>: its last deployment that took over, unless Undeploy ended it;
+    /// null when none did or it was ended.
     /// </summary>
     public DeploymentRecord? CurrentDeployment(string model, string environment) => connection.Read(() => connection.Query(
-        $"SELECT {DeploymentColumns} FROM deployments " +
-        "WHERE model = $model AND environment = $environment AND outcome = 'serving' ORDER BY id DESC LIMIT 1",
+        $"SELECT {DeploymentColumns} FROM (SELECT * FROM deployments " +
+        "WHERE model = $model AND environment = $environment AND outcome = 'serving' ORDER BY id DESC LIMIT 1) last " +
+        "WHERE NOT EXISTS (SELECT 1 FROM deployment_ends e WHERE e.deployment_id = last.id)",
         ReadDeployment, ("$model", model), ("$environment", environment)).FirstOrDefault());
+
+    /// <summary>Every deployment of <paramref name="model"/>, to any environment, oldest first, failed ones included.</summary>
+    public IReadOnlyList<DeploymentRecord> OfModel(string model) => connection.Read(() => connection.Query(
+        $"SELECT {DeploymentColumns} FROM deployments WHERE model = $model ORDER BY id", ReadDeployment, ("$model", model)));
+
+    /// <summary>The server programs that deployments of models other than <paramref name="model"/> ran (a store may hold several pipelines).</summary>
+    public IReadOnlyList<string> ServersBesides(string model) => connection.Read(() => connection.Query(
+        "SELECT DISTINCT server FROM deployments WHERE model <> $model AND server IS NOT NULL", row => row.GetString(0), ("$model", model)));
 
     /// <summary>The deployment numbered <paramref name="id"/>, or null.</summary>
     public DeploymentRecord? FindDeployment(long id) => connection.Read(() => connection.Query(

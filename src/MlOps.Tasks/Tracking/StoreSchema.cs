@@ -162,6 +162,23 @@ internal static class StoreSchema
                 SELECT RAISE(ABORT, 'version_marks keeps its history: clear a mark instead');
             END;
             """),
+        new(6, """
+            -- A serving deployment that Undeploy stopped: the environment serves nothing from then on, and the next Deploy replaces
+            -- nothing. Kept beside deployments (append-only, its CHECKs unchanged) rather than in it; never updated or deleted.
+            CREATE TABLE deployment_ends (
+                deployment_id INTEGER NOT NULL PRIMARY KEY REFERENCES deployments (id),
+                ended_ms INTEGER NOT NULL,
+                ended_by TEXT NOT NULL,
+                reason TEXT NOT NULL);
+            CREATE TRIGGER deployment_ends_no_update BEFORE UPDATE ON deployment_ends
+            BEGIN
+                SELECT RAISE(ABORT, 'deployment_ends is append-only: an ended deployment stays ended');
+            END;
+            CREATE TRIGGER deployment_ends_no_delete BEFORE DELETE ON deployment_ends
+            BEGIN
+                SELECT RAISE(ABORT, 'deployment_ends is append-only: an ended deployment stays ended');
+            END;
+            """),
     ];
 
     /// <summary>Applies the steps of <paramref name="migrations"/> the database lacks, each in its own IMMEDIATE transaction.</summary>

@@ -72,7 +72,7 @@ public sealed class DeploymentHistoryMarksTests
         using var fixture = new TestStore();
         fixture.Register();
         var deployment = Deployed(fixture, 1);
-        fixture.Sql("DROP TABLE version_marks; PRAGMA user_version = 4;");
+        fixture.Sql("DROP TABLE deployment_ends; DROP TABLE version_marks; PRAGMA user_version = 4;");
 
         // When
         var store = fixture.Reopen();
@@ -80,7 +80,7 @@ public sealed class DeploymentHistoryMarksTests
 
         // Then
         Assert.That(fixture.Sql("PRAGMA user_version"), Is.EqualTo(StoreSchema.Migrations.Count));
-        Assert.That(StoreSchema.Migrations.Count, Is.EqualTo(5));
+        Assert.That(StoreSchema.Migrations.Count, Is.EqualTo(6));
         Assert.That(store.Deployments.FindDeployment(deployment)!.Version, Is.EqualTo(1));
         Assert.That(store.Deployments.MarkOf("credit-scoring", "local", 1), Is.EqualTo(mark));
     }
