@@ -31,7 +31,8 @@ internal sealed class PruneTask : BuildTask
         foreach (var item in outcome.Removed)
         {
             var name = item.Kind == "image" ? item.Name : Path.GetRelativePath(context.RepositoryRoot, item.Name);
-            context.Log.Information($"Prune: removed {item.Kind} {name} ({Size(item.Bytes)})");
+            var kept = item.Kept is { } audit ? $", keeping its audit log {Path.GetRelativePath(context.RepositoryRoot, audit)}" : "";
+            context.Log.Information($"Prune: removed {item.Kind} {name} ({Size(item.Bytes)}){kept}");
         }
 
         outcome.Refused.ToList().ForEach(line => context.Log.Warning($"Prune: {line}"));

@@ -86,6 +86,9 @@ public sealed class UndeployProgramTests
 
         var history = deployed.History("local");
         build.Environment["DOCKER_HOST"] = $"unix://{build.Repository["absent.sock"]}";
+        var audit = Path.Combine(history[0].Folder, "audit", "predictions.jsonl");
+        Directory.CreateDirectory(Path.GetDirectoryName(audit)!);
+        File.WriteAllText(audit, "{}\n");
 
         // When
         var prune = build.Run("--target=Prune", "--keep=0");
@@ -94,9 +97,11 @@ public sealed class UndeployProgramTests
         // Then
         Assert.That(prune.ExitCode, Is.Zero, prune.Output + prune.Errors);
         Assert.That(prune.Output, Does.Contain($"Prune: removed deployment folder .mlops/deployments/local/{history[0].Key} (")
+            .And.Contain($"), keeping its audit log .mlops/deployments/local/{history[0].Key}/audit")
             .And.Contain("Prune: 1 removed, ").And.Contain("kept what each environment serves and what its Rollback returns to"));
         Assert.That(prune.Output, Does.Contain($"Prune: images skipped: Docker is not reachable at unix://{build.Repository["absent.sock"]}"));
-        Assert.That(history[0].Folder, Does.Not.Exist);
+        Assert.That(Directory.GetFileSystemEntries(history[0].Folder).Select(Path.GetFileName), Is.EqualTo(new[] { "audit" }));
+        Assert.That(File.ReadAllText(audit), Is.EqualTo("{}\n"), "an audit log is never pruned");
         Assert.That(history[1].Folder, Does.Exist, "a Rollback returns to it");
         Assert.That(history[2].Folder, Does.Exist, "it serves");
         Assert.That(history[2].Server, Does.Exist);

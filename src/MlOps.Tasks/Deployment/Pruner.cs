@@ -38,7 +38,7 @@ public static class Pruner
             {
                 var plan = PruneSelection.Choose(inputs with { Images = images });
                 var removed = new List<PrunedItem>();
-                removed.AddRange(plan.Folders.Select(f => Remove("deployment folder", f)));
+                removed.AddRange(plan.Folders.Select(RemoveKeepingAudit));
                 removed.AddRange(plan.Servers.Select(s => Remove("server program", s)));
                 var refused = new List<string>();
                 foreach (var image in plan.Images)
@@ -62,6 +62,8 @@ public static class Pruner
         }
     }
 
+    private const string AuditFolder = "audit";
+
     private static PruneInputs Read(PruneRequest request)
     {
         using var store = TrackingStore.Open(request.StoreFolder);
@@ -69,7 +71,7 @@ public static class Pruner
         var deployments = history.OfModel(request.Model);
         var versions = store.Registry.Models().FirstOrDefault(m => m.Name == request.Model)?.Versions ?? [];
         var environments = deployments.Select(d => d.Environment).Distinct(StringComparer.Ordinal);
-        var folders = Children(Path.Combine(request.StoreFolder, "deployments")).SelectMany(Children).ToList();
+        var folders = Children(Path.Combine(request.StoreFolder, "deployments")).SelectMany(Children).Where(f => !OnlyAudit(f)).ToList();
         var servers = Children(Path.Combine(request.StoreFolder, "servers")).Where(s => !Path.GetFileName(s).Contains('.', StringComparison.Ordinal)).ToList();
         var running = folders.Concat(servers).Where(f => LocalTarget.ProcessOf(f) is not null);
         return new PruneInputs
@@ -113,6 +115,36 @@ public static class Pruner
         Directory.Delete(folder, recursive: true);
         return new PrunedItem(kind, folder, bytes);
     }
+
+    // A deployment's audit log is a record of what it decided for whom: it outlives the deployment's server log and pid file.
+    private static PrunedItem RemoveKeepingAudit(string folder)
+    {
+        var audit = Path.Combine(folder, AuditFolder);
+        if (!Directory.Exists(audit) || !Directory.EnumerateFileSystemEntries(audit).Any())
+        {
+            return Remove("deployment folder", folder);
+        }
+
+        long bytes = 0;
+        foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos().Where(e => e.Name != AuditFolder))
+        {
+            if (entry is DirectoryInfo child)
+            {
+                bytes += child.EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
+                child.Delete(recursive: true);
+            }
+            else
+            {
+                bytes += ((FileInfo)entry).Length;
+                entry.Delete();
+            }
+        }
+
+        return new PrunedItem("deployment folder", folder, bytes, Kept: Path.Combine(folder, AuditFolder));
+    }
+
+    private static bool OnlyAudit(string folder) =>
+        Directory.EnumerateFileSystemEntries(folder).Select(Path.GetFileName).SequenceEqual([AuditFolder]);
 
     private static IEnumerable<string> Children(string folder) => Directory.Exists(folder) ? Directory.EnumerateDirectories(folder) : [];
 }
