@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
 using MlOps.Testing.Kubernetes;
@@ -43,7 +42,7 @@ public sealed class ClusterProgramTests
         // Given: the quick sample's cluster environment with short canary steps, a fake cluster whose pods of v3 answer 500s
         using var docker = await Docker.RequireAsync();
         await using var fake = await FakeKubernetesApi.StartAsync();
-        fake.PodProxy = Metrics(failingVersion: "3");
+        fake.PodProxy = ScoringPodMetrics.Responder(failingVersion: "3");
         using var build = BuildProgram.QuickSample(("pause: 30", "pause: 0"), ("interval: 20", "interval: 0"), ("samples: 3", "samples: 1"));
         fake.RequireToken = "ci-token";
         fake.WriteKubeconfig(build.Repository["kubeconfig"], token: "ci-token");
@@ -123,26 +122,4 @@ public sealed class ClusterProgramTests
 
     private static string? StableImageVersion(FakeKubernetesApi fake) =>
         fake.Get("deployments", "credit-scoring", "credit-scoring-cluster-stable")?["spec"]?["template"]?["metadata"]?["labels"]?["app.kubernetes.io/version"]?.GetValue<string>();
-
-    // Each scrape of a pod has answered 10 more requests: all 200, or all 500 for pods of the failing version.
-    private static Func<JsonObject, string, ProxyResponse> Metrics(string failingVersion)
-    {
-        var scrapes = new Dictionary<string, int>(StringComparer.Ordinal);
-        return (pod, path) =>
-        {
-            var name = pod["metadata"]!["name"]!.GetValue<string>();
-            var version = pod["metadata"]!["labels"]!["app.kubernetes.io/version"]!.GetValue<string>();
-            lock (scrapes)
-            {
-                var count = 10 * (scrapes[name] = scrapes.GetValueOrDefault(name) + 1);
-                var status = version == failingVersion ? "500" : "200";
-                return new ProxyResponse(200, string.Create(CultureInfo.InvariantCulture, $$"""
-                    mlops_requests_total{status="{{status}}"} {{count}}
-                    mlops_request_duration_seconds_bucket{le="0.05"} {{count}}
-                    mlops_request_duration_seconds_bucket{le="+Inf"} {{count}}
-
-                    """));
-            }
-        };
-    }
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
 using MlOps.Tasks.Kubernetes;
 using MlOps.Tasks.Pipeline;
 using MlOps.Testing.Kubernetes;
@@ -93,7 +91,7 @@ public sealed class ClusterRolloutsTests
     {
         // Given
         await using var fake = await FakeKubernetesApi.StartAsync();
-        fake.PodProxy = Metrics(failingVersion: null);
+        fake.PodProxy = ScoringPodMetrics.Responder(failingVersion: null);
         var placement = Placement(RolloutStrategy.Canary);
         var stable = await Rollouts(fake, placement, V1, null, null).CanaryAsync([]);
         var said = new List<string>();
@@ -113,7 +111,7 @@ public sealed class ClusterRolloutsTests
     {
         // Given
         await using var fake = await FakeKubernetesApi.StartAsync();
-        fake.PodProxy = Metrics(failingVersion: "2");
+        fake.PodProxy = ScoringPodMetrics.Responder(failingVersion: "2");
         var placement = Placement(RolloutStrategy.Canary);
         var stable = await Rollouts(fake, placement, V1, null, null).CanaryAsync([]);
 
@@ -133,7 +131,7 @@ public sealed class ClusterRolloutsTests
     {
         // Given: the canary answers without errors, but predicts the positive class for 60 % of rows where stable does for 30 %
         await using var fake = await FakeKubernetesApi.StartAsync();
-        fake.PodProxy = Metrics(failingVersion: null, shiftedVersion: "2");
+        fake.PodProxy = ScoringPodMetrics.Responder(failingVersion: null, shiftedVersion: "2");
         var placement = Placement(RolloutStrategy.Canary);
         var stable = await Rollouts(fake, placement, V1, null, null).CanaryAsync([]);
         List<CanaryStepSection> steps = [new() { SetWeight = 50 }, new() { Analysis = new AnalysisSection { MaxPositiveRateDifference = 0.1, Interval = 0 } }];
@@ -203,32 +201,6 @@ public sealed class ClusterRolloutsTests
 
     private static ClusterRelease Release(int version) =>
         new("model", version, new string((char)('0' + version), 64), $"mlops/model:v{version}", "sha256:" + new string((char)('a' + version), 64));
-
-    // Each scrape of a pod has answered 10 more requests: all 200, or all 500 for pods of the failing version; 3 in 10 rows predicted positive,
-    // 6 in 10 for pods of the shifted version.
-    private static Func<JsonObject, string, ProxyResponse> Metrics(string? failingVersion, string? shiftedVersion = null)
-    {
-        var scrapes = new Dictionary<string, int>(StringComparer.Ordinal);
-        return (pod, path) =>
-        {
-            var name = pod["metadata"]!["name"]!.GetValue<string>();
-            var version = pod["metadata"]!["labels"]![ClusterLabels.Version]!.GetValue<string>();
-            lock (scrapes)
-            {
-                var count = 10 * (scrapes[name] = scrapes.GetValueOrDefault(name) + 1);
-                var status = version == failingVersion ? "500" : "200";
-                var positives = count * (version == shiftedVersion ? 6 : 3) / 10;
-                return new ProxyResponse(200, string.Create(CultureInfo.InvariantCulture, $$"""
-                    mlops_requests_total{status="{{status}}"} {{count}}
-                    mlops_request_duration_seconds_bucket{le="0.05"} {{count}}
-                    mlops_request_duration_seconds_bucket{le="+Inf"} {{count}}
-                    mlops_predictions_total{class="1"} {{positives}}
-                    mlops_predictions_total{class="0"} {{count - positives}}
-
-                    """));
-            }
-        };
-    }
 
     private static string? Image(FakeKubernetesApi fake, string name) =>
         fake.Get("deployments", TestKubernetes.Namespace, name)?["spec"]?["template"]?["spec"]?["containers"]?[0]?["image"]?.GetValue<string>();
