@@ -19,23 +19,28 @@ internal static class CanaryAnalysis
         var maxErrorRate = analysis.MaxErrorRate ?? slo?.MaxErrorRate;
         var maxP99 = analysis.P99LatencyMs ?? slo?.P99LatencyMs;
         var interval = TimeSpan.FromSeconds(analysis.Interval ?? 10);
-        var start = await ScrapeAsync(api, placement, ClusterObjects.Canary).ConfigureAwait(false);
-        var stableStart = analysis.MaxPositiveRateDifference is null ? null : await ScrapeAsync(api, placement, ClusterObjects.Stable).ConfigureAwait(false);
+        var start = await PodScrapes.ReadAsync(api, placement, ClusterObjects.Canary).ConfigureAwait(false);
+        var stableStart = analysis.MaxPositiveRateDifference is null ? null : await PodScrapes.ReadAsync(api, placement, ClusterObjects.Stable).ConfigureAwait(false);
         for (var sample = 1; sample <= (analysis.Samples ?? 1); sample++)
         {
             await Task.Delay(interval, cancellationToken).ConfigureAwait(false);
-            var now = await ScrapeAsync(api, placement, ClusterObjects.Canary).ConfigureAwait(false);
-            var health = ServiceHealth.Between(start, now);
+            var now = await ReadAsync(api, placement, ClusterObjects.Canary).ConfigureAwait(false);
+            if (now is null || start.Lost(now) is { Count: > 0 })
+            {
+                return $"canary pod {(now is null ? "s" : string.Join(", ", start.Lost(now)))} stopped being ready during the analysis";
+            }
+
+            var health = start.Since(now);
             say(Text($"analysis {sample} of {analysis.Samples ?? 1}: canary v{canary.VersionLabel} {health.Summary}"));
-            if (Failure(health, maxErrorRate, maxP99, analysis.MinRequests ?? 0) is { } failure)
+            if (Failure(health, maxErrorRate, maxP99, analysis.MinRequests ?? 1) is { } failure)
             {
                 return failure;
             }
 
             if (stableStart is not null && analysis.MaxPositiveRateDifference is { } limit)
             {
-                var stableNow = await ScrapeAsync(api, placement, ClusterObjects.Stable).ConfigureAwait(false);
-                var (canaryRate, stableRate) = (PositiveRate(start, now), PositiveRate(stableStart, stableNow));
+                var stableNow = await PodScrapes.ReadAsync(api, placement, ClusterObjects.Stable).ConfigureAwait(false);
+                var (canaryRate, stableRate) = (start.PositiveRate(now), stableStart.PositiveRate(stableNow));
                 say(Text($"analysis {sample}: positive rate canary {Share(canaryRate)}, stable {Share(stableRate)}"));
                 if (canaryRate is { } c && stableRate is { } s && Math.Abs(c - s) > limit)
                 {
@@ -76,7 +81,8 @@ internal static class CanaryAnalysis
         ArgumentNullException.ThrowIfNull(health);
         if (health.Requests < minRequests)
         {
-            return Text($"the canary answered {health.Requests} requests, fewer than the {minRequests} its analysis needs (min_requests)");
+            return Text($"the canary answered {health.Requests} requests, fewer than the {minRequests} its analysis needs to judge it ")
+                + "(min_requests; 0 promotes a canary nobody called)";
         }
 
         if (health.ErrorRate > maxErrorRate)
@@ -87,36 +93,19 @@ internal static class CanaryAnalysis
         return health.P99LatencyMs > maxP99LatencyMs ? Text($"p99 latency {health.P99LatencyMs:0.#} ms is above {maxP99LatencyMs:0.#} ms") : null;
     }
 
-    /// <summary>The share of rows predicted positive between two scrapes (<c>mlops_predictions_total</c> by class), or null when none were scored.</summary>
-    public static double? PositiveRate(MetricsScrape earlier, MetricsScrape later)
-    {
-        ArgumentNullException.ThrowIfNull(earlier);
-        ArgumentNullException.ThrowIfNull(later);
-        double Rows(MetricsScrape scrape, string label) => scrape.Samples.Where(s => s.Name == "mlops_predictions_total" && s.Label("class") == label).Sum(s => s.Value);
-        var positives = Math.Max(0, Rows(later, "1") - Rows(earlier, "1"));
-        var rows = positives + Math.Max(0, Rows(later, "0") - Rows(earlier, "0"));
-        return rows == 0 ? null : positives / rows;
-    }
-
     private static string Share(double? rate) => rate is { } value ? Text($"{value:P1}") : "no rows";
 
-    // All ready pods' samples of a slot as one scrape: their counters add up, as sum by (status) would.
-    private static async Task<MetricsScrape> ScrapeAsync(ClusterApi api, ClusterPlacement placement, string slot)
+    // The canary's pods now; none ready is the canary failing, not the cluster.
+    private static async Task<PodScrapes?> ReadAsync(ClusterApi api, ClusterPlacement placement, string slot)
     {
-        var pods = await api.PodsAsync(ClusterManifests.Selector(placement, slot)).ConfigureAwait(false);
-        var ready = pods.Items.Where(p => p.Status?.Conditions?.Any(c => c.Type == "Ready" && c.Status == "True") == true).ToList();
-        if (ready.Count == 0)
+        try
         {
-            throw new ClusterException($"No {slot} pod of {api.Namespace}/{placement.Name} is ready to be measured.");
+            return await PodScrapes.ReadAsync(api, placement, slot).ConfigureAwait(false);
         }
-
-        var samples = new List<MetricSample>();
-        foreach (var pod in ready)
+        catch (ClusterException e) when (e.InnerException is null)
         {
-            samples.AddRange(PrometheusText.Parse(await api.ProxyAsync(pod.Metadata.Name, placement.Port, "metrics").ConfigureAwait(false)));
+            return null;
         }
-
-        return new MetricsScrape($"the {slot} pods of {api.Namespace}/{placement.Name}", DateTimeOffset.UtcNow, samples);
     }
 
     private static async Task<double> QueryAsync(Uri prometheus, string query, CancellationToken cancellationToken)

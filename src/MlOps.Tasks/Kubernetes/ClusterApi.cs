@@ -117,18 +117,20 @@ internal sealed class ClusterApi(IKubernetes client, string space, CancellationT
             {
                 await Task.Delay(Backoff[attempt], cancellationToken).ConfigureAwait(false);
             }
-            catch (HttpRequestException) when (attempt < Backoff.Length)
+            catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
+                // A lost connection, or the client's own timeout (not Ctrl+C): safe to ask again.
+                if (attempt >= Backoff.Length)
+                {
+                    throw new ClusterException($"{what}: the API server did not answer ({e.Message}) after {Backoff.Length + 1} tries; "
+                        + "check the kubeconfig's server and that the cluster runs (kubectl cluster-info).", e);
+                }
+
                 await Task.Delay(Backoff[attempt], cancellationToken).ConfigureAwait(false);
             }
             catch (HttpOperationException e)
             {
                 throw new ClusterException($"{what}: the API server answered {(int)e.Response.StatusCode} {Reason(e)}{Advice(e.Response.StatusCode)}", e);
-            }
-            catch (HttpRequestException e)
-            {
-                throw new ClusterException($"{what}: the API server did not answer ({e.Message}) after {Backoff.Length + 1} tries; "
-                    + "check the kubeconfig's server and that the cluster runs (kubectl cluster-info).", e);
             }
         }
     }
@@ -154,9 +156,10 @@ internal sealed class ClusterApi(IKubernetes client, string space, CancellationT
     private static string Advice(HttpStatusCode code) => code switch
     {
         HttpStatusCode.Unauthorized => "; the kubeconfig's credentials were refused: renew them (e.g. your cloud's get-credentials command).",
-        HttpStatusCode.Forbidden => "; the user may not do this: grant it a Role with get/list/watch/patch/delete on deployments, services and pods there.",
-        HttpStatusCode.NotFound => "; does the namespace exist (kubectl get namespace)?",
-        HttpStatusCode.Conflict => "; another field manager owns these fields: delete the object or let mlops own it.",
+        HttpStatusCode.Forbidden => "; the user may not do this: grant it a Role with get/list/watch/patch/delete on deployments, services, pods, pods/proxy, "
+            + "horizontalpodautoscalers, poddisruptionbudgets and httproutes there (docs/kubernetes.md).",
+        HttpStatusCode.NotFound => "; does the namespace exist (kubectl get namespace), and for an HTTPRoute, are the Gateway API CRDs installed?",
+        HttpStatusCode.Conflict => "; another writer changed the object at the same moment: run the build again.",
         HttpStatusCode.UnprocessableEntity => "; the cluster refused the manifest: run with --dryrun and check the files under artifacts/<pipeline>/k8s/.",
         _ => ".",
     };

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MlOps.Tasks.Artifacts;
+using MlOps.Tasks.Containers;
 using MlOps.Tasks.Deployment;
 using MlOps.Tasks.Pipeline;
 using MlOps.Tasks.ServerProcesses;
@@ -21,6 +22,7 @@ public static class ClusterDeployer
     public static async Task<DeployOutcome> DeployAsync(ClusterRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        using var exclusive = Lock(request);
         var chosen = VerifiedVersion.Named(request.StoreFolder, request.Workspace.Pipeline.Name, request.Version);
         var release = Release(request, chosen.Version);
         DeploymentRecord? current;
@@ -34,7 +36,7 @@ public static class ClusterDeployer
         var api = new ClusterApi(request.Cluster.Client, placement.Namespace, cancellationToken);
         if (!request.Force && current is { Kind: EnvironmentKind.Kubernetes, RunsAs: { } name } && current.BundleSha256 == release.BundleSha256
             && current.ImageDigest == release.ImageDigest && await api.ReadDeploymentAsync(name).ConfigureAwait(false) is { } live
-            && RolloutWait.IsDone(live, live.Spec.Replicas ?? placement.Replicas))
+            && RolloutWait.IsDone(live, live.Spec.Replicas ?? placement.Replicas) && Rendered(placement, release, name) is { } rendered && rendered == Rendered(live))
         {
             return new DeployOutcome(current, null, Unchanged: true);
         }
@@ -55,6 +57,7 @@ public static class ClusterDeployer
     public static async Task<DeployOutcome> RollbackAsync(ClusterRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        using var exclusive = Lock(request);
         var model = request.Workspace.Pipeline.Name;
         DeploymentRecord current;
         DeploymentRecord previous;
@@ -129,17 +132,49 @@ public static class ClusterDeployer
                 _ => await rollouts.RollingAsync().ConfigureAwait(false),
             };
         }
-        catch (Exception e) when (e is ClusterException or QualityGateException or OperationCanceledException)
+        catch (Exception e)
         {
             Record(request, record with { Message = e.Message });
             throw;
         }
 
         var colour = runsAs.EndsWith(ClusterObjects.Colours[1], StringComparison.Ordinal) ? ClusterObjects.Colours[1] : ClusterObjects.Colours[0];
-        ManifestFiles.Write(folder, ClusterObjects.Serving(placement, release, colour));
+        var objects = ClusterObjects.Serving(placement, release, colour);
+        ManifestFiles.Write(folder, objects);
         var recorded = Record(request, record with { Serving = true, RunsAs = runsAs });
+
+        // What another strategy left (the environment's strategy changed) goes once the new shape serves.
+        var removed = await ClusterUndeployer.DeleteAsync(api.WithoutCancellation(), placement, Keep(placement, objects, colour)).ConfigureAwait(false);
+        foreach (var leftover in removed)
+        {
+            request.Say($"removed {leftover}, left by another strategy");
+        }
+
         return new DeployOutcome(recorded, current, Unchanged: false) { ProductionMoved = IsProduction(request) };
     }
+
+    // The objects' hash the serving Deployment carries, as rendered now for the Deployment named, and as it is in the cluster.
+    private static string? Rendered(ClusterPlacement placement, ClusterRelease release, string serving) =>
+        Rendered(ClusterObjects.Serving(placement, release, ClusterObjects.Colours.FirstOrDefault(c => serving.EndsWith("-" + c, StringComparison.Ordinal))
+            ?? ClusterObjects.Colours[0]).OfType<k8s.Models.V1Deployment>().SingleOrDefault(d => d.Metadata.Name == serving));
+
+    private static string? Rendered(k8s.Models.V1Deployment? deployment) =>
+        deployment?.Metadata.Annotations?.TryGetValue(ClusterLabels.ObjectsSha256, out var sha) == true ? sha : null;
+
+    // Blue-green keeps both colours and the preview Service; a canary's Deployment is removed by the canary itself.
+    private static HashSet<string> Keep(ClusterPlacement placement, IReadOnlyList<k8s.IKubernetesObject<k8s.Models.V1ObjectMeta>> objects, string colour)
+    {
+        var keep = objects.Select(o => $"{o.Kind} {o.Metadata.Name}").ToHashSet(StringComparer.Ordinal);
+        if (placement.Settings.Strategy == RolloutStrategy.BlueGreen)
+        {
+            keep.Add($"Deployment {ClusterObjects.DeploymentName(placement, ClusterObjects.Colours.Single(c => c != colour))}");
+        }
+
+        return keep;
+    }
+
+    private static FileStream Lock(ClusterRequest request) => EnvironmentLock.TryTake(request.StoreFolder, request.Environment, out var path)
+        ?? throw new ContainerException($"Another Deploy, Rollback or Undeploy to '{request.Environment}' is running (it holds {path}); wait for it to finish.");
 
     private static DeploymentRecord Record(ClusterRequest request, DeploymentRecord record)
     {

@@ -27,6 +27,9 @@ public static class ClusterLabels
     /// <summary>Annotation: the image digest.</summary>
     public const string ImageDigest = "mlops.dev/image-digest";
 
+    /// <summary>Annotation on the serving Deployment: the SHA-256 of every object the environment was rendered as.</summary>
+    public const string ObjectsSha256 = "mlops.dev/objects-sha256";
+
     /// <summary>The field manager of server-side apply.</summary>
     public const string FieldManager = "mlops";
 }

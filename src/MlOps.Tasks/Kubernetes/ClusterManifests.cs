@@ -13,9 +13,9 @@ public static class ClusterManifests
 
     /// <summary>
     /// The Deployment of <paramref name="release"/>: <c>{name}</c>, or <c>{name}-{slot}</c> for a colour or track, whose pods carry
-    /// the slot label so a Service can pick them.
+    /// the slot label so a Service can pick them. Null <paramref name="replicas"/> leaves the count out, to an autoscaler.
     /// </summary>
-    public static V1Deployment Deployment(ClusterPlacement placement, ClusterRelease release, string? slot, int replicas)
+    public static V1Deployment Deployment(ClusterPlacement placement, ClusterRelease release, string? slot, int? replicas)
     {
         ArgumentNullException.ThrowIfNull(placement);
         ArgumentNullException.ThrowIfNull(release);
@@ -185,6 +185,8 @@ public static class ClusterManifests
                         new V1EnvVar { Name = "MLOPS_DEPLOYMENT", Value = deployment },
                         new V1EnvVar { Name = "MLOPS_IMAGE_DIGEST", Value = release.ImageDigest },
                     ],
+                    // The model loads before the server listens: liveness starts only once the startup probe passed.
+                    StartupProbe = Probe("/health", periodSeconds: 5, failureThreshold: Math.Max(1, (int)placement.Timeout.TotalSeconds / 5)),
                     ReadinessProbe = Probe("/ready", periodSeconds: 5),
                     LivenessProbe = Probe("/health", periodSeconds: 10),
                     Resources = settings.Requests.Count == 0 && settings.Limits.Count == 0 ? null : new V1ResourceRequirements
@@ -205,11 +207,11 @@ public static class ClusterManifests
         };
     }
 
-    private static V1Probe Probe(string path, int periodSeconds) => new()
+    private static V1Probe Probe(string path, int periodSeconds, int failureThreshold = 3) => new()
     {
         HttpGet = new V1HTTPGetAction { Path = path, Port = "http" },
         PeriodSeconds = periodSeconds,
-        FailureThreshold = 3,
+        FailureThreshold = failureThreshold,
     };
 
     private static Dictionary<string, ResourceQuantity>? Quantities(IReadOnlyDictionary<string, string> values) =>

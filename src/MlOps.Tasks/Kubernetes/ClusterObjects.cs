@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using k8s;
 using k8s.Models;
 using MlOps.Tasks.Pipeline;
@@ -42,7 +44,8 @@ public static class ClusterObjects
                 break;
         }
 
-        objects.Add(ClusterManifests.Deployment(placement, release, slot, placement.Replicas));
+        var deployment = ClusterManifests.Deployment(placement, release, slot, placement.ServingReplicas);
+        objects.Add(deployment);
         if (ClusterManifests.Autoscaler(placement, DeploymentName(placement, slot)) is { } autoscaler)
         {
             objects.Add(autoscaler);
@@ -53,6 +56,10 @@ public static class ClusterObjects
             objects.Add(budget);
         }
 
+        // What Deploy compares to tell an unchanged environment: the same release with other settings is a change.
+        var text = string.Concat(objects.Select(ManifestFiles.Text));
+        deployment.Metadata.Annotations ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        deployment.Metadata.Annotations[ClusterLabels.ObjectsSha256] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
         return objects;
     }
 

@@ -23,6 +23,9 @@ public sealed record ClusterPlacement
     /// <summary>How many pods serve.</summary>
     public int Replicas => Settings.Replicas ?? 1;
 
+    /// <summary>The serving Deployment's count as applied: <see cref="Replicas"/>, or none when an autoscaler owns it.</summary>
+    public int? ServingReplicas => Settings.Autoscale is null ? Replicas : null;
+
     /// <summary>How long each wait may take.</summary>
     public TimeSpan Timeout => TimeSpan.FromSeconds(Settings.TimeoutSeconds ?? 300);
 

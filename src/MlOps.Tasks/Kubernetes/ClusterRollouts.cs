@@ -6,51 +6,62 @@ namespace MlOps.Tasks.Kubernetes;
 /// <summary>
 /// The three strategies. Each returns the Deployment that serves once it is done; each failure (a stalled rollout, a timeout, a failed
 /// analysis, Ctrl+C) first returns the environment to <paramref name="serving"/>, the release that served before, and says so.
+/// <paramref name="serving"/> is null when nothing served, or when it served in another strategy's shape (<paramref name="servingAs"/>
+/// names its Deployment): the new release then goes straight to the new shape, and the caller removes the old one once it serves.
 /// </summary>
 internal sealed class ClusterRollouts(ClusterApi api, ClusterPlacement placement, ClusterRelease release, ClusterRelease? serving, string? servingAs,
     ServiceLevelSection? slo, Action<string> say, CancellationToken cancellationToken)
 {
     public async Task<string> RollingAsync()
     {
-        var objects = ClusterObjects.Serving(placement, release, ClusterObjects.Colours[0]);
-        await ApplyAsync(objects).ConfigureAwait(false);
-        await OrUndoAsync(() => WaitAsync(placement.Name, placement.Replicas), async quiet =>
+        var before = servingAs == placement.Name ? serving : null;
+        await ApplyAsync(ClusterObjects.Serving(placement, release, ClusterObjects.Colours[0])).ConfigureAwait(false);
+        await OrUndoAsync(() => WaitAsync(placement.Name, placement.ServingReplicas), async quiet =>
         {
-            if (serving is not null)
+            if (before is not null)
             {
-                await quiet.ApplyAsync(ClusterManifests.Deployment(placement, serving, null, placement.Replicas)).ConfigureAwait(false);
-                return $"the Deployment was set back to v{serving.VersionLabel}";
+                await quiet.ApplyAsync(ClusterManifests.Deployment(placement, before, null, placement.ServingReplicas)).ConfigureAwait(false);
+                return $"the Deployment was set back to v{before.VersionLabel}";
             }
 
-            return "nothing served before, so the failed Deployment stays for kubectl describe";
+            await quiet.DeleteDeploymentAsync(placement.Name).ConfigureAwait(false);
+            return servingAs is null ? "the failed Deployment was removed" : $"the failed Deployment was removed; {servingAs} still serves";
         }).ConfigureAwait(false);
         return placement.Name;
     }
 
     public async Task<string> BlueGreenAsync()
     {
-        var old = servingAs is { } name && name.EndsWith("-" + ClusterObjects.Colours[0], StringComparison.Ordinal) ? ClusterObjects.Colours[0]
-            : servingAs is null ? null : ClusterObjects.Colours[1];
+        var old = ClusterObjects.Colours.FirstOrDefault(c => servingAs == ClusterObjects.DeploymentName(placement, c));
         var colour = old == ClusterObjects.Colours[0] ? ClusterObjects.Colours[1] : ClusterObjects.Colours[0];
-        var target = ClusterObjects.Serving(placement, release, colour);
         var deployment = ClusterObjects.DeploymentName(placement, colour);
 
-        // The preview Service and the new colour first; the active Service switches only once every new pod is ready.
+        // The preview Service and the new colour first, at full size; the active Service switches only once every new pod is ready.
+        var replicas = placement.Settings.Autoscale?.MinReplicas ?? placement.Replicas;
         await api.ApplyAsync(ClusterManifests.Service(placement, placement.Name + "-preview", colour)).ConfigureAwait(false);
-        await api.ApplyAsync(ClusterManifests.Deployment(placement, release, colour, placement.Replicas)).ConfigureAwait(false);
-        await OrUndoAsync(() => WaitAsync(deployment, placement.Replicas), async quiet =>
+        await api.ApplyAsync(ClusterManifests.Deployment(placement, release, colour, replicas)).ConfigureAwait(false);
+        await OrUndoAsync(() => WaitAsync(deployment, replicas), async quiet =>
         {
             await quiet.ApplyAsync(ClusterManifests.Deployment(placement, release, colour, 0)).ConfigureAwait(false);
-            return old is null ? $"{colour} was scaled to 0" : $"{colour} was scaled to 0; {old} still serves v{serving?.VersionLabel}";
+            return servingAs is null ? $"{colour} was scaled to 0" : $"{colour} was scaled to 0; {old ?? servingAs} still serves v{serving?.VersionLabel}";
         }).ConfigureAwait(false);
-        await ApplyAsync(target).ConfigureAwait(false);
+        await ApplyAsync(ClusterObjects.Serving(placement, release, colour)).ConfigureAwait(false);
         say($"Service {api.Namespace}/{placement.Name} switched to {colour} (v{release.VersionLabel})");
         if (old is not null && serving is not null)
         {
+            // The new colour serves from here on: Ctrl+C during the delay scales the old one down at once, not back.
             var delay = TimeSpan.FromSeconds(placement.Settings.ScaleDownDelaySeconds ?? 30);
-            say(Text($"{old} (v{serving.VersionLabel}) stays up {delay.TotalSeconds:0} s for an instant switch back, then scales to 0"));
-            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-            await api.ApplyAsync(ClusterManifests.Deployment(placement, serving, old, 0)).ConfigureAwait(false);
+            say(Text($"{old} (v{serving.VersionLabel}) stays up {delay.TotalSeconds:0} s while the switch settles, then scales to 0"));
+            try
+            {
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                say($"interrupted: {old} is scaled to 0 now; {colour} serves v{release.VersionLabel}");
+            }
+
+            await api.WithoutCancellation().ApplyAsync(ClusterManifests.Deployment(placement, serving, old, 0)).ConfigureAwait(false);
         }
 
         return deployment;
@@ -59,15 +70,26 @@ internal sealed class ClusterRollouts(ClusterApi api, ClusterPlacement placement
     public async Task<string> CanaryAsync(IReadOnlyList<CanaryStepSection> steps)
     {
         var stable = ClusterObjects.DeploymentName(placement, ClusterObjects.Stable);
-        if (serving is null)
+        var canary = ClusterObjects.DeploymentName(placement, ClusterObjects.Canary);
+        if (serving is null || servingAs != stable)
         {
-            say("canary: nothing serves yet, so the first version goes straight to stable");
+            say(serving is null ? "canary: nothing serves yet, so the first version goes straight to stable"
+                : $"canary: {servingAs} served in another strategy's shape, so this version goes straight to stable without steps");
             await ApplyAsync(ClusterObjects.Serving(placement, release, ClusterObjects.Colours[0])).ConfigureAwait(false);
-            await WaitAsync(stable, placement.Replicas).ConfigureAwait(false);
+            await OrUndoAsync(() => WaitAsync(stable, placement.Replicas), async quiet =>
+            {
+                await quiet.DeleteDeploymentAsync(stable).ConfigureAwait(false);
+                return servingAs is null ? "the failed stable Deployment was removed" : $"the failed stable Deployment was removed; {servingAs} still serves";
+            }).ConfigureAwait(false);
             return stable;
         }
 
-        var canary = ClusterObjects.DeploymentName(placement, ClusterObjects.Canary);
+        // The two track Services exist before any route sends them traffic.
+        if (placement.Settings.Route is not null)
+        {
+            await ApplyAsync(ClusterObjects.Serving(placement, serving, ClusterObjects.Colours[0]).Where(o => o is k8s.Models.V1Service)).ConfigureAwait(false);
+        }
+
         await OrUndoAsync(async () =>
         {
             for (var i = 0; i < steps.Count; i++)
@@ -75,21 +97,23 @@ internal sealed class ClusterRollouts(ClusterApi api, ClusterPlacement placement
                 await StepAsync(steps[i], i, canary).ConfigureAwait(false);
             }
 
-            // Promotion: stable takes the new version, then the canary goes.
+            // Promotion: stable takes the new version; once it is ready, the canary has nothing left to do.
             await ApplyAsync(ClusterObjects.Serving(placement, release, ClusterObjects.Colours[0])).ConfigureAwait(false);
             await WaitAsync(stable, placement.Replicas).ConfigureAwait(false);
-            await api.DeleteDeploymentAsync(canary).ConfigureAwait(false);
-            say($"canary: promoted; {stable} serves v{release.VersionLabel} with all traffic");
         }, async quiet =>
         {
+            // Stable at full size and ready first, then the canary goes: traffic is never left without ready pods.
             foreach (var manifest in ClusterObjects.Serving(placement, serving, ClusterObjects.Colours[0]))
             {
                 await quiet.ApplyAsync(manifest).ConfigureAwait(false);
             }
 
+            await RolloutWait.UntilAvailableAsync(quiet, stable, placement.Replicas, placement.Timeout, say, CancellationToken.None).ConfigureAwait(false);
             await quiet.DeleteDeploymentAsync(canary).ConfigureAwait(false);
             return $"the canary was removed and stable v{serving.VersionLabel} has all traffic again";
         }).ConfigureAwait(false);
+        await api.WithoutCancellation().DeleteDeploymentAsync(canary).ConfigureAwait(false);
+        say($"canary: promoted; {stable} serves v{release.VersionLabel} with all traffic");
         return stable;
     }
 
@@ -121,7 +145,10 @@ internal sealed class ClusterRollouts(ClusterApi api, ClusterPlacement placement
         }
     }
 
-    /// <summary>How many canary and stable pods give <paramref name="weight"/> percent: by replica ratio, or the canary alone scaled when a route splits traffic.</summary>
+    /// <summary>
+    /// How many canary and stable pods give <paramref name="weight"/> percent: by replica ratio (rounded half away from zero, as Argo
+    /// Rollouts does), or the canary alone scaled when a route splits traffic.
+    /// </summary>
     public static (int Canary, int Stable) Split(int replicas, int weight, bool routed)
     {
         if (routed)
@@ -135,7 +162,7 @@ internal sealed class ClusterRollouts(ClusterApi api, ClusterPlacement placement
         }
 
         // At least one pod of each, so the share is neither 0 nor 100 %; with one replica the canary adds a second pod.
-        var canary = Math.Clamp((int)Math.Round(replicas * weight / 100.0), 1, Math.Max(1, replicas - 1));
+        var canary = Math.Clamp((int)Math.Round(replicas * weight / 100.0, MidpointRounding.AwayFromZero), 1, Math.Max(1, replicas - 1));
         return (canary, Math.Max(1, replicas - canary));
     }
 
@@ -147,17 +174,17 @@ internal sealed class ClusterRollouts(ClusterApi api, ClusterPlacement placement
         }
     }
 
-    private Task WaitAsync(string deployment, int replicas) =>
+    private Task WaitAsync(string deployment, int? replicas) =>
         RolloutWait.UntilAvailableAsync(api, deployment, replicas, placement.Timeout, say, cancellationToken);
 
-    // On failure or Ctrl+C, undo with a token of its own (the build's may be cancelled) and say in which state the cluster is.
+    // On any failure or Ctrl+C, undo with a token of its own (the build's may be cancelled) and say in which state the cluster is.
     private async Task OrUndoAsync(Func<Task> work, Func<ClusterApi, Task<string>> undo)
     {
         try
         {
             await work().ConfigureAwait(false);
         }
-        catch (Exception e) when (e is ClusterException or QualityGateException or OperationCanceledException)
+        catch (Exception e)
         {
             string state;
             try
@@ -172,7 +199,7 @@ internal sealed class ClusterRollouts(ClusterApi api, ClusterPlacement placement
             throw e switch
             {
                 QualityGateException => new QualityGateException($"{e.Message}; {state}."),
-                OperationCanceledException => new OperationCanceledException($"The rollout was interrupted; {state}.", e),
+                OperationCanceledException when cancellationToken.IsCancellationRequested => new OperationCanceledException($"The rollout was interrupted; {state}.", e),
                 _ => new ClusterException($"{e.Message.TrimEnd('.')}; {state}.", e),
             };
         }

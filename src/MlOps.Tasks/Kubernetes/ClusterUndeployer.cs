@@ -38,8 +38,11 @@ public static class ClusterUndeployer
         return new UndeployOutcome(current, ends.Deployments.RecordEnd(current.Id, request.By, UndeployOutcome.Reason), deleted);
     }
 
-    /// <summary>Deletes the objects of <paramref name="placement"/>, traffic first; returns those that existed, as <c>Kind namespace/name</c>.</summary>
-    internal static async Task<IReadOnlyList<string>> DeleteAsync(ClusterApi api, ClusterPlacement placement)
+    /// <summary>
+    /// Deletes the objects of <paramref name="placement"/>, traffic first, but those <paramref name="keep"/> names (<c>Kind name</c>); returns
+    /// those that existed, as <c>Kind namespace/name</c>.
+    /// </summary>
+    internal static async Task<IReadOnlyList<string>> DeleteAsync(ClusterApi api, ClusterPlacement placement, IReadOnlySet<string>? keep = null)
     {
         var name = placement.Name;
         string[] tracks = [ClusterObjects.Stable, ClusterObjects.Canary];
@@ -51,7 +54,7 @@ public static class ClusterUndeployer
         objects.AddRange(new[] { name }.Concat(ClusterObjects.Colours.Concat(tracks).Select(slot => $"{name}-{slot}"))
             .Select(deployment => ("Deployment", deployment, (Func<string, Task<bool>>)api.DeleteDeploymentAsync)));
         var deleted = new List<string>();
-        foreach (var (kind, objectName, delete) in objects)
+        foreach (var (kind, objectName, delete) in objects.Where(o => keep?.Contains($"{o.Kind} {o.Name}") != true))
         {
             if (await delete(objectName).ConfigureAwait(false))
             {

@@ -8,9 +8,12 @@ internal static class RolloutWait
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>Returns once <paramref name="name"/> has <paramref name="replicas"/> updated, available pods and no others.</summary>
+    /// <summary>
+    /// Returns once <paramref name="name"/> has <paramref name="wanted"/> updated, available pods and no others; null waits for the
+    /// count the Deployment has (an autoscaler's).
+    /// </summary>
     /// <exception cref="ClusterException">The rollout exceeded its progress deadline, or <paramref name="timeout"/> passed; the message says how far it got.</exception>
-    public static async Task UntilAvailableAsync(ClusterApi api, string name, int replicas, TimeSpan timeout, Action<string> say, CancellationToken cancellationToken)
+    public static async Task UntilAvailableAsync(ClusterApi api, string name, int? wanted, TimeSpan timeout, Action<string> say, CancellationToken cancellationToken)
     {
         var deadline = DateTimeOffset.UtcNow + timeout;
         var last = "";
@@ -19,6 +22,7 @@ internal static class RolloutWait
             var deployment = await api.ReadDeploymentAsync(name).ConfigureAwait(false)
                 ?? throw new ClusterException($"Deployment {api.Namespace}/{name} disappeared while its rollout was awaited; was it deleted by hand?");
             var status = deployment.Status ?? new V1DeploymentStatus();
+            var replicas = wanted ?? deployment.Spec.Replicas ?? 1;
             var progress = Text($"Deployment {api.Namespace}/{name}: {status.AvailableReplicas ?? 0} of {replicas} pods available");
             if (progress != last)
             {
@@ -31,7 +35,9 @@ internal static class RolloutWait
                 return;
             }
 
-            if (status.Conditions?.FirstOrDefault(c => c.Type == "Progressing") is { Status: "False" } stalled)
+            // A condition from before the latest spec says nothing about it.
+            if (status.ObservedGeneration >= deployment.Metadata.Generation
+                && status.Conditions?.FirstOrDefault(c => c.Type == "Progressing") is { Status: "False" } stalled)
             {
                 throw new ClusterException($"{progress}; the rollout stalled ({stalled.Reason}: {stalled.Message}){await WhyAsync(api, deployment).ConfigureAwait(false)}.");
             }

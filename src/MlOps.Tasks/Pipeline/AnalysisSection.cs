@@ -19,7 +19,7 @@ public sealed record AnalysisSection : PipelineSection
     /// </summary>
     public double? MaxPositiveRateDifference { get; init; }
 
-    /// <summary>Fewest requests the canary must have answered for the rates to count (1 when absent).</summary>
+    /// <summary>Fewest requests the canary must have answered for the analysis to judge it (1 when absent; 0 promotes a canary nobody called).</summary>
     public int? MinRequests { get; init; }
 
     /// <summary>How many measurements; every one must pass (1 when absent).</summary>

@@ -6,7 +6,7 @@ namespace MlOps.Tasks.Pipeline;
 /// </summary>
 public sealed record CanaryStepSection : PipelineSection
 {
-    /// <summary>The canary's share of traffic, 1 to 100 percent.</summary>
+    /// <summary>The canary's share of traffic, 0 to 100 percent.</summary>
     public int? SetWeight { get; init; }
 
     /// <summary>Seconds to wait before the next step.</summary>

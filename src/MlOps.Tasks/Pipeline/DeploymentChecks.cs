@@ -22,7 +22,7 @@ internal static partial class DeploymentChecks
                     $"Environment name '{name}' must be lowercase letters, digits, '-' or '_', starting with a letter or digit (it names folders and containers).");
             }
 
-            KubernetesChecks.Check(name, environment);
+            KubernetesChecks.Check(pipeline.Name, name, environment);
             var port = environment.Port ?? EnvironmentSection.DefaultPort(environment.Kind);
             if (port is < 1 or > 65535)
             {

@@ -9,7 +9,7 @@ internal static partial class KubernetesChecks
     private static readonly string[] ServiceTypes = ["ClusterIP", "NodePort", "LoadBalancer"];
 
     /// <exception cref="InvalidFileException">A setting is not usable; the message names its place.</exception>
-    public static void Check(string name, EnvironmentSection environment)
+    public static void Check(string pipelineName, string name, EnvironmentSection environment)
     {
         var path = $"environments.{name}.kubernetes";
         if (environment.Kind != EnvironmentKind.Kubernetes)
@@ -23,6 +23,18 @@ internal static partial class KubernetesChecks
         }
 
         var settings = environment.Kubernetes ?? new KubernetesSection();
+        if (!LabelValue().IsMatch(name))
+        {
+            throw new InvalidFileException(environment.Location!,
+                $"Environment name '{name}' must end with a letter or digit for a kubernetes environment (it is a label value there).");
+        }
+
+        if (settings.Name is null && !char.IsAsciiLetterLower(pipelineName[0]))
+        {
+            throw new InvalidFileException(environment.Location!,
+                $"Kubernetes Service names start with a letter, and '{pipelineName}-{name}' does not; give '{path}.name'.");
+        }
+
         if (settings.Namespace is { } space && !DnsLabel().IsMatch(space))
         {
             throw new InvalidFileException(settings.LocationOf("namespace")!, $"'{path}.namespace' is '{space}'; expected a DNS label (lowercase letters, digits, '-').");
@@ -42,10 +54,28 @@ internal static partial class KubernetesChecks
             throw new InvalidFileException(settings.LocationOf("service_type")!, $"'{path}.service_type' is '{type}'; expected {string.Join(", ", ServiceTypes)}.");
         }
 
+        if (settings.MinAvailable >= (settings.Replicas ?? 1))
+        {
+            throw new InvalidFileException(settings.LocationOf("min_available")!, Invariant(
+                $"'{path}.min_available' is {settings.MinAvailable} of {settings.Replicas ?? 1} replicas: no node could ever be drained; keep it below 'replicas'."));
+        }
+
         if (settings.Autoscale is { } autoscale)
         {
             AtLeast(autoscale, path + ".autoscale", "min_replicas", autoscale.MinReplicas, 1);
             AtLeast(autoscale, path + ".autoscale", "max_replicas", autoscale.MaxReplicas, autoscale.MinReplicas);
+            if (settings.Strategy == RolloutStrategy.Canary)
+            {
+                throw new InvalidFileException(settings.LocationOf("autoscale")!,
+                    $"'{path}.autoscale' works with strategy rolling or blue_green: a canary's replica counts are its traffic weights.");
+            }
+
+            if (settings.Replicas is { } replicas && (replicas < autoscale.MinReplicas || replicas > autoscale.MaxReplicas))
+            {
+                throw new InvalidFileException(settings.LocationOf("replicas")!, Invariant(
+                    $"'{path}.replicas' is {replicas}, outside autoscale's {autoscale.MinReplicas} to {autoscale.MaxReplicas}; the autoscaler would undo it."));
+            }
+
             if (autoscale.CpuPercent is < 1 or > 100)
             {
                 throw new InvalidFileException(autoscale.LocationOf("cpu_percent")!, Invariant($"'{path}.autoscale.cpu_percent' is {autoscale.CpuPercent}; expected 1 to 100."));
@@ -63,9 +93,11 @@ internal static partial class KubernetesChecks
             throw new InvalidFileException(settings.LocationOf(key)!, $"'{path}.{key}' is only read for 'strategy: canary'; remove it or change the strategy.");
         }
 
+        var weight = 0;
         for (var i = 0; i < settings.Steps.Count; i++)
         {
             var step = settings.Steps[i];
+            weight = step.SetWeight ?? weight;
             var at = Invariant($"{path}.steps[{i}]");
             var given = new[] { step.SetWeight is not null, step.Pause is not null, step.Analysis is not null }.Count(g => g);
             if (given != 1)
@@ -82,6 +114,12 @@ internal static partial class KubernetesChecks
             if (step.Analysis is { } analysis)
             {
                 CheckAnalysis(analysis, at + ".analysis");
+                if (weight == 0 || (weight == 100 && settings.Route is null && analysis.MaxPositiveRateDifference is not null))
+                {
+                    throw new InvalidFileException(step.Location!, weight == 0
+                        ? $"'{at}' analyses a canary that has no pods yet; put a set_weight above 0 before it."
+                        : $"'{at}' compares with stable, which has no pods at set_weight 100 without a route; analyse at a lower weight.");
+                }
             }
         }
     }
@@ -125,4 +163,7 @@ internal static partial class KubernetesChecks
 
     [GeneratedRegex("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$")]
     private static partial Regex DnsLabel();
+
+    [GeneratedRegex("^([a-z0-9][-_a-z0-9]*)?[a-z0-9]$")]
+    private static partial Regex LabelValue();
 }

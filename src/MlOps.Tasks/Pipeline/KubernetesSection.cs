@@ -51,13 +51,13 @@ public sealed record KubernetesSection : PipelineSection
     /// <summary>Blue-green: how long the old colour stays up (for an instant Rollback) before it is scaled down, in seconds (default 30).</summary>
     public int? ScaleDownDelaySeconds { get; init; }
 
-    /// <summary>Canary: the steps, as Argo Rollouts writes them; required for <c>strategy: canary</c>.</summary>
+    /// <summary>Canary: the steps, as Argo Rollouts writes them; none promotes the new version straight away.</summary>
     public IReadOnlyList<CanaryStepSection> Steps { get; init; } = [];
 
     /// <summary>Canary: a Gateway API HTTPRoute that splits traffic by exact weights; without one, weights follow the replica ratio.</summary>
     public RouteSection? Route { get; init; }
 
     /// <summary>The Deployment, Service and pod label prefix: <c>{model}-{environment}</c> when absent.</summary>
-    [TextPattern("[a-z0-9]([-a-z0-9]{0,40}[a-z0-9])?", "a DNS label of at most 42 characters")]
+    [TextPattern("[a-z]([-a-z0-9]{0,40}[a-z0-9])?", "a DNS label of at most 42 characters, starting with a letter")]
     public string? Name { get; init; }
 }

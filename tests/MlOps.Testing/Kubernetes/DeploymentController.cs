@@ -92,7 +92,12 @@ internal sealed class DeploymentController(ObjectStore store, FakeKubernetesApi 
 
         var pods = PodsOf(replicaSet);
         WriteStatus("replicasets", replicaSet, DeploymentStatus.ForReplicaSet(replicaSet, pods));
-        WriteStatus("deployments", deployment, DeploymentStatus.Compute(deployment, replicaSetName, pods, exceeded));
+
+        // A timer of a ReplicaSet the Deployment has since left (its template changed again) says nothing of the Deployment.
+        if (CurrentReplicaSetName(deployment) == replicaSetName)
+        {
+            WriteStatus("deployments", deployment, DeploymentStatus.Compute(deployment, replicaSetName, pods, exceeded));
+        }
     }
 
     private void WriteStatus(string plural, JsonObject obj, JsonObject status)
