@@ -7,8 +7,10 @@ using MlOps.Tasks.Pipeline;
 namespace MlOps.Build.Tasks;
 
 [TaskName("BuildImage")]
-[TaskDescription("Build the staging version's image (self-contained server + signed bundle, non-root, labelled), smoke-test it against Validate's scores; writes image.json.")]
-[TaskArgument("version", "The version Deploy deploys; only staging's image is built, so another version is refused before the build.")]
+[TaskDescription("Build the staging (or --version) version's image (self-contained server + signed bundle, non-root, labelled), "
+    + "smoke-test it against Validate's scores; reuse one of the same bundle and fingerprint; writes image.json.")]
+[TaskArgument("version", "The version whose image is built or reused instead of staging's (v3, 3, latest or an alias), as Deploy deploys it; "
+    + "scored against held-out rows only when artifacts/ hold its predictions.")]
 [IsDependentOn(typeof(BiasCheckTask))]
 internal sealed class BuildImageTask : BuildTask
 {
@@ -47,8 +49,9 @@ internal sealed class BuildImageTask : BuildTask
 
         context.Log.Information(string.Create(CultureInfo.InvariantCulture,
             $"BuildImage: v{image.Version} on {image.Base}{(outcome.BaseImported ? " (imported now)" : "")}: {summary} built in {image.BuildSeconds:0.0} s; ")
-            + string.Create(CultureInfo.InvariantCulture,
-                $"smoke test scored {image.SmokeRows} held-out rows as Validate did (max difference {image.SmokeMaxDifference:0.0e0})"));
+            + (outcome.RowsMissing is { } missing ? $"smoke test checked /health and /version only: {missing}"
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"smoke test scored {image.SmokeRows} held-out rows as Validate did (max difference {image.SmokeMaxDifference:0.0e0})")));
         context.Note(summary);
     }
 }

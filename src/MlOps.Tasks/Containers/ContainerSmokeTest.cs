@@ -17,8 +17,8 @@ public static class ContainerSmokeTest
     /// <summary>The label that marks smoke-test containers (value <c>smoke-test</c>).</summary>
     public const string RoleLabel = "mlops.role";
 
-    /// <summary>Smoke-tests the request's image with its rows.</summary>
-    /// <exception cref="ContainerException">The server exited, did not get healthy in time, or did not score the rows; the message holds its log.</exception>
+    /// <summary>Smoke-tests the request's image: /health, then the bundle /version names and the rows, when the request has them.</summary>
+    /// <exception cref="ContainerException">The server exited, did not get healthy in time, named another bundle or did not score the rows.</exception>
     public static async Task<SmokeTestResult> RunAsync(IDockerClient docker, SmokeTestRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(docker);
@@ -45,6 +45,12 @@ public static class ContainerSmokeTest
             var clock = Stopwatch.StartNew();
             await ServerCheck.WaitHealthyAsync(new DockerTarget(docker), new RunningServer(container.ID, ""), http, timeout, cancellationToken).ConfigureAwait(false);
             var healthy = clock.Elapsed;
+            await CheckBundleAsync(http, image, request.BundleSha256, cancellationToken).ConfigureAwait(false);
+            if (rows is null)
+            {
+                return new SmokeTestResult(healthy, null);
+            }
+
             using var body = new StringContent(rows, Encoding.UTF8, request.ContentType);
             using var response = await http.PostAsync(new Uri("invocations", UriKind.Relative), body, cancellationToken).ConfigureAwait(false);
             var answer = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
@@ -55,6 +61,22 @@ public static class ContainerSmokeTest
         finally
         {
             await RemoveAsync(docker, container.ID).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task CheckBundleAsync(HttpClient http, string image, string? bundleSha256, CancellationToken cancellationToken)
+    {
+        if (bundleSha256 is null)
+        {
+            return;
+        }
+
+        using var response = await http.GetAsync(new Uri("version", UriKind.Relative), cancellationToken).ConfigureAwait(false);
+        var answer = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode || ServerCheck.BundleOf(answer) != bundleSha256)
+        {
+            throw new ContainerException($"The smoke test of {image} failed: /version answered {(int)response.StatusCode}, "
+                + $"naming the bundle {ServerCheck.BundleOf(answer) ?? "none"}, not {bundleSha256}.");
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Docker.DotNet;
@@ -9,39 +8,40 @@ using MlOps.Tasks.Artifacts;
 using MlOps.Tasks.Pipeline;
 using MlOps.Tasks.Provenance;
 using MlOps.Tasks.ServerProcesses;
-using MlOps.Tasks.Tracking;
 
 namespace MlOps.Tasks.Containers;
 
 /// <summary>
-/// BuildImage: the staging version's signed bundle and the self-contained server on the base image,
-/// smoke-tested against the scores Validate recorded, recorded in image.json. One image per version serves
-/// every environment: an image whose bundle, serving publish and base are unchanged is reused, whatever environment asks.
+/// BuildImage: a registered version's signed bundle (staging's, or the one <c>--version</c> names) and the self-contained server on the base
+/// image, smoke-tested, recorded in image.json. One image per version serves every environment: an image whose bundle, serving publish and
+/// base are unchanged is reused, whatever environment asks, found through image.json or by its labels in the daemon.
 /// </summary>
-public static class ImageBuild
+public static partial class ImageBuild
 {
-    /// <summary>Builds (or reuses) the staging version's image.</summary>
-    /// <exception cref="QualityGateException">No version has passed the gates (no alias <c>staging</c>).</exception>
-    /// <exception cref="BundleVerificationException">The staging bundle's signature does not verify.</exception>
-    /// <exception cref="UsageException">artifacts/ hold another version's predictions than staging's, or the version asked for is not staging.</exception>
+    /// <summary>
+    /// Builds (or reuses) the image of the staging version, or of the version <see cref="ImageBuildRequest.Version"/> names. The smoke test
+    /// scores held-out rows as Validate did when the artifacts hold that version's predictions; otherwise (a named older version) it checks
+    /// /health and that /version names the bundle only.
+    /// </summary>
+    /// <exception cref="QualityGateException">No version was named and none has passed the gates (no alias <c>staging</c>).</exception>
+    /// <exception cref="BundleVerificationException">The version's bundle does not verify, or is not the one the registry recorded.</exception>
+    /// <exception cref="UsageException">The version named does not exist, or artifacts/ hold another version's predictions than staging's.</exception>
     /// <exception cref="ContainerException">Docker is unreachable, the build failed or the smoke test failed.</exception>
     public static async Task<ImageBuildOutcome> RunAsync(ImageBuildRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (version, bundle, publicKey) = VerifiedVersion.Staging(request.StoreFolder, request.Workspace.Pipeline.Name);
-        CheckVersion(request.StoreFolder, version, request.Version);
-        var rows = SmokeRows.Of(request.Workspace, version.Version, request.SmokeRowCount);
+        var workspace = request.Workspace;
+        var (version, bundle, publicKey) = VerifiedVersion.Named(request.StoreFolder, workspace.Pipeline.Name, request.Version);
+        var rows = SmokeRows.OfNamed(workspace, version.Version, named: request.Version is not null, request.SmokeRowCount);
         var serving = ServingPublish.Sha256(request.ServingFolder, request.Force);
-        var servingSha256 = serving.Sha256;
         using var docker = await DockerDaemon.ConnectAsync(DockerDaemon.ConnectTimeout, cancellationToken).ConfigureAwait(false);
-        var (baseName, baseId, imported) = await BaseAsync(docker, request.Workspace.Pipeline, cancellationToken).ConfigureAwait(false);
-        var fingerprint = Fingerprint(bundle.Sha256, servingSha256, baseId);
-        var recordPath = Path.Combine(request.Workspace.ArtifactsFolder, ArtifactNames.Image);
-        if (!request.Force && ImageRecord.Read(recordPath) is { } before && before.Fingerprint == fingerprint
-            && await ImageInspection.FindAsync(docker, before.Id, cancellationToken).ConfigureAwait(false) is not null)
+        var (baseName, baseId, imported) = await BaseAsync(docker, workspace.Pipeline, cancellationToken).ConfigureAwait(false);
+        var made = new Ingredients(version, bundle, serving.Sha256, baseName, baseId, Fingerprint(bundle.Sha256, serving.Sha256, baseId));
+        var recordPath = Path.Combine(workspace.ArtifactsFolder, ArtifactNames.Image);
+        if (!request.Force && await ReusableAsync(docker, recordPath, made, cancellationToken).ConfigureAwait(false) is var (found, recorded))
         {
-            var pushed = await PushAsync(docker, request.Workspace.Pipeline, before, cancellationToken).ConfigureAwait(false);
-            if (pushed != before)
+            var pushed = await PushAsync(docker, workspace.Pipeline, found, cancellationToken).ConfigureAwait(false);
+            if (!recorded || pushed != found)
             {
                 ArtifactJson.Write(recordPath, pushed);
             }
@@ -56,59 +56,21 @@ public static class ImageBuild
             Bundle = version.Source,
             PublicKey = publicKey,
             BaseImage = baseName,
-            GitCommit = GitState.Of(request.Workspace.RepositoryRoot).Commit,
+            GitCommit = GitState.Of(workspace.RepositoryRoot).Commit,
             Created = DateTimeOffset.UtcNow,
+            Fingerprint = made.Fingerprint,
         }, cancellationToken).ConfigureAwait(false);
         var built = clock.Elapsed;
-        var difference = await SmokeTestAsync(docker, image, rows, cancellationToken).ConfigureAwait(false);
-        var record = new ImageRecord
+        var difference = await SmokeTestAsync(docker, image, bundle.Sha256, rows, cancellationToken).ConfigureAwait(false);
+        var record = made.Record(image.Id, image.Tags, image.Size, DateTimeOffset.UtcNow) with
         {
-            Model = version.Model,
-            Version = version.Version,
-            Id = image.Id,
-            Tags = image.Tags,
-            Size = image.Size,
-            BundleSha256 = bundle.Sha256,
-            ServingSha256 = servingSha256,
-            Base = baseName,
-            BaseId = baseId,
-            Fingerprint = fingerprint,
-            Built = DateTimeOffset.UtcNow,
             BuildSeconds = Math.Round(built.TotalSeconds, 2),
-            SmokeRows = rows.Ids.Count,
+            SmokeRows = rows?.Ids.Count ?? 0,
             SmokeMaxDifference = difference,
         };
-        record = await PushAsync(docker, request.Workspace.Pipeline, record, cancellationToken).ConfigureAwait(false);
+        record = await PushAsync(docker, workspace.Pipeline, record, cancellationToken).ConfigureAwait(false);
         ArtifactJson.Write(recordPath, record);
-        return new ImageBuildOutcome(record, Reused: false, imported, serving);
-    }
-
-    /// <summary>
-    /// Refuses a version asked for by reference (<c>--version</c>) other than <paramref name="staging"/>: BuildImage builds
-    /// the staging version's image only, smoke-tested against the predictions Validate recorded for it.
-    /// </summary>
-    /// <exception cref="UsageException"><paramref name="reference"/> names another version, or none; the message says what to do.</exception>
-    public static void CheckVersion(string storeFolder, ModelVersion staging, string? reference)
-    {
-        ArgumentNullException.ThrowIfNull(staging);
-        if (reference is null)
-        {
-            return;
-        }
-
-        ModelVersion named;
-        using (var store = TrackingStore.Open(storeFolder))
-        {
-            named = store.Registry.GetVersion(staging.Model, reference);
-        }
-
-        if (named.Version != staging.Version)
-        {
-            throw new UsageException(string.Create(CultureInfo.InvariantCulture,
-                $"BuildImage builds the image of staging v{staging.Version} only, not of v{named.Version} (--version={reference}); ")
-                + string.Create(CultureInfo.InvariantCulture,
-                    $"point staging at it first (./build.sh --target=SetAlias --alias=staging --version={named.Version}), or deploy it to a local environment."));
-        }
+        return new ImageBuildOutcome(record, Reused: false, imported, serving) { RowsMissing = rows is null ? SmokeRows.Missing(workspace, version.Version) : null };
     }
 
     /// <summary>The fingerprint of an image: what goes into it, and nothing of the environment that asks for it.</summary>
@@ -150,14 +112,16 @@ public static class ImageBuild
         }
     }
 
-    // A failed image is untagged, so that nothing deploys it by tag.
-    private static async Task<double> SmokeTestAsync(DockerClient docker, ModelImage image, SmokeRows rows, CancellationToken cancellationToken)
+    // A failed image is untagged, so that nothing deploys it by tag. Without rows, /health and the bundle /version names are checked only.
+    private static async Task<double> SmokeTestAsync(DockerClient docker, ModelImage image, string bundleSha256, SmokeRows? rows,
+        CancellationToken cancellationToken)
     {
         try
         {
-            var result = await ContainerSmokeTest.RunAsync(docker, new SmokeTestRequest { Image = image.Id, Rows = rows.Body, ContentType = "text/csv" },
+            var result = await ContainerSmokeTest.RunAsync(docker,
+                new SmokeTestRequest { Image = image.Id, BundleSha256 = bundleSha256, Rows = rows?.Body, ContentType = "text/csv" },
                 cancellationToken).ConfigureAwait(false);
-            return rows.Compare(result.Invocations);
+            return rows is null ? 0 : rows.Compare(result.Invocations!);
         }
         catch (Exception e) when (e is ContainerException or ServerCheckException)
         {

@@ -3,7 +3,7 @@ using MlOps.Tasks.ServerProcesses;
 
 namespace MlOps.Tasks.Containers;
 
-/// <summary>What BuildImage works on: the pipeline's staging version, the serving publish; the image serves every environment.</summary>
+/// <summary>What BuildImage works on: the pipeline's staging version or a named one, the serving publish; the image serves every environment.</summary>
 public sealed record ImageBuildRequest
 {
     /// <summary>The pipeline, its artifacts folder and the repository.</summary>
@@ -16,12 +16,12 @@ public sealed record ImageBuildRequest
     public required string ServingFolder { get; init; }
 
     /// <summary>
-    /// The version asked for (<c>--version</c>: v3, 3, latest or an alias), or null for staging; only staging's image is built,
-    /// so another version is refused (see <see cref="ImageBuild.CheckVersion"/>).
+    /// The version whose image is built (<c>--version</c>: v3, 3, latest or an alias), or null for staging's. Its bundle comes from the
+    /// registry; its smoke test scores held-out rows only when the artifacts hold its predictions.
     /// </summary>
     public string? Version { get; init; }
 
-    /// <summary>Build again even when the fingerprint matches the recorded image.</summary>
+    /// <summary>Build again even when an image of the same fingerprint is recorded or in the daemon.</summary>
     public bool Force { get; init; }
 
     /// <summary>How many held-out rows the smoke test scores.</summary>

@@ -43,17 +43,46 @@ internal static class ImageDefinition
 
             """;
 
-    /// <summary>The OCI labels and the provenance links of the bundle.</summary>
-    public static Dictionary<string, string> Labels(ImageRequest request, ModelBundle bundle) => new()
+    /// <summary>The label naming the model an image serves.</summary>
+    public const string ModelLabel = "mlops.model.name";
+
+    /// <summary>The label naming the sha256 of the bundle inside.</summary>
+    public const string BundleLabel = "mlops.bundle.sha256";
+
+    /// <summary>The label naming the image's fingerprint: bundle, serving publish and base (see <see cref="ImageBuild.Fingerprint"/>).</summary>
+    public const string FingerprintLabel = "mlops.image.fingerprint";
+
+    /// <summary>The OCI labels, the provenance links of the bundle and, when the request has one, the fingerprint.</summary>
+    public static Dictionary<string, string> Labels(ImageRequest request, ModelBundle bundle)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(bundle);
+        var labels = Provenance(request, bundle);
+        if (request.Fingerprint is { } fingerprint)
+        {
+            labels[FingerprintLabel] = fingerprint;
+        }
+
+        return labels;
+    }
+
+    /// <summary>
+    /// The labels an image built from <paramref name="bundleSha256"/> with <paramref name="fingerprint"/> has, as the daemon's
+    /// <c>label</c> filter takes them (<c>name=value</c>): what makes an image in the daemon reusable without image.json.
+    /// </summary>
+    public static IReadOnlyList<string> ReuseFilter(string modelName, string bundleSha256, string fingerprint) =>
+        [$"{ModelLabel}={modelName}", $"{BundleLabel}={bundleSha256}", $"{FingerprintLabel}={fingerprint}"];
+
+    private static Dictionary<string, string> Provenance(ImageRequest request, ModelBundle bundle) => new()
     {
         ["org.opencontainers.image.created"] = request.Created.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
         ["org.opencontainers.image.revision"] = request.GitCommit,
         ["org.opencontainers.image.title"] = bundle.Provenance.ModelName,
         ["org.opencontainers.image.version"] = bundle.Provenance.ModelVersion,
         ["org.opencontainers.image.base.name"] = request.BaseImage,
-        ["mlops.model.name"] = bundle.Provenance.ModelName,
+        [ModelLabel] = bundle.Provenance.ModelName,
         ["mlops.model.version"] = bundle.Provenance.ModelVersion,
-        ["mlops.bundle.sha256"] = bundle.Sha256,
+        [BundleLabel] = bundle.Sha256,
         ["mlops.data.md5"] = bundle.Provenance.DataMd5,
         ["mlops.run.id"] = bundle.Provenance.RunId,
     };

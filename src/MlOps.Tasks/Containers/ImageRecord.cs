@@ -4,7 +4,7 @@ using MlOps.Tasks.Artifacts;
 namespace MlOps.Tasks.Containers;
 
 /// <summary>
-/// artifacts/&lt;model&gt;/image.json: the image BuildImage made for a version, what it was made from
+/// artifacts/&lt;model&gt;/image.json: the image BuildImage made or reused last, for the version it was asked for, what it was made from
 /// (the fingerprint of bundle, serving publish and base) and what its smoke test saw.
 /// </summary>
 public sealed record ImageRecord
@@ -45,10 +45,13 @@ public sealed record ImageRecord
     /// <summary>When the image was built.</summary>
     public required DateTimeOffset Built { get; init; }
 
-    /// <summary>How long building the image (not the base) took, in seconds.</summary>
+    /// <summary>How long building the image (not the base) took, in seconds; 0 for an image found in the daemon by its labels.</summary>
     public required double BuildSeconds { get; init; }
 
-    /// <summary>How many held-out rows the smoke test scored.</summary>
+    /// <summary>
+    /// How many held-out rows the smoke test scored: 0 when the artifacts held no predictions of the version (its /health and /version were
+    /// checked only), or for an image found in the daemon by its labels (smoke-tested when it was built).
+    /// </summary>
     public required int SmokeRows { get; init; }
 
     /// <summary>The largest difference between the image's scores and Validate's.</summary>

@@ -23,6 +23,12 @@ public sealed record ImageRequest
     /// <summary>When the image is built (label org.opencontainers.image.created).</summary>
     public required DateTimeOffset Created { get; init; }
 
+    /// <summary>
+    /// What the image is made of (see <see cref="ImageBuild.Fingerprint"/>), as label <c>mlops.image.fingerprint</c>: BuildImage finds the image
+    /// by it again without image.json. Null for no such label.
+    /// </summary>
+    public string? Fingerprint { get; init; }
+
     /// <summary>The port the server listens on inside the image unless MLOPS_PORT is given at run time.</summary>
     public int Port { get; init; } = ServingDefaults.ContainerPort;
 }

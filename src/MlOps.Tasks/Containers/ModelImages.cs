@@ -22,6 +22,16 @@ public static class ModelImages
             i.Labels is { } all && all.TryGetValue("mlops.bundle.sha256", out var bundle) ? bundle : null, i.Size))];
     }
 
+    /// <summary>The newest image in the daemon that has every one of <paramref name="labels"/> (<c>name=value</c>), or null.</summary>
+    internal static async Task<ImagesListResponse?> FindAsync(IDockerClient docker, IReadOnlyList<string> labels, CancellationToken cancellationToken)
+    {
+        var images = await docker.Images.ListImagesAsync(new ImagesListParameters
+        {
+            Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = labels.ToDictionary(l => l, _ => true, StringComparer.Ordinal) },
+        }, cancellationToken).ConfigureAwait(false);
+        return images.OrderByDescending(i => i.Created).FirstOrDefault();
+    }
+
     /// <summary>Removes an image: each tag, then the image itself; a container using it keeps it.</summary>
     /// <returns>Null when removed; else why the daemon kept it.</returns>
     public static async Task<string?> RemoveAsync(IDockerClient docker, StoredImage image, CancellationToken cancellationToken)

@@ -31,7 +31,7 @@ public sealed record DeployRequest
     /// <summary>For <c>local</c>: the framework-dependent server program's folder (installed into the store).</summary>
     public string? Serving { get; init; }
 
-    /// <summary>For <c>docker</c>: the image BuildImage made for the staging version.</summary>
+    /// <summary>For <c>docker</c>: the image BuildImage made or reused last (image.json); it must be of the version deployed.</summary>
     public ImageRecord? Image { get; init; }
 
     /// <summary>Who deploys.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using MlOps.Tasks.Artifacts;
 using MlOps.Tasks.ServerProcesses;
 using MlOps.Tasks.Tracking;
 
@@ -25,16 +24,8 @@ public static partial class Deployer
     }
 
     // Held-out rows scored as Validate did, when the artifacts hold that version's predictions; a named older version is checked as Rollback checks.
-    private static SmokeRows? Rows(DeployRequest request, int version)
-    {
-        var workspace = request.Workspace;
-        if (request.Version is not null && MetricsFile.ReadIfExists(Path.Combine(workspace.ArtifactsFolder, ArtifactNames.Metrics))?.Version != version)
-        {
-            return null;
-        }
-
-        return SmokeRows.Of(workspace, version, SmokeRows.Count);
-    }
+    private static SmokeRows? Rows(DeployRequest request, int version) =>
+        SmokeRows.OfNamed(request.Workspace, version, named: request.Version is not null, SmokeRows.Count);
 
     // A deployment of a named version clears the mark a Rollback left on it.
     private static VersionMark? ClearNamed(DeployRequest request, ModelVersion version)

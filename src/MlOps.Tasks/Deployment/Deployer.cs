@@ -196,7 +196,7 @@ public static partial class Deployer
         }
     }
 
-    // The image or server program a deploy of the chosen version runs.
+    // The image or server program a deploy of the chosen version runs: for docker, the image of that version BuildImage recorded.
     private static (ImageRecord? Image, string? Server) Program(DeployRequest request, VerifiedVersion staged)
     {
         if (request.Target.Kind == EnvironmentKind.Local)
@@ -205,16 +205,12 @@ public static partial class Deployer
                 request.Serving ?? throw new ArgumentException("A local deployment needs the server program.", nameof(request)), request.StoreFolder));
         }
 
-        var image = request.Image;
-        if (request.Version is not null)
-        {
-            ImageBuild.CheckVersion(request.StoreFolder, VerifiedVersion.Staging(request.StoreFolder, staged.Version.Model).Version, request.Version);
-        }
-
-        return image is not null && image.BundleSha256 == staged.Bundle.Sha256 ? (image, null)
+        // BuildImage ran for the same --version before Deploy, so image.json names this version's image.
+        var image = DeployPlan.Built(staged.Version, request.Image);
+        return image is not null ? (image, null)
             : throw new UsageException(string.Create(CultureInfo.InvariantCulture,
-                $"{(image is null ? "No image was built" : $"The image built last holds v{image.Version}")} for staging v{staged.Version.Version}; "
-                + $"run ./build.sh --target=BuildImage --environment={request.Environment} first."));
+                $"{(request.Image is { } other ? $"The image built last holds v{other.Version}" : "No image was built")}, not v{staged.Version.Version}; ")
+                + $"run ./build.sh --target=BuildImage{(request.Version is { } named ? " --version=" + named : "")} --environment={request.Environment} first.");
     }
 
     private static string Address(DeployRequest request) => string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{request.Port}");

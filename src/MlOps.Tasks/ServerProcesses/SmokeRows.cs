@@ -46,6 +46,26 @@ public sealed record SmokeRows(string Body, IReadOnlyList<string> Ids, IReadOnly
     }
 
     /// <summary>
+    /// The held-out rows of <paramref name="version"/> when the artifacts hold its predictions. A version <paramref name="named"/> by reference
+    /// (<c>--version</c>) whose predictions they do not hold gets none (null): its server passes the health, version and bundle checks only.
+    /// </summary>
+    /// <exception cref="UsageException">Not named, and the artifacts hold another version's predictions; or the schema names no id column.</exception>
+    public static SmokeRows? OfNamed(PipelineWorkspace workspace, int version, bool named, int count)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        return named && Validated(workspace) != version ? null : Of(workspace, version, count);
+    }
+
+    /// <summary>Why <paramref name="version"/> has no held-out rows: e.g. <c>artifacts/credit-scoring holds the predictions of v2, not of v1</c>.</summary>
+    public static string Missing(PipelineWorkspace workspace, int version)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        var validated = Validated(workspace);
+        return string.Create(CultureInfo.InvariantCulture, $"{Path.GetRelativePath(workspace.RepositoryRoot, workspace.ArtifactsFolder)} holds the predictions of "
+            + $"{(validated is { } v ? $"v{v}" : "no version")}, not of v{version}");
+    }
+
+    /// <summary>
     /// Up to <paramref name="count"/> rows of <paramref name="predictions"/> found in <paramref name="table"/>
     /// (separated by <paramref name="separator"/>; quoted rows are passed over).
     /// </summary>
@@ -123,6 +143,13 @@ public sealed record SmokeRows(string Body, IReadOnlyList<string> Ids, IReadOnly
         }
 
         return worst;
+    }
+
+    // The version whose predictions the artifacts hold (metrics.json's), or null.
+    private static int? Validated(PipelineWorkspace workspace)
+    {
+        var metrics = Path.Combine(workspace.ArtifactsFolder, ArtifactNames.Metrics);
+        return MetricsFile.ReadIfExists(metrics, Path.GetRelativePath(workspace.RepositoryRoot, metrics))?.Version;
     }
 
     private static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "…";

@@ -60,4 +60,32 @@ public class ContainerSmokeTestTests
             await docker.Containers.RemoveContainerAsync(foreign.ID, new ContainerRemoveParameters { Force = true });
         }
     }
+
+    [Test]
+    public async Task Should_Check_Health_And_The_Bundle_Version_Names_Without_Rows_And_Refuse_Another_Bundle()
+    {
+        // Given
+        using var docker = await Docker.RequireAsync();
+        using var work = new TempDirectory();
+        var baseImage = await OfflineBaseImage.EnsureAsync(docker, work.Path);
+        var image = await ImageBuilder.BuildAsync(docker, new ImageRequest
+        {
+            ServingFolder = ServingFiles.ServingFolder,
+            Bundle = ServingFiles.Bundle,
+            PublicKey = ServingFiles.PublicKey,
+            BaseImage = baseImage.Tag,
+            GitCommit = "unknown",
+            Created = DateTimeOffset.UnixEpoch,
+        });
+        var bundleSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(ServingFiles.Bundle)));
+        var another = new string('0', 64);
+
+        // When
+        var passed = await ContainerSmokeTest.RunAsync(docker, new SmokeTestRequest { Image = image.Id, BundleSha256 = bundleSha256 });
+        var failed = await Assert.ThrowsAsync<ContainerException>(() => ContainerSmokeTest.RunAsync(docker, new SmokeTestRequest { Image = image.Id, BundleSha256 = another }));
+
+        // Then
+        Assert.That(passed.Invocations, Is.Null, "no rows, no /invocations");
+        Assert.That(failed!.Message, Is.EqualTo($"The smoke test of {image.Id} failed: /version answered 200, naming the bundle {bundleSha256}, not {another}."));
+    }
 }

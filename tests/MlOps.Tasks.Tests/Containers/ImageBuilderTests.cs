@@ -31,21 +31,22 @@ public class ImageBuilderTests
         var baseClock = Stopwatch.StartNew();
         var baseImage = await OfflineBaseImage.EnsureAsync(docker, work.Path);
         var baseTime = baseClock.Elapsed;
-        var request = Request(baseImage.Tag);
+        var request = Request(baseImage.Tag) with { Fingerprint = "0a1b2c3d" };
+        var bundleSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(ServingFiles.Bundle)));
         var clock = Stopwatch.StartNew();
 
         // When
         var image = await ImageBuilder.BuildAsync(docker, request);
         var built = clock.Elapsed;
-        var smoke = await ContainerSmokeTest.RunAsync(docker, new SmokeTestRequest { Image = image.Tags[0], Rows = ServingFiles.Rows });
+        var smoke = await ContainerSmokeTest.RunAsync(docker, new SmokeTestRequest { Image = image.Tags[0], Rows = ServingFiles.Rows, BundleSha256 = bundleSha256 });
 
         // Then
         var inspected = await docker.Images.InspectImageAsync(image.Id);
         Assert.That(image.Tags, Is.EqualTo(new[] { $"mlops/credit-scoring:v4-{inspected.Config.Labels["mlops.bundle.sha256"][..12]}" }));
         Assert.That(inspected.Config.User, Is.EqualTo("10001:10001"));
         Assert.That(inspected.Config.Healthcheck.Test, Is.Not.Empty);
-        Assert.That(inspected.Config.Labels["mlops.bundle.sha256"],
-            Is.EqualTo(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(ServingFiles.Bundle)))));
+        Assert.That(inspected.Config.Labels["mlops.bundle.sha256"], Is.EqualTo(bundleSha256));
+        Assert.That(inspected.Config.Labels["mlops.image.fingerprint"], Is.EqualTo("0a1b2c3d"));
         Assert.That(inspected.Config.Labels["mlops.data.md5"], Is.EqualTo("3f1c0a4b2e8d9f7a6b5c4d3e2f1a0b9c.dir"));
         Assert.That(inspected.Config.Labels["org.opencontainers.image.revision"], Is.EqualTo("5c93d6f0a1b2c3d4e5f60718293a4b5c6d7e8f90"));
         Assert.That(inspected.Config.Labels["org.opencontainers.image.created"], Is.EqualTo("2026-11-26T15:00:00Z"));

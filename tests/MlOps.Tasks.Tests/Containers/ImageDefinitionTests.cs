@@ -49,6 +49,21 @@ public class ImageDefinitionTests
         }
     }
 
+    public class ReuseFilter
+    {
+        [Test]
+        public void Should_Ask_The_Daemon_For_The_Model_The_Bundle_And_The_Fingerprint_The_Labels_Name()
+        {
+            // When
+            var filter = ImageDefinition.ReuseFilter("credit-scoring", "0a1b", "9f8e");
+
+            // Then
+            Assert.That(filter, Is.EqualTo(new[] { "mlops.model.name=credit-scoring", "mlops.bundle.sha256=0a1b", "mlops.image.fingerprint=9f8e" }));
+            Assert.That(filter.Select(f => f[..f.IndexOf('=')]),
+                Is.EqualTo(new[] { ImageDefinition.ModelLabel, ImageDefinition.BundleLabel, ImageDefinition.FingerprintLabel }));
+        }
+    }
+
     public class Tags
     {
         [Test]

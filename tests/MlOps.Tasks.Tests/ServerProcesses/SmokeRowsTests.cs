@@ -1,3 +1,5 @@
+using MlOps.Tasks.Artifacts;
+using MlOps.Tasks.Pipeline;
 using MlOps.Tasks.ServerProcesses;
 using MlOps.Testing;
 
@@ -10,6 +12,63 @@ public class SmokeRowsTests
         var predictions = folder.Write("predictions.csv", "id,label,score,predicted,gender\nc,1,0.75,1,female\na,0,0.25,0,male\nq,0,0.5,0,male\n");
         var table = folder.Write("credit.csv", "id,income,default,region\na,35,0,south\n\"b,x\",40,1,north\nc,90,1,north\nd,50,0,south\n");
         return SmokeRows.From(predictions, table, ",", "id", "default", count);
+    }
+
+    // The sample pipeline in a temporary repository whose artifacts hold the predictions of validated (metrics.json), or of none.
+    private static PipelineWorkspace Workspace(TempDirectory folder, int? validated)
+    {
+        var root = Path.GetFullPath(Path.Combine(TestContext.CurrentContext.TestDirectory, "../../../../.."));
+        var workspace = new PipelineWorkspace
+        {
+            Pipeline = PipelineFile.Load(root, "pipelines/credit-scoring.yaml"),
+            RepositoryRoot = folder.Path,
+            ArtifactsFolder = folder["artifacts/credit-scoring"],
+        };
+        if (validated is { } version)
+        {
+            Directory.CreateDirectory(workspace.ArtifactsFolder);
+            new MetricsFile
+            {
+                Model = "credit-scoring", Version = version, VersionName = $"v{version}", RunId = "0a1b2c3d", Trainer = "LightGbm",
+                Rows = new RowCounts(80, 20), Test = new Dictionary<string, double> { ["auc"] = 0.8 },
+            }.Write(Path.Combine(workspace.ArtifactsFolder, ArtifactNames.Metrics));
+        }
+
+        return workspace;
+    }
+
+    public class OfNamed
+    {
+        [TestCase(2)]
+        [TestCase(null)]
+        public void Should_Give_A_Named_Version_Whose_Predictions_The_Artifacts_Do_Not_Hold_No_Rows_And_Say_Why(int? validated)
+        {
+            // Given
+            using var folder = new TempDirectory();
+            var workspace = Workspace(folder, validated);
+
+            // When
+            var rows = SmokeRows.OfNamed(workspace, version: 1, named: true, count: 5);
+
+            // Then
+            Assert.That(rows, Is.Null);
+            Assert.That(SmokeRows.Missing(workspace, 1), Is.EqualTo(
+                $"artifacts/credit-scoring holds the predictions of {(validated is null ? "no version" : "v2")}, not of v1"));
+        }
+
+        [Test]
+        public void Should_Refuse_Staging_Whose_Predictions_The_Artifacts_Do_Not_Hold()
+        {
+            // Given
+            using var folder = new TempDirectory();
+            var workspace = Workspace(folder, validated: 2);
+
+            // When
+            var refused = Assert.Throws<UsageException>(() => SmokeRows.OfNamed(workspace, version: 1, named: false, count: 5));
+
+            // Then
+            Assert.That(refused!.Message, Is.EqualTo("artifacts/credit-scoring holds the predictions of v2, not of staging v1; run ./build.sh --target=BiasCheck first."));
+        }
     }
 
     public class From
