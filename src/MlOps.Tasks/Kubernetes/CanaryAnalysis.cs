@@ -65,7 +65,12 @@ internal static class CanaryAnalysis
             var value = await QueryAsync(new Uri(analysis.Prometheus!), query.Query.Replace("{{version}}", canary.VersionLabel, StringComparison.Ordinal),
                 cancellationToken).ConfigureAwait(false);
             say(Text($"analysis {sample}: query '{name}' = {value:0.####}"));
-            if (value < query.Min || value > query.Max || double.IsNaN(value))
+            if (double.IsNaN(value))
+            {
+                return $"query '{name}' returned no series; check it in Prometheus' expression browser";
+            }
+
+            if (value < query.Min || value > query.Max)
             {
                 var range = $"[{query.Min?.ToString(CultureInfo.InvariantCulture) ?? "-inf"}, {query.Max?.ToString(CultureInfo.InvariantCulture) ?? "+inf"}]";
                 return Text($"query '{name}' is {value:0.####}, outside {range}");

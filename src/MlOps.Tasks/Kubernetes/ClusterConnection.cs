@@ -29,18 +29,18 @@ public sealed class ClusterConnection : IDisposable
     /// <exception cref="UsageException">No kubeconfig is found, or it has no such context, or it cannot be read.</exception>
     public static ClusterConnection Open(string? context)
     {
-        var file = ConfigFile();
+        var files = ConfigFiles();
+        if (files.Length > 0)
+        {
+            return FromFiles(files, context);
+        }
+
         try
         {
-            if (file is null)
-            {
-                var inCluster = KubernetesClientConfiguration.IsInCluster() ? KubernetesClientConfiguration.InClusterConfig()
-                    : throw new UsageException("No kubeconfig found: set KUBECONFIG or write ~/.kube/config (kubectl config view shows what kubectl uses), "
-                        + "or run inside a cluster with a service account.");
-                return new ClusterConnection(new k8s.Kubernetes(inCluster), "in-cluster", inCluster.Namespace ?? "default");
-            }
-
-            return FromFile(file, context);
+            var inCluster = KubernetesClientConfiguration.IsInCluster() ? KubernetesClientConfiguration.InClusterConfig()
+                : throw new UsageException("No kubeconfig found: set KUBECONFIG or write ~/.kube/config (kubectl config view shows what kubectl uses), "
+                    + "or run inside a cluster with a service account.");
+            return new ClusterConnection(new k8s.Kubernetes(inCluster), "in-cluster", inCluster.Namespace ?? "default");
         }
         catch (KubeConfigException e)
         {
@@ -50,31 +50,41 @@ public sealed class ClusterConnection : IDisposable
 
     /// <summary>Connects with the kubeconfig <paramref name="file"/> to <paramref name="context"/> (its current context when null).</summary>
     /// <exception cref="UsageException">The file has no such context, or cannot be read.</exception>
-    public static ClusterConnection FromFile(string file, string? context)
+    public static ClusterConnection FromFile(string file, string? context) => FromFiles([new FileInfo(file)], context);
+
+    /// <summary>
+    /// Connects with the first of <paramref name="files"/> (KUBECONFIG's) that defines <paramref name="context"/>, or, with none asked for,
+    /// the first that sets a current context, as kubectl's merge picks them. A context's cluster and user are read from its own file.
+    /// </summary>
+    internal static ClusterConnection FromFiles(FileInfo[] files, string? context)
     {
         try
         {
-            var config = KubernetesClientConfiguration.BuildConfigFromConfigFile(file, context);
+            var configs = files.Select(f => KubernetesClientConfiguration.LoadKubeConfig(f)).ToList();
+            var chosen = configs.FirstOrDefault(c => context is null ? !string.IsNullOrEmpty(c.CurrentContext) : c.Contexts?.Any(x => x.Name == context) == true)
+                ?? configs[0];
+            var config = KubernetesClientConfiguration.BuildConfigFromConfigObject(chosen, context);
             return new ClusterConnection(new k8s.Kubernetes(config), config.CurrentContext ?? context ?? "", config.Namespace ?? "default");
         }
         catch (KubeConfigException e)
         {
-            throw new UsageException($"{file}: {e.Message}{(context is null ? "" : $" (context '{context}' from the pipeline file)")}; "
-                + "kubectl config get-contexts lists what it holds.");
+            throw new UsageException($"{string.Join(Path.PathSeparator, files.Select(f => f.FullName))}: {e.Message}"
+                + $"{(context is null ? "" : $" (context '{context}' from the pipeline file)")}; kubectl config get-contexts lists what it holds.");
         }
     }
 
     /// <inheritdoc/>
     public void Dispose() => Client.Dispose();
 
-    private static string? ConfigFile()
+    // KUBECONFIG's files that exist, else ~/.kube/config.
+    private static FileInfo[] ConfigFiles()
     {
         if (Environment.GetEnvironmentVariable("KUBECONFIG") is { Length: > 0 } paths)
         {
-            return paths.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(File.Exists);
+            return [.. paths.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).Where(File.Exists).Select(p => new FileInfo(p))];
         }
 
         var home = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".kube", "config");
-        return File.Exists(home) ? home : null;
+        return File.Exists(home) ? [new FileInfo(home)] : [];
     }
 }

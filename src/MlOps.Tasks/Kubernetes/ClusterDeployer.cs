@@ -91,8 +91,7 @@ public static class ClusterDeployer
                 + (request.Image is { } other ? $"v{other.Version}" : "none") + $"); run ./build.sh --target=BuildImage first.");
         }
 
-        return new ClusterRelease(version.Model, version.Version, version.BundleSha256, image.Digest ?? image.Tags[0],
-            image.Digest is { } pushed ? pushed[(pushed.IndexOf('@', StringComparison.Ordinal) + 1)..] : image.Id);
+        return ClusterRelease.Of(version, image, request.Placement.Settings.ImageRepository);
     }
 
     private static async Task<DeployOutcome> RollOutAsync(ClusterRequest request, DeploymentAction action, ClusterRelease release, DeploymentRecord? current,

@@ -155,7 +155,7 @@ public static class ClusterManifests
         new()
         {
             Name = name,
-            NamespaceProperty = placement.Namespace,
+            NamespaceProperty = placement.Namespace.Length == 0 ? null : placement.Namespace,
             Labels = new Dictionary<string, string>(labels, StringComparer.Ordinal),
             Annotations = annotations.Count == 0 ? null : new Dictionary<string, string>(annotations, StringComparer.Ordinal),
         };

@@ -93,7 +93,7 @@ public static class ClusterObjects
             Metadata = new V1ObjectMeta
             {
                 Name = placement.Name,
-                NamespaceProperty = placement.Namespace,
+                NamespaceProperty = placement.Namespace.Length == 0 ? null : placement.Namespace,
                 Labels = ClusterManifests.Common(placement),
                 Annotations = placement.Settings.Annotations.Count == 0 ? null : new Dictionary<string, string>(placement.Settings.Annotations, StringComparer.Ordinal),
             },

@@ -11,7 +11,7 @@ public sealed record ClusterPlacement
     /// <summary>The environment's <c>kubernetes</c> settings.</summary>
     public required KubernetesSection Settings { get; init; }
 
-    /// <summary>The namespace the objects live in.</summary>
+    /// <summary>The namespace the objects live in; empty for the dry run's files when the pipeline names none (kubectl's context decides).</summary>
     public required string Namespace { get; init; }
 
     /// <summary>The Deployment and Service name (and the prefix of colours and tracks).</summary>

@@ -22,11 +22,12 @@ public static class ClusterPlan
     {
         ArgumentNullException.ThrowIfNull(workspace);
         var model = workspace.Pipeline.Name;
-        var placement = ClusterPlacement.Of(workspace.Pipeline, environment, "default");
+        // No namespace in the files when the pipeline names none: kubectl apply -f puts them in the context's, as Deploy does.
+        var placement = ClusterPlacement.Of(workspace.Pipeline, environment, "");
         var (chosen, current) = DeployPlan.Known(storeFolder, model, environment, version);
         var built = DeployPlan.Built(chosen, image);
-        var release = new ClusterRelease(model, chosen?.Version, chosen?.BundleSha256 ?? "pending",
-            built is null ? $"mlops/{model.ToLowerInvariant()}:pending" : built.Digest ?? built.Tags[0], built?.Digest?.Split('@')[^1] ?? built?.Id ?? "pending");
+        var release = built is not null ? ClusterRelease.Of(chosen!, built, placement.Settings.ImageRepository)
+            : new ClusterRelease(model, chosen?.Version, chosen?.BundleSha256 ?? "pending", $"mlops/{model.ToLowerInvariant()}:pending", "pending");
         var colour = current?.RunsAs?.EndsWith("-" + ClusterObjects.Colours[0], StringComparison.Ordinal) == true ? ClusterObjects.Colours[1] : ClusterObjects.Colours[0];
         var folder = Path.Combine(workspace.ArtifactsFolder, "k8s", environment);
         var files = ManifestFiles.Write(folder, ClusterObjects.Serving(placement, release, colour));
@@ -34,7 +35,8 @@ public static class ClusterPlan
         var replaces = current is null ? "nothing deployed there yet" : Text($"replacing v{current.Version} (deployment {current.Id})");
         List<string> lines =
         [
-            $"Deploy (plan): {what} to '{environment}' (kubernetes, namespace {placement.Namespace}), {replaces}, by {Strategy(placement.Settings)}",
+            $"Deploy (plan): {what} to '{environment}' (kubernetes, namespace {(placement.Namespace.Length == 0 ? "of the context" : placement.Namespace)}), "
+                + $"{replaces}, by {Strategy(placement.Settings)}",
             Text($"Deploy (plan): image {(built is null ? "not built yet: BuildImage builds it" : release.Image)}; {files.Count} manifests in {folder}"),
         ];
         if (built is null)

@@ -1,3 +1,6 @@
+using MlOps.Tasks.Containers;
+using MlOps.Tasks.Tracking;
+
 namespace MlOps.Tasks.Kubernetes;
 
 /// <summary>What a <c>kubernetes</c> environment runs: a registered version and the image that serves it.</summary>
@@ -8,6 +11,20 @@ namespace MlOps.Tasks.Kubernetes;
 /// <param name="ImageDigest">The registry digest (<c>sha256:…</c>) when pushed, else the image id.</param>
 public sealed record ClusterRelease(string Model, int? Version, string BundleSha256, string Image, string ImageDigest)
 {
+    /// <summary>
+    /// The release of <paramref name="version"/> in <paramref name="image"/>, as the cluster pulls it: from <paramref name="repository"/>
+    /// (<c>kubernetes.image_repository</c>) by the image's tag when given, else by registry digest when BuildImage pushed it, else by tag.
+    /// </summary>
+    public static ClusterRelease Of(ModelVersion version, ImageRecord image, string? repository)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        ArgumentNullException.ThrowIfNull(image);
+        var tag = image.Tags[0][(image.Tags[0].LastIndexOf(':') + 1)..];
+        var pull = repository is not null ? $"{repository}:{tag}" : image.Digest ?? image.Tags[0];
+        var digest = image.Digest is { } pushed ? pushed[(pushed.IndexOf('@', StringComparison.Ordinal) + 1)..] : image.Id;
+        return new ClusterRelease(version.Model, version.Version, version.BundleSha256, pull, digest);
+    }
+
     /// <summary>The version as labels carry it: <c>3</c>, or <c>pending</c> before one is registered.</summary>
     public string VersionLabel => Version?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "pending";
 }

@@ -27,6 +27,14 @@ public sealed record KubernetesSection : PipelineSection
     /// <summary>The port the Service answers on (80 when absent); the pods listen on the environment's <c>port</c>.</summary>
     public int? ServicePort { get; init; }
 
+    /// <summary>
+    /// Where the cluster pulls the image from, e.g. <c>myregistry.azurecr.io/credit-scoring</c>: the pods run <c>{image_repository}:{tag}</c>
+    /// with the tag BuildImage gave it, which CI pushes there (docker tag, docker push). When absent: the digest <c>image.registry</c> was
+    /// pushed to, else the local tag (kind load docker-image).
+    /// </summary>
+    [TextPattern(@"[a-z0-9.-]+(:[0-9]+)?(/[a-z0-9._-]+)+", "a repository such as registry.example.com/team/model, without a tag")]
+    public string? ImageRepository { get; init; }
+
     /// <summary>The Secret the pods pull the image with.</summary>
     public string? ImagePullSecret { get; init; }
 
