@@ -65,11 +65,23 @@ public static class ClusterDeployer
         {
             current = store.Deployments.CurrentDeployment(model, request.Environment)
                 ?? throw new UsageException($"Nothing is deployed to '{request.Environment}'; run ./build.sh --target=Deploy --environment={request.Environment} first.");
-            previous = (current.Replaces is { } replaced ? store.Deployments.FindDeployment(replaced) : null) is { Kind: EnvironmentKind.Kubernetes } before ? before
-                : throw new UsageException($"v{current.Version} is the first deployment to '{request.Environment}'; there is nothing to roll back to.");
+            previous = (current.Replaces is { } replaced ? store.Deployments.FindDeployment(replaced) : null)
+                ?? throw new UsageException($"v{current.Version} is the first deployment to '{request.Environment}'; there is nothing to roll back to.");
+            if (previous.Kind != EnvironmentKind.Kubernetes || previous.Image is null || previous.ImageDigest is null)
+            {
+                throw new UsageException($"The deployment before ({previous.Id}, v{previous.Version}) ran as {previous.Kind.ToString().ToLowerInvariant()}, "
+                    + $"but '{request.Environment}' is kubernetes now; deploy instead "
+                    + $"(./build.sh --target=Deploy --environment={request.Environment} --version={previous.Version}).");
+            }
         }
 
-        var release = new ClusterRelease(model, previous.Version, previous.BundleSha256, previous.Image!, previous.ImageDigest!);
+        // The version returned to must still verify, as for local and docker: a tampered bundle is refused before the cluster is touched.
+        using (var store = TrackingStore.Open(request.StoreFolder))
+        {
+            VerifiedVersion.Of(request.StoreFolder, store.Registry.GetVersion(model, previous.Version.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        var release = new ClusterRelease(model, previous.Version, previous.BundleSha256, previous.Image, previous.ImageDigest);
         var api = new ClusterApi(request.Cluster.Client, request.Placement.Namespace, cancellationToken);
         var outcome = await RollOutAsync(request, DeploymentAction.Rollback, release, current, api).ConfigureAwait(false);
         using var marks = TrackingStore.Open(request.StoreFolder);

@@ -71,9 +71,9 @@ internal static class RolloutWait
                     ?? p.Status?.Conditions?.FirstOrDefault(c => c.Status == "False" && c.Reason is not null)?.Reason))
             .Where(p => p.Reason is not null)
             .Take(3)
-            .Select(p => $"pod {p.Name}: {p.Reason}")
             .ToList();
-        return reasons.Count == 0 ? "" : "; " + string.Join(", ", reasons) + $" (kubectl -n {api.Namespace} describe pod {pods.Items.First().Metadata.Name})";
+        return reasons.Count == 0 ? ""
+            : "; " + string.Join(", ", reasons.Select(p => $"pod {p.Name}: {p.Reason}")) + $" (kubectl -n {api.Namespace} describe pod {reasons[0].Name})";
     }
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

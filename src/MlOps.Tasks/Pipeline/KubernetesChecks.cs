@@ -29,6 +29,21 @@ internal static partial class KubernetesChecks
                 $"Environment name '{name}' must end with a letter or digit for a kubernetes environment (it is a label value there).");
         }
 
+        if (!LabelValue().IsMatch(pipelineName))
+        {
+            throw new InvalidFileException(environment.Location!,
+                $"The pipeline's name '{pipelineName}' must end with a letter or digit for a kubernetes environment (it is a label value there).");
+        }
+
+        foreach (var (key, value) in settings.Labels)
+        {
+            if (value.Length > 63 || !(value.Length == 0 || LabelValue().IsMatch(value.ToLowerInvariant())))
+            {
+                throw new InvalidFileException(settings.LocationOf($"labels.{key}")!,
+                    $"'{path}.labels.{key}' is '{value}'; a label value is at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit.");
+            }
+        }
+
         if (settings.Name is null && !char.IsAsciiLetterLower(pipelineName[0]))
         {
             throw new InvalidFileException(environment.Location!,
@@ -164,6 +179,6 @@ internal static partial class KubernetesChecks
     [GeneratedRegex("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$")]
     private static partial Regex DnsLabel();
 
-    [GeneratedRegex("^([a-z0-9][-_a-z0-9]*)?[a-z0-9]$")]
+    [GeneratedRegex("^([a-z0-9][-_.a-z0-9]*)?[a-z0-9]$")]
     private static partial Regex LabelValue();
 }

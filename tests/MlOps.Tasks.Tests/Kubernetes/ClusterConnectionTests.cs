@@ -35,7 +35,8 @@ public sealed class ClusterConnectionTests
         var refused = Assert.Throws<UsageException>(() => ClusterConnection.FromFile(temp["config"], "prod"));
 
         // Then
-        Assert.That(refused.Message, Does.StartWith(temp["config"] + ": ").And.EndWith("(context 'prod' from the pipeline file); kubectl config get-contexts lists what it holds."));
+        Assert.That(refused.Message, Does.StartWith(temp["config"] + ": ")
+            .And.EndWith("(context 'prod' from the pipeline file); kubectl config get-contexts lists what it holds."));
     }
 
     [TestCase(null, "127.0.0.1:5000/mlops/model@sha256:" + Digest, TestName = "Should_Pull_By_The_Pushed_Digest")]
