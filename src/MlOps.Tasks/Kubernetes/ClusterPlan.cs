@@ -41,7 +41,8 @@ public static class ClusterPlan
         ];
         if (built is null)
         {
-            lines.Add("Deploy (plan): the manifests say 'pending' where the version and image are not known yet; run ./build.sh --target=BuildImage first for exact ones");
+            var unknown = chosen is null ? "the version and image are" : "the image is";
+            lines.Add($"Deploy (plan): the manifests say 'pending' where {unknown} not known yet; run ./build.sh --target=BuildImage first for exact ones");
         }
 
         return lines;
