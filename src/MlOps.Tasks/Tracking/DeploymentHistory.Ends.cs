@@ -1,5 +1,5 @@
+using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using static MlOps.Tasks.Tracking.StoreConnection;
 
 namespace MlOps.Tasks.Tracking;
@@ -38,5 +38,5 @@ public sealed partial class DeploymentHistory
         "SELECT deployment_id, ended_ms, ended_by, reason FROM deployment_ends WHERE deployment_id = @id",
         ReadEndRow, ("@id", deploymentId)).FirstOrDefault();
 
-    private static DeploymentEnd ReadEndRow(SqliteDataReader row) => new(row.GetInt64(0), Moment(row.GetInt64(1)), row.GetString(2), row.GetString(3));
+    private static DeploymentEnd ReadEndRow(DbDataReader row) => new(row.GetInt64(0), Moment(row.GetInt64(1)), row.GetString(2), row.GetString(3));
 }

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using static MlOps.Tasks.Tracking.StoreConnection;
 
 namespace MlOps.Tasks.Tracking;
@@ -49,6 +49,6 @@ public sealed partial class DeploymentHistory
         """,
         ReadMarkRow, ("@model", model), ("@environment", environment), ("@version", version)).FirstOrDefault();
 
-    private static VersionMark ReadMarkRow(SqliteDataReader row) =>
+    private static VersionMark ReadMarkRow(DbDataReader row) =>
         new(row.GetString(0), row.GetString(1), row.GetInt32(2), row.GetInt64(3), Moment(row.GetInt64(4)), row.GetString(5));
 }

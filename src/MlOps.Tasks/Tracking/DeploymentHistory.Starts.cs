@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using MlOps.Tasks.Pipeline;
 using static MlOps.Tasks.Tracking.StoreConnection;
 
@@ -35,7 +35,7 @@ public sealed partial class DeploymentHistory
         """,
         ReadStart, ("@model", model), ("@environment", environment)));
 
-    private static DeploymentStart ReadStart(SqliteDataReader row) => new()
+    private static DeploymentStart ReadStart(DbDataReader row) => new()
     {
         Key = row.GetString(0),
         Model = row.GetString(1),

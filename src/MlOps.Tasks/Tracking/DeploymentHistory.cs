@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using MlOps.Tasks.Pipeline;
 using static MlOps.Tasks.Tracking.StoreConnection;
 
@@ -113,7 +113,7 @@ public sealed partial class DeploymentHistory
     private static string Word<T>(T value)
         where T : struct, Enum => value.ToString().ToLowerInvariant();
 
-    private static DeploymentRecord ReadDeployment(SqliteDataReader row) => new()
+    private static DeploymentRecord ReadDeployment(DbDataReader row) => new()
     {
         Id = row.GetInt64(0),
         Key = row.GetString(1),
