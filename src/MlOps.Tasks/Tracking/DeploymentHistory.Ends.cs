@@ -1,5 +1,5 @@
+using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using static MlOps.Tasks.Tracking.StoreConnection;
 
 namespace MlOps.Tasks.Tracking;
@@ -19,15 +19,15 @@ public sealed partial class DeploymentHistory
             return ended;
         }
 
-        if (Convert.ToInt64(connection.Scalar("SELECT count(*) FROM deployments WHERE id = $id AND outcome = 'serving'", ("$id", deploymentId)),
+        if (Convert.ToInt64(connection.Scalar("SELECT count(*) FROM deployments WHERE id = @id AND outcome = 'serving'", ("@id", deploymentId)),
             CultureInfo.InvariantCulture) == 0)
         {
             throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"Deployment {deploymentId} did not serve, so it cannot be ended."));
         }
 
         connection.Execute(
-            "INSERT INTO deployment_ends (deployment_id, ended_ms, ended_by, reason) VALUES ($id, $now, $by, $reason)",
-            ("$id", deploymentId), ("$now", Milliseconds(connection.Now())), ("$by", by), ("$reason", reason));
+            "INSERT INTO deployment_ends (deployment_id, ended_ms, ended_by, reason) VALUES (@id, @now, @by, @reason)",
+            ("@id", deploymentId), ("@now", Milliseconds(connection.Now())), ("@by", by), ("@reason", reason));
         return ReadEnd(deploymentId)!;
     });
 
@@ -35,8 +35,8 @@ public sealed partial class DeploymentHistory
     public DeploymentEnd? EndOf(long deploymentId) => connection.Read(() => ReadEnd(deploymentId));
 
     private DeploymentEnd? ReadEnd(long deploymentId) => connection.Query(
-        "SELECT deployment_id, ended_ms, ended_by, reason FROM deployment_ends WHERE deployment_id = $id",
-        ReadEndRow, ("$id", deploymentId)).FirstOrDefault();
+        "SELECT deployment_id, ended_ms, ended_by, reason FROM deployment_ends WHERE deployment_id = @id",
+        ReadEndRow, ("@id", deploymentId)).FirstOrDefault();
 
-    private static DeploymentEnd ReadEndRow(SqliteDataReader row) => new(row.GetInt64(0), Moment(row.GetInt64(1)), row.GetString(2), row.GetString(3));
+    private static DeploymentEnd ReadEndRow(DbDataReader row) => new(row.GetInt64(0), Moment(row.GetInt64(1)), row.GetString(2), row.GetString(3));
 }

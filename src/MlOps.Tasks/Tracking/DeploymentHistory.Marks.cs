@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using static MlOps.Tasks.Tracking.StoreConnection;
 
 namespace MlOps.Tasks.Tracking;
@@ -20,10 +20,10 @@ public sealed partial class DeploymentHistory
         connection.Execute(
             """
             INSERT INTO version_marks (model, environment, version, deployment_id, marked_ms, by)
-            VALUES ($model, $environment, $version, $deployment, $now, $by)
+            VALUES (@model, @environment, @version, @deployment, @now, @by)
             """,
-            ("$model", model), ("$environment", environment), ("$version", version), ("$deployment", deploymentId),
-            ("$now", Milliseconds(connection.Now())), ("$by", by));
+            ("@model", model), ("@environment", environment), ("@version", version), ("@deployment", deploymentId),
+            ("@now", Milliseconds(connection.Now())), ("@by", by));
         return ReadMark(model, environment, version)!;
     });
 
@@ -36,19 +36,19 @@ public sealed partial class DeploymentHistory
     {
         var marked = ReadMark(model, environment, version);
         connection.Execute(
-            "UPDATE version_marks SET cleared_ms = $now WHERE model = $model AND environment = $environment AND version = $version AND cleared_ms IS NULL",
-            ("$model", model), ("$environment", environment), ("$version", version), ("$now", Milliseconds(connection.Now())));
+            "UPDATE version_marks SET cleared_ms = @now WHERE model = @model AND environment = @environment AND version = @version AND cleared_ms IS NULL",
+            ("@model", model), ("@environment", environment), ("@version", version), ("@now", Milliseconds(connection.Now())));
         return marked;
     });
 
     private VersionMark? ReadMark(string model, string environment, int version) => connection.Query(
         """
         SELECT model, environment, version, deployment_id, marked_ms, by FROM version_marks
-        WHERE model = $model AND environment = $environment AND version = $version AND cleared_ms IS NULL
+        WHERE model = @model AND environment = @environment AND version = @version AND cleared_ms IS NULL
         ORDER BY id DESC LIMIT 1
         """,
-        ReadMarkRow, ("$model", model), ("$environment", environment), ("$version", version)).FirstOrDefault();
+        ReadMarkRow, ("@model", model), ("@environment", environment), ("@version", version)).FirstOrDefault();
 
-    private static VersionMark ReadMarkRow(SqliteDataReader row) =>
+    private static VersionMark ReadMarkRow(DbDataReader row) =>
         new(row.GetString(0), row.GetString(1), row.GetInt32(2), row.GetInt64(3), Moment(row.GetInt64(4)), row.GetString(5));
 }

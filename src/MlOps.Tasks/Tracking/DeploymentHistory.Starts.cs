@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using MlOps.Tasks.Pipeline;
 using static MlOps.Tasks.Tracking.StoreConnection;
 
@@ -13,16 +13,16 @@ public sealed partial class DeploymentHistory
         connection.Execute(
             """
             INSERT INTO deployment_starts (key, model, environment, kind, action, version, folder, host, runs_as, started_ms)
-            VALUES ($key, $model, $environment, $kind, $action, $version, $folder, $host, $runsAs, $now)
+            VALUES (@key, @model, @environment, @kind, @action, @version, @folder, @host, @runsAs, @now)
             """,
-            ("$key", start.Key), ("$model", start.Model), ("$environment", start.Environment), ("$kind", Word(start.Kind)),
-            ("$action", Word(start.Action)), ("$version", start.Version), ("$folder", start.Folder), ("$host", start.Host),
-            ("$runsAs", start.RunsAs), ("$now", Milliseconds(connection.Now())));
+            ("@key", start.Key), ("@model", start.Model), ("@environment", start.Environment), ("@kind", Word(start.Kind)),
+            ("@action", Word(start.Action)), ("@version", start.Version), ("@folder", start.Folder), ("@host", start.Host),
+            ("@runsAs", start.RunsAs), ("@now", Milliseconds(connection.Now())));
     }
 
     /// <summary>Records what a started server runs as (its pid), unless that was known when it was recorded.</summary>
     public void RecordStartedAs(string key, string runsAs) =>
-        connection.Execute("UPDATE deployment_starts SET runs_as = $runsAs WHERE key = $key AND runs_as IS NULL", ("$key", key), ("$runsAs", runsAs));
+        connection.Execute("UPDATE deployment_starts SET runs_as = @runsAs WHERE key = @key AND runs_as IS NULL", ("@key", key), ("@runsAs", runsAs));
 
     /// <summary>
     /// The servers started for <paramref name="model"/> in <paramref name="environment"/>, oldest first, each with its recorded outcome.
@@ -31,11 +31,11 @@ public sealed partial class DeploymentHistory
         """
         SELECT s.key, s.model, s.environment, s.kind, s.action, s.version, s.folder, s.host, s.runs_as, s.started_ms, d.outcome
         FROM deployment_starts s LEFT JOIN deployments d ON d.key = s.key
-        WHERE s.model = $model AND s.environment = $environment ORDER BY s.started_ms, s.rowid
+        WHERE s.model = @model AND s.environment = @environment ORDER BY s.started_ms, s.rowid
         """,
-        ReadStart, ("$model", model), ("$environment", environment)));
+        ReadStart, ("@model", model), ("@environment", environment)));
 
-    private static DeploymentStart ReadStart(SqliteDataReader row) => new()
+    private static DeploymentStart ReadStart(DbDataReader row) => new()
     {
         Key = row.GetString(0),
         Model = row.GetString(1),

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using MlOps.Tasks.Pipeline;
 using static MlOps.Tasks.Tracking.StoreConnection;
 
@@ -16,8 +16,8 @@ public sealed partial class DeploymentHistory
 
     // In the order of DeploymentColumns after id.
     private const string DeploymentParameters =
-        "$key, $folder, $model, $environment, $kind, $action, $outcome, $version, $bundle, $image, $digest, $server, $address, $runsAs, " +
-        "$replaces, $now, $by, $message";
+        "@key, @folder, @model, @environment, @kind, @action, @outcome, @version, @bundle, @image, @digest, @server, @address, @runsAs, " +
+        "@replaces, @now, @by, @message";
 
     private readonly StoreConnection connection;
     private readonly ModelRegistry registry;
@@ -64,12 +64,12 @@ public sealed partial class DeploymentHistory
                 VALUES ({DeploymentParameters})
                 RETURNING id
                 """,
-                ("$key", deployment.Key), ("$folder", deployment.Folder), ("$model", deployment.Model), ("$environment", deployment.Environment),
-                ("$kind", Word(deployment.Kind)), ("$action", Word(deployment.Action)), ("$outcome", deployment.Serving ? "serving" : "failed"),
-                ("$version", deployment.Version), ("$bundle", deployment.BundleSha256), ("$image", deployment.Image),
-                ("$digest", deployment.ImageDigest), ("$server", deployment.Server), ("$address", deployment.Address), ("$runsAs", deployment.RunsAs),
-                ("$replaces", deployment.Replaces),
-                ("$now", Milliseconds(now)), ("$by", deployment.DeployedBy), ("$message", deployment.Message)),
+                ("@key", deployment.Key), ("@folder", deployment.Folder), ("@model", deployment.Model), ("@environment", deployment.Environment),
+                ("@kind", Word(deployment.Kind)), ("@action", Word(deployment.Action)), ("@outcome", deployment.Serving ? "serving" : "failed"),
+                ("@version", deployment.Version), ("@bundle", deployment.BundleSha256), ("@image", deployment.Image),
+                ("@digest", deployment.ImageDigest), ("@server", deployment.Server), ("@address", deployment.Address), ("@runsAs", deployment.RunsAs),
+                ("@replaces", deployment.Replaces),
+                ("@now", Milliseconds(now)), ("@by", deployment.DeployedBy), ("@message", deployment.Message)),
                 System.Globalization.CultureInfo.InvariantCulture);
             if (deployment.Serving && alias is not null)
             {
@@ -85,8 +85,8 @@ public sealed partial class DeploymentHistory
 
     /// <summary>The deployments of <paramref name="model"/> to <paramref name="environment"/>, oldest first, failed ones included.</summary>
     public IReadOnlyList<DeploymentRecord> Of(string model, string environment) => connection.Read(() => connection.Query(
-        $"SELECT {DeploymentColumns} FROM deployments WHERE model = $model AND environment = $environment ORDER BY id",
-        ReadDeployment, ("$model", model), ("$environment", environment)));
+        $"SELECT {DeploymentColumns} FROM deployments WHERE model = @model AND environment = @environment ORDER BY id",
+        ReadDeployment, ("@model", model), ("@environment", environment)));
 
     /// <summary>
     /// What serves <paramref name="model"/> in <paramref name="environment"/>: its last deployment that took over, unless Undeploy ended it;
@@ -94,26 +94,26 @@ public sealed partial class DeploymentHistory
     /// </summary>
     public DeploymentRecord? CurrentDeployment(string model, string environment) => connection.Read(() => connection.Query(
         $"SELECT {DeploymentColumns} FROM (SELECT * FROM deployments " +
-        "WHERE model = $model AND environment = $environment AND outcome = 'serving' ORDER BY id DESC LIMIT 1) last " +
-        "WHERE NOT EXISTS (SELECT 1 FROM deployment_ends e WHERE e.deployment_id = last.id)",
-        ReadDeployment, ("$model", model), ("$environment", environment)).FirstOrDefault());
+        "WHERE model = @model AND environment = @environment AND outcome = 'serving' ORDER BY id DESC LIMIT 1) latest " +
+        "WHERE NOT EXISTS (SELECT 1 FROM deployment_ends e WHERE e.deployment_id = latest.id)",
+        ReadDeployment, ("@model", model), ("@environment", environment)).FirstOrDefault());
 
     /// <summary>Every deployment of <paramref name="model"/>, to any environment, oldest first, failed ones included.</summary>
     public IReadOnlyList<DeploymentRecord> OfModel(string model) => connection.Read(() => connection.Query(
-        $"SELECT {DeploymentColumns} FROM deployments WHERE model = $model ORDER BY id", ReadDeployment, ("$model", model)));
+        $"SELECT {DeploymentColumns} FROM deployments WHERE model = @model ORDER BY id", ReadDeployment, ("@model", model)));
 
     /// <summary>The server programs that deployments of models other than <paramref name="model"/> ran (a store may hold several pipelines).</summary>
     public IReadOnlyList<string> ServersBesides(string model) => connection.Read(() => connection.Query(
-        "SELECT DISTINCT server FROM deployments WHERE model <> $model AND server IS NOT NULL", row => row.GetString(0), ("$model", model)));
+        "SELECT DISTINCT server FROM deployments WHERE model <> @model AND server IS NOT NULL", row => row.GetString(0), ("@model", model)));
 
     /// <summary>The deployment numbered <paramref name="id"/>, or null.</summary>
     public DeploymentRecord? FindDeployment(long id) => connection.Read(() => connection.Query(
-        $"SELECT {DeploymentColumns} FROM deployments WHERE id = $id", ReadDeployment, ("$id", id)).FirstOrDefault());
+        $"SELECT {DeploymentColumns} FROM deployments WHERE id = @id", ReadDeployment, ("@id", id)).FirstOrDefault());
 
     private static string Word<T>(T value)
         where T : struct, Enum => value.ToString().ToLowerInvariant();
 
-    private static DeploymentRecord ReadDeployment(SqliteDataReader row) => new()
+    private static DeploymentRecord ReadDeployment(DbDataReader row) => new()
     {
         Id = row.GetInt64(0),
         Key = row.GetString(1),

@@ -37,34 +37,34 @@ public sealed partial class ModelRegistry
     /// <exception cref="UsageException">The model is not registered.</exception>
     public IReadOnlyList<AliasMove> AliasHistory(string model) => connection.Read(() =>
     {
-        if (connection.Scalar("SELECT 1 FROM registered_models WHERE name = $model", ("$model", model)) is null)
+        if (connection.Scalar("SELECT 1 FROM registered_models WHERE name = @model", ("@model", model)) is null)
         {
             throw NotRegistered(model);
         }
 
         return connection.Query(
-            "SELECT alias, from_version, to_version, moved_ms, moved_by, reason FROM alias_history WHERE model = $model ORDER BY id",
+            "SELECT alias, from_version, to_version, moved_ms, moved_by, reason FROM alias_history WHERE model = @model ORDER BY id",
             row => new AliasMove(model, row.GetString(0), row.IsDBNull(1) ? null : row.GetInt32(1), row.GetInt32(2),
                 Moment(row.GetInt64(3)), row.GetString(4), row.IsDBNull(5) ? null : row.GetString(5)),
-            ("$model", model));
+            ("@model", model));
     });
 
     /// <summary>Moves the alias and appends the move to the history; call inside a write transaction.</summary>
     internal AliasMove MoveAlias(string model, string alias, int version, string by, string? reason, DateTimeOffset now)
     {
-        var from = connection.Scalar("SELECT version FROM aliases WHERE model = $model AND alias = $alias", ("$model", model), ("$alias", alias));
+        var from = connection.Scalar("SELECT version FROM aliases WHERE model = @model AND alias = @alias", ("@model", model), ("@alias", alias));
         var fromVersion = from is null ? (int?)null : Convert.ToInt32(from, System.Globalization.CultureInfo.InvariantCulture);
         connection.Execute(
-            "INSERT INTO aliases (model, alias, version) VALUES ($model, $alias, $version) " +
+            "INSERT INTO aliases (model, alias, version) VALUES (@model, @alias, @version) " +
             "ON CONFLICT (model, alias) DO UPDATE SET version = excluded.version",
-            ("$model", model), ("$alias", alias), ("$version", version));
+            ("@model", model), ("@alias", alias), ("@version", version));
         connection.Execute(
             """
             INSERT INTO alias_history (model, alias, from_version, to_version, moved_ms, moved_by, reason)
-            VALUES ($model, $alias, $from, $to, $now, $by, $reason)
+            VALUES (@model, @alias, @from, @to, @now, @by, @reason)
             """,
-            ("$model", model), ("$alias", alias), ("$from", fromVersion), ("$to", version), ("$now", Milliseconds(now)), ("$by", by),
-            ("$reason", reason));
+            ("@model", model), ("@alias", alias), ("@from", fromVersion), ("@to", version), ("@now", Milliseconds(now)), ("@by", by),
+            ("@reason", reason));
         return new AliasMove(model, alias, fromVersion, version, now, by, reason);
     }
 

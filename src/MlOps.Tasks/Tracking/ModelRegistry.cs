@@ -63,10 +63,10 @@ public sealed partial class ModelRegistry
                 File.Move(staging, destination, overwrite: true);
                 connection.Execute(
                     """
-                    INSERT INTO artifacts (run_id, name, size, sha256, logged_ms) VALUES ($id, $name, $size, $sha256, $logged)
+                    INSERT INTO artifacts (run_id, name, size, sha256, logged_ms) VALUES (@id, @name, @size, @sha256, @logged)
                     ON CONFLICT (run_id, name) DO UPDATE SET size = excluded.size, sha256 = excluded.sha256, logged_ms = excluded.logged_ms
                     """,
-                    ("$id", runId), ("$name", artifactName), ("$size", size), ("$sha256", sha256), ("$logged", Milliseconds(now)));
+                    ("@id", runId), ("@name", artifactName), ("@size", size), ("@sha256", sha256), ("@logged", Milliseconds(now)));
                 return (destination, sha256);
             }
             finally
@@ -85,18 +85,18 @@ public sealed partial class ModelRegistry
         return connection.Write(() =>
         {
             runs.RequireRun(runId);
-            connection.Execute("INSERT INTO registered_models (name, created_ms) VALUES ($model, $now) ON CONFLICT (name) DO NOTHING",
-                ("$model", model), ("$now", Milliseconds(now)));
+            connection.Execute("INSERT INTO registered_models (name, created_ms) VALUES (@model, @now) ON CONFLICT (name) DO NOTHING",
+                ("@model", model), ("@now", Milliseconds(now)));
             var version = Convert.ToInt32(connection.Scalar(
-                "SELECT COALESCE(MAX(version), 0) + 1 FROM model_versions WHERE model = $model", ("$model", model)));
+                "SELECT COALESCE(MAX(version), 0) + 1 FROM model_versions WHERE model = @model", ("@model", model)));
             var (source, sha256) = produce(version, now);
             connection.Execute(
                 """
                 INSERT INTO model_versions (model, version, run_id, source, bundle_sha256, created_ms, created_by)
-                VALUES ($model, $version, $run, $source, $sha256, $now, $by)
+                VALUES (@model, @version, @run, @source, @sha256, @now, @by)
                 """,
-                ("$model", model), ("$version", version), ("$run", runId), ("$source", source),
-                ("$sha256", sha256), ("$now", Milliseconds(now)), ("$by", by));
+                ("@model", model), ("@version", version), ("@run", runId), ("@source", source),
+                ("@sha256", sha256), ("@now", Milliseconds(now)), ("@by", by));
             MoveAlias(model, alias, version, by, $"registered v{version}", now);
             return ReadVersions(model).Single(registered => registered.Version == version);
         });
@@ -147,13 +147,13 @@ public sealed partial class ModelRegistry
     /// <summary>The versions of <paramref name="model"/> by number; empty when it is not registered.</summary>
     internal List<ModelVersion> ReadVersions(string model)
     {
-        var aliases = connection.Query("SELECT alias, version FROM aliases WHERE model = $model ORDER BY alias",
-                row => (Alias: row.GetString(0), Version: row.GetInt32(1)), ("$model", model))
+        var aliases = connection.Query("SELECT alias, version FROM aliases WHERE model = @model ORDER BY alias",
+                row => (Alias: row.GetString(0), Version: row.GetInt32(1)), ("@model", model))
             .ToLookup(alias => alias.Version, alias => alias.Alias);
         return connection.Query(
-            "SELECT version, run_id, source, bundle_sha256, created_ms, created_by FROM model_versions WHERE model = $model ORDER BY version",
+            "SELECT version, run_id, source, bundle_sha256, created_ms, created_by FROM model_versions WHERE model = @model ORDER BY version",
             row => new ModelVersion(model, row.GetInt32(0), row.GetString(1), row.GetString(2), row.GetString(3),
                 Moment(row.GetInt64(4)), row.GetString(5), aliases[row.GetInt32(0)].ToList()),
-            ("$model", model));
+            ("@model", model));
     }
 }

@@ -36,10 +36,10 @@ public sealed partial class RunLog
             staged.Publish();
             connection.Execute(
                 """
-                INSERT INTO artifacts (run_id, name, size, sha256, logged_ms) VALUES ($id, $name, $size, $sha256, $logged)
+                INSERT INTO artifacts (run_id, name, size, sha256, logged_ms) VALUES (@id, @name, @size, @sha256, @logged)
                 ON CONFLICT (run_id, name) DO UPDATE SET size = excluded.size, sha256 = excluded.sha256, logged_ms = excluded.logged_ms
                 """,
-                ("$id", runId), ("$name", artifactName), ("$size", staged.Size), ("$sha256", staged.Sha256), ("$logged", Milliseconds(logged)));
+                ("@id", runId), ("@name", artifactName), ("@size", staged.Size), ("@sha256", staged.Sha256), ("@logged", Milliseconds(logged)));
         });
         return new ArtifactRecord(runId, artifactName, path, staged.Size, staged.Sha256, logged);
     }
@@ -64,10 +64,10 @@ public sealed partial class RunLog
     }
 
     private List<ArtifactRecord> Artifacts(string runId) => connection.Query(
-        "SELECT name, size, sha256, logged_ms FROM artifacts WHERE run_id = $id ORDER BY name",
+        "SELECT name, size, sha256, logged_ms FROM artifacts WHERE run_id = @id ORDER BY name",
         row => new ArtifactRecord(
             runId, row.GetString(0), ArtifactFile(runId, row.GetString(0)), row.GetInt64(1), row.GetString(2), Moment(row.GetInt64(3))),
-        ("$id", runId));
+        ("@id", runId));
 
     internal string ArtifactFile(string runId, string artifactName) =>
         Path.Combine([connection.Directory, "artifacts", runId, .. artifactName.Split('/')]);

@@ -15,11 +15,11 @@ public sealed partial class RunLog
             foreach (var (key, value) in parameters)
             {
                 var existing = (string?)connection.Scalar(
-                    "SELECT value FROM params WHERE run_id = $id AND key = $key", ("$id", runId), ("$key", key));
+                    "SELECT value FROM params WHERE run_id = @id AND key = @key", ("@id", runId), ("@key", key));
                 if (existing is null)
                 {
                     connection.Execute(
-                        "INSERT INTO params (run_id, key, value) VALUES ($id, $key, $value)", ("$id", runId), ("$key", key), ("$value", value));
+                        "INSERT INTO params (run_id, key, value) VALUES (@id, @key, @value)", ("@id", runId), ("@key", key), ("@value", value));
                 }
                 else if (existing != value)
                 {
@@ -49,8 +49,8 @@ public sealed partial class RunLog
             {
                 ArgumentException.ThrowIfNullOrWhiteSpace(key, nameof(metrics));
                 connection.Execute(
-                    "INSERT INTO metrics (run_id, key, step, value, logged_ms) VALUES ($id, $key, $step, $value, $logged)",
-                    ("$id", runId), ("$key", key), ("$step", step), ("$value", double.IsNaN(value) ? null : value), ("$logged", logged));
+                    "INSERT INTO metrics (run_id, key, step, value, logged_ms) VALUES (@id, @key, @step, @value, @logged)",
+                    ("@id", runId), ("@key", key), ("@step", step), ("@value", double.IsNaN(value) ? null : value), ("@logged", logged));
             }
         });
     }
@@ -66,8 +66,8 @@ public sealed partial class RunLog
             foreach (var (key, value) in tags)
             {
                 connection.Execute(
-                    "INSERT INTO tags (run_id, key, value) VALUES ($id, $key, $value) ON CONFLICT (run_id, key) DO UPDATE SET value = excluded.value",
-                    ("$id", runId), ("$key", key), ("$value", value));
+                    "INSERT INTO tags (run_id, key, value) VALUES (@id, @key, @value) ON CONFLICT (run_id, key) DO UPDATE SET value = excluded.value",
+                    ("@id", runId), ("@key", key), ("@value", value));
             }
         });
     }
@@ -78,9 +78,9 @@ public sealed partial class RunLog
     {
         RequireRun(runId);
         return connection.Query(
-            "SELECT key, value, step, logged_ms FROM metrics WHERE run_id = $id AND key = $key ORDER BY step, id",
+            "SELECT key, value, step, logged_ms FROM metrics WHERE run_id = @id AND key = @key ORDER BY step, id",
             row => new MetricPoint(row.GetString(0), row.IsDBNull(1) ? double.NaN : row.GetDouble(1), row.GetInt64(2), Moment(row.GetInt64(3))),
-            ("$id", runId), ("$key", key));
+            ("@id", runId), ("@key", key));
     });
 
     private Dictionary<string, double> LatestMetrics(string runId)
@@ -88,9 +88,9 @@ public sealed partial class RunLog
         // Ordered so that the value at the highest step, logged last, is assigned last.
         var latest = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var (key, value) in connection.Query(
-            "SELECT key, value FROM metrics WHERE run_id = $id ORDER BY step, id",
+            "SELECT key, value FROM metrics WHERE run_id = @id ORDER BY step, id",
             row => (row.GetString(0), row.IsDBNull(1) ? double.NaN : row.GetDouble(1)),
-            ("$id", runId)))
+            ("@id", runId)))
         {
             latest[key] = value;
         }

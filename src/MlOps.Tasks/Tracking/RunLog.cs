@@ -23,10 +23,10 @@ public sealed partial class RunLog
         connection.Execute(
             """
             INSERT INTO runs (id, experiment, name, status, start_ms, host, pid, process_start_ms)
-            VALUES ($id, $experiment, $name, 'Running', $start, $host, $pid, $processStart)
+            VALUES (@id, @experiment, @name, 'Running', @start, @host, @pid, @processStart)
             """,
-            ("$id", id), ("$experiment", experiment), ("$name", name), ("$start", Milliseconds(start)),
-            ("$host", WriterProcess.Host), ("$pid", WriterProcess.Id), ("$processStart", Milliseconds(WriterProcess.Started)));
+            ("@id", id), ("@experiment", experiment), ("@name", name), ("@start", Milliseconds(start)),
+            ("@host", WriterProcess.Host), ("@pid", WriterProcess.Id), ("@processStart", Milliseconds(WriterProcess.Started)));
         return new RunRecord(id, experiment, name, RunStatus.Running, start, null,
             new Dictionary<string, string>(), new Dictionary<string, double>(), new Dictionary<string, string>(), []);
     }
@@ -41,8 +41,8 @@ public sealed partial class RunLog
         }
 
         var updated = connection.Execute(
-            "UPDATE runs SET status = $status, end_ms = $end WHERE id = $id",
-            ("$status", status.ToString()), ("$end", Milliseconds(connection.Now())), ("$id", runId));
+            "UPDATE runs SET status = @status, end_ms = @end WHERE id = @id",
+            ("@status", status.ToString()), ("@end", Milliseconds(connection.Now())), ("@id", runId));
         if (updated == 0)
         {
             throw NoSuchRun(runId);
@@ -60,16 +60,16 @@ public sealed partial class RunLog
         var stale = connection.Query(
                 """
                 SELECT id, experiment, host, pid, process_start_ms FROM runs
-                WHERE status = 'Running' AND host = $host AND pid IS NOT NULL AND process_start_ms IS NOT NULL ORDER BY start_ms, rowid
+                WHERE status = 'Running' AND host = @host AND pid IS NOT NULL AND process_start_ms IS NOT NULL ORDER BY start_ms, rowid
                 """,
                 row => new StaleRun(row.GetString(0), row.GetString(1), row.GetString(2), row.GetInt32(3), Moment(row.GetInt64(4))),
-                ("$host", WriterProcess.Host))
+                ("@host", WriterProcess.Host))
             .Where(run => !WriterProcess.Runs(run.Pid, run.ProcessStarted))
             .ToList();
         var end = Milliseconds(connection.Now());
         foreach (var run in stale)
         {
-            connection.Execute("UPDATE runs SET status = 'Killed', end_ms = $end WHERE id = $id", ("$end", end), ("$id", run.Id));
+            connection.Execute("UPDATE runs SET status = 'Killed', end_ms = @end WHERE id = @id", ("@end", end), ("@id", run.Id));
         }
 
         return stale;
@@ -89,8 +89,8 @@ public sealed partial class RunLog
         var after = prefix[..^1] + (char)(prefix[^1] + 1);
         return connection.Read(() =>
         {
-            var ids = connection.Query("SELECT id FROM runs WHERE id >= $prefix AND id < $after ORDER BY id",
-                row => row.GetString(0), ("$prefix", prefix), ("$after", after));
+            var ids = connection.Query("SELECT id FROM runs WHERE id >= @prefix AND id < @after ORDER BY id",
+                row => row.GetString(0), ("@prefix", prefix), ("@after", after));
             return ids.Count switch
             {
                 0 => null,
@@ -108,8 +108,8 @@ public sealed partial class RunLog
 
     /// <summary>The runs of <paramref name="experiment"/>, newest first.</summary>
     public IReadOnlyList<RunRecord> InExperiment(string experiment) => connection.Read(() =>
-        connection.Query("SELECT id FROM runs WHERE experiment = $experiment ORDER BY start_ms DESC, rowid DESC",
-                row => row.GetString(0), ("$experiment", experiment))
+        connection.Query("SELECT id FROM runs WHERE experiment = @experiment ORDER BY start_ms DESC, rowid DESC",
+                row => row.GetString(0), ("@experiment", experiment))
             .Select(id => ReadRun(id)!)
             .ToList());
 
@@ -122,38 +122,38 @@ public sealed partial class RunLog
         var id = (string?)connection.Scalar(
             """
             SELECT runs.id FROM runs JOIN tags ON tags.run_id = runs.id
-            WHERE runs.experiment = $experiment AND runs.status = 'Finished' AND tags.key = $key AND tags.value = $value
+            WHERE runs.experiment = @experiment AND runs.status = 'Finished' AND tags.key = @key AND tags.value = @value
             ORDER BY runs.start_ms DESC, runs.rowid DESC LIMIT 1
             """,
-            ("$experiment", experiment), ("$key", key), ("$value", value));
+            ("@experiment", experiment), ("@key", key), ("@value", value));
         return id is null ? null : ReadRun(id);
     });
 
     private RunRecord? ReadRun(string id) => connection.Read(() =>
     {
-        var run = connection.Query($"SELECT {RunColumns} FROM runs WHERE id = $id", row => new RunRecord(
+        var run = connection.Query($"SELECT {RunColumns} FROM runs WHERE id = @id", row => new RunRecord(
                 row.GetString(0),
                 row.GetString(1),
                 row.IsDBNull(2) ? null : row.GetString(2),
                 Enum.Parse<RunStatus>(row.GetString(3)),
                 Moment(row.GetInt64(4)),
                 row.IsDBNull(5) ? null : Moment(row.GetInt64(5)),
-                Pairs("SELECT key, value FROM params WHERE run_id = $id ORDER BY key", id),
+                Pairs("SELECT key, value FROM params WHERE run_id = @id ORDER BY key", id),
                 LatestMetrics(id),
-                Pairs("SELECT key, value FROM tags WHERE run_id = $id ORDER BY key", id),
+                Pairs("SELECT key, value FROM tags WHERE run_id = @id ORDER BY key", id),
                 Artifacts(id)),
-            ("$id", id));
+            ("@id", id));
         return run.SingleOrDefault();
     });
 
     private Dictionary<string, string> Pairs(string sql, string runId) =>
-        connection.Query(sql, row => KeyValuePair.Create(row.GetString(0), row.GetString(1)), ("$id", runId))
+        connection.Query(sql, row => KeyValuePair.Create(row.GetString(0), row.GetString(1)), ("@id", runId))
             .ToDictionary(StringComparer.Ordinal);
 
     /// <summary>Throws unless the run exists; call inside the write transaction that depends on it.</summary>
     internal void RequireRun(string runId)
     {
-        if (connection.Scalar("SELECT 1 FROM runs WHERE id = $id", ("$id", runId)) is null)
+        if (connection.Scalar("SELECT 1 FROM runs WHERE id = @id", ("@id", runId)) is null)
         {
             throw NoSuchRun(runId);
         }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
 namespace MlOps.Tasks.Tracking;
@@ -8,7 +9,7 @@ namespace MlOps.Tasks.Tracking;
 /// </summary>
 internal sealed class StoreConnection(string directory, string databasePath, SqliteConnection connection, TimeProvider time) : IDisposable
 {
-    private SqliteTransaction? transaction;
+    private DbTransaction? transaction;
 
     /// <summary>The store's folder (full path).</summary>
     public string Directory { get; } = directory;
@@ -47,7 +48,7 @@ internal sealed class StoreConnection(string directory, string databasePath, Sql
         return value is DBNull ? null : value;
     }
 
-    public List<T> Query<T>(string sql, Func<SqliteDataReader, T> read, params (string Name, object? Value)[] parameters)
+    public List<T> Query<T>(string sql, Func<DbDataReader, T> read, params (string Name, object? Value)[] parameters)
     {
         using var command = Command(sql, parameters);
         using var reader = command.ExecuteReader();
@@ -63,6 +64,7 @@ internal sealed class StoreConnection(string directory, string databasePath, Sql
     /// <summary>Closes the database.</summary>
     public void Dispose() => connection.Dispose();
 
+    // BeginTransaction(deferred) is SQLite's; the commands and readers are System.Data.Common's, so the queries do not name the engine.
     private T InTransaction<T>(bool deferred, Func<T> work)
     {
         if (transaction is not null)
@@ -84,14 +86,17 @@ internal sealed class StoreConnection(string directory, string databasePath, Sql
         }
     }
 
-    private SqliteCommand Command(string sql, (string Name, object? Value)[] parameters)
+    private DbCommand Command(string sql, (string Name, object? Value)[] parameters)
     {
-        var command = connection.CreateCommand();
+        DbCommand command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
         {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
         }
 
         return command;

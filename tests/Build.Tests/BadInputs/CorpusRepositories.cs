@@ -53,9 +53,9 @@ public sealed class CorpusRepositories
         using var connection = new SqliteConnection($"Data Source={store};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE model_versions SET source = replace(source, $from, $to)";
-        command.Parameters.AddWithValue("$from", from);
-        command.Parameters.AddWithValue("$to", to);
+        command.CommandText = "UPDATE model_versions SET source = replace(source, @from, @to)";
+        command.Parameters.AddWithValue("@from", from);
+        command.Parameters.AddWithValue("@to", to);
         command.ExecuteNonQuery();
     }
 
