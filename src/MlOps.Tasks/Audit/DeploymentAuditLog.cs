@@ -11,14 +11,16 @@ namespace MlOps.Tasks.Audit;
 /// </summary>
 /// <param name="Log">The active file.</param>
 /// <param name="Deployment">The deployment that writes it, or null for Serve's log.</param>
-public sealed record DeploymentAuditLog(string Log, DeploymentRecord? Deployment)
+/// <param name="Ended">Whether Undeploy has ended that deployment since (its log stays, and is still checked).</param>
+public sealed record DeploymentAuditLog(string Log, DeploymentRecord? Deployment, bool Ended = false)
 {
     /// <summary>
     /// E.g. <c>Deployment 3 to 'docker': credit-scoring v2, key 0199…, image sha256:….</c>, naming what the log's records name
     /// (<c>deployment</c>, <c>image_digest</c>); null for Serve's log.
     /// </summary>
     public string? Description => Deployment is not { } d ? null
-        : string.Create(CultureInfo.InvariantCulture, $"Deployment {d.Id} to '{d.Environment}': {d.Model} v{d.Version}, key {d.Key}, {Image(d)}.");
+        : string.Create(CultureInfo.InvariantCulture,
+            $"Deployment {d.Id} to '{d.Environment}'{(Ended ? " (undeployed since)" : "")}: {d.Model} v{d.Version}, key {d.Key}, {Image(d)}.");
 
     /// <summary>The task summary's note for <paramref name="summary"/>, e.g. <c>deployment 3 (v2): 1,204 records, chain intact</c>.</summary>
     public string Note(AuditLogSummary summary)
@@ -28,13 +30,14 @@ public sealed record DeploymentAuditLog(string Log, DeploymentRecord? Deployment
     }
 
     /// <summary>
-    /// The log of the deployment that serves <paramref name="model"/> in <paramref name="environment"/>. When none does, an
-    /// environment the user <paramref name="named"/> is an error, and the default one (<c>local</c>) falls back to Serve's log.
+    /// The log of the deployment that serves <paramref name="model"/> in <paramref name="environment"/>, or served it last when Undeploy
+    /// ended it. When none ever did, an environment the user <paramref name="named"/> is an error, and the default one (<c>local</c>)
+    /// falls back to Serve's log.
     /// </summary>
     /// <exception cref="UsageException">Nothing serves the named environment, or its logs are in its pods (kubernetes).</exception>
     public static DeploymentAuditLog Find(string storeFolder, string model, string environment, bool named)
     {
-        var current = Current(storeFolder, model, environment);
+        var (current, ended) = Last(storeFolder, model, environment);
         if (current is null)
         {
             return named
@@ -46,21 +49,23 @@ public sealed record DeploymentAuditLog(string Log, DeploymentRecord? Deployment
         return current.Kind == EnvironmentKind.Kubernetes
             ? throw new UsageException($"'{environment}' runs on Kubernetes, where each pod writes its own audit log (/audit/predictions.jsonl, an emptyDir); "
                 + "copy one out (kubectl cp <pod>:/audit ./audit) and give it with --log=./audit/predictions.jsonl.")
-            : new DeploymentAuditLog(ServerStart.AuditLogOf(current.Folder), current);
+            : new DeploymentAuditLog(ServerStart.AuditLogOf(current.Folder), current, ended);
     }
 
     private static string Image(DeploymentRecord deployment) =>
         (deployment.ImageDigest ?? deployment.Image) is { } image ? $"image {image}" : "a process (no image)";
 
-    // Without a store nothing was deployed; asking must not create one.
-    private static DeploymentRecord? Current(string storeFolder, string model, string environment)
+    // The last deployment that took over the environment, and whether it was ended since. Without a store nothing was deployed;
+    // asking must not create one.
+    private static (DeploymentRecord? Last, bool Ended) Last(string storeFolder, string model, string environment)
     {
         if (!File.Exists(Path.Combine(storeFolder, "mlops.db")))
         {
-            return null;
+            return (null, false);
         }
 
         using var store = TrackingStore.Open(storeFolder);
-        return store.Deployments.CurrentDeployment(model, environment);
+        var last = store.Deployments.Of(model, environment).LastOrDefault(d => d.Serving);
+        return (last, last is not null && store.Deployments.EndOf(last.Id) is not null);
     }
 }

@@ -30,6 +30,24 @@ public sealed class DeploymentAuditLogTests
         Assert.That(found.Note(new AuditLogSummary(found.Log, 3, 1, null, [])), Is.EqualTo("deployment 2 (v2): 3 records, chain intact"));
     }
 
+    [TestCase(true)]
+    [TestCase(false)]
+    public void Should_Find_The_Log_Of_The_Last_Deployment_After_Undeploy_Ended_It(bool named)
+    {
+        // Given: v1 served 'local' and was undeployed; its audit log stays (Prune keeps it too)
+        using var fixture = new TestStore();
+        fixture.Register();
+        var deployment = fixture.Store.Deployments.RecordDeployment(TestDeployments.Record(1), alias: null);
+        fixture.Store.Deployments.RecordEnd(deployment.Id, "ci", "undeployed");
+
+        // When
+        var found = DeploymentAuditLog.Find(fixture.Directory, "credit-scoring", "local", named);
+
+        // Then
+        Assert.That(found.Log, Is.EqualTo(Path.Combine(deployment.Folder, "audit", "predictions.jsonl")));
+        Assert.That(found.Description, Is.EqualTo($"Deployment 1 to 'local' (undeployed since): credit-scoring v1, key {deployment.Key}, a process (no image)."));
+    }
+
     [Test]
     public void Should_Say_A_Local_Deployment_Runs_Without_An_Image()
     {
