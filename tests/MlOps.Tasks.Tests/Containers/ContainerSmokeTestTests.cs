@@ -14,17 +14,7 @@ public class ContainerSmokeTestTests
     {
         // Given
         using var docker = await Docker.RequireAsync();
-        using var work = new TempDirectory();
-        var baseImage = await OfflineBaseImage.EnsureAsync(docker, work.Path);
-        var image = await ImageBuilder.BuildAsync(docker, new ImageRequest
-        {
-            ServingFolder = ServingFiles.ServingFolder,
-            Bundle = ServingFiles.Bundle,
-            PublicKey = ServingFiles.PublicKey,
-            BaseImage = baseImage.Tag,
-            GitCommit = "unknown",
-            Created = DateTimeOffset.UnixEpoch,
-        });
+        var image = await ServingImageAsync(docker);
         var mine = $"mlops.test={Guid.NewGuid():N}";
         var broken = new SmokeTestRequest
         {
@@ -66,17 +56,7 @@ public class ContainerSmokeTestTests
     {
         // Given
         using var docker = await Docker.RequireAsync();
-        using var work = new TempDirectory();
-        var baseImage = await OfflineBaseImage.EnsureAsync(docker, work.Path);
-        var image = await ImageBuilder.BuildAsync(docker, new ImageRequest
-        {
-            ServingFolder = ServingFiles.ServingFolder,
-            Bundle = ServingFiles.Bundle,
-            PublicKey = ServingFiles.PublicKey,
-            BaseImage = baseImage.Tag,
-            GitCommit = "unknown",
-            Created = DateTimeOffset.UnixEpoch,
-        });
+        var image = await ServingImageAsync(docker);
         var bundleSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(ServingFiles.Bundle)));
         var another = new string('0', 64);
 
@@ -87,5 +67,21 @@ public class ContainerSmokeTestTests
         // Then
         Assert.That(passed.Invocations, Is.Null, "no rows, no /invocations");
         Assert.That(failed!.Message, Is.EqualTo($"The smoke test of {image.Id} failed: /version answered 200, naming the bundle {bundleSha256}, not {another}."));
+    }
+
+    // The serving image of the test bundle on the offline base.
+    private static async Task<ModelImage> ServingImageAsync(global::Docker.DotNet.IDockerClient docker)
+    {
+        using var work = new TempDirectory();
+        var baseImage = await OfflineBaseImage.EnsureAsync(docker, work.Path);
+        return await ImageBuilder.BuildAsync(docker, new ImageRequest
+        {
+            ServingFolder = ServingFiles.ServingFolder,
+            Bundle = ServingFiles.Bundle,
+            PublicKey = ServingFiles.PublicKey,
+            BaseImage = baseImage.Tag,
+            GitCommit = "unknown",
+            Created = DateTimeOffset.UnixEpoch,
+        });
     }
 }
