@@ -59,7 +59,7 @@ public sealed record DeploymentAuditLog(string Log, DeploymentRecord? Deployment
     // asking must not create one.
     private static (DeploymentRecord? Last, bool Ended) Last(string storeFolder, string model, string environment)
     {
-        if (!File.Exists(Path.Combine(storeFolder, "mlops.db")))
+        if (!TrackingStore.Exists(storeFolder))
         {
             return (null, false);
         }

@@ -7,9 +7,12 @@ namespace MlOps.Tasks.Deployment;
 internal static class EnvironmentLock
 {
     /// <exception cref="Containers.ContainerException">Another Deploy or Rollback to the environment holds it.</exception>
-    public static FileStream Take(DeployRequest request) =>
-        TryTake(request.StoreFolder, request.Environment, out var path)
-        ?? throw new Containers.ContainerException($"Another Deploy or Rollback to '{request.Environment}' is running (it holds {path}); wait for it to finish.");
+    public static FileStream Take(DeployRequest request) => Take(request.StoreFolder, request.Environment);
+
+    /// <exception cref="Containers.ContainerException">Another Deploy or Rollback to the environment holds it.</exception>
+    public static FileStream Take(string storeFolder, string environment) =>
+        TryTake(storeFolder, environment, out var path)
+        ?? throw new Containers.ContainerException($"Another Deploy or Rollback to '{environment}' is running (it holds {path}); wait for it to finish.");
 
     /// <summary>The lock, or null while another process holds it.</summary>
     public static FileStream? TryTake(string storeFolder, string environment, out string path)

@@ -1,6 +1,5 @@
 using System.Globalization;
 using MlOps.Tasks.Artifacts;
-using MlOps.Tasks.Containers;
 using MlOps.Tasks.Deployment;
 using MlOps.Tasks.Pipeline;
 using MlOps.Tasks.ServerProcesses;
@@ -184,8 +183,7 @@ public static class ClusterDeployer
         return keep;
     }
 
-    private static FileStream Lock(ClusterRequest request) => EnvironmentLock.TryTake(request.StoreFolder, request.Environment, out var path)
-        ?? throw new ContainerException($"Another Deploy, Rollback or Undeploy to '{request.Environment}' is running (it holds {path}); wait for it to finish.");
+    private static FileStream Lock(ClusterRequest request) => EnvironmentLock.Take(request.StoreFolder, request.Environment);
 
     private static DeploymentRecord Record(ClusterRequest request, DeploymentRecord record)
     {

@@ -17,8 +17,7 @@ public static class ClusterUndeployer
     public static async Task<UndeployOutcome> UndeployAsync(ClusterRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var exclusive = EnvironmentLock.TryTake(request.StoreFolder, request.Environment, out var path)
-            ?? throw new ContainerException($"Another Deploy or Rollback to '{request.Environment}' is running (it holds {path}); wait for it to finish.");
+        using var exclusive = EnvironmentLock.Take(request.StoreFolder, request.Environment);
         DeploymentRecord? current;
         using (var store = TrackingStore.Open(request.StoreFolder))
         {

@@ -12,6 +12,7 @@ namespace MlOps.Tasks.Tracking;
 public sealed class TrackingStore : IDisposable
 {
     private const int SqliteNotADatabase = 26;
+    private const string DatabaseFile = "mlops.db";
     private readonly StoreConnection connection;
 
     private TrackingStore(StoreConnection connection)
@@ -37,6 +38,9 @@ public sealed class TrackingStore : IDisposable
     /// <summary>The deployment history: deployments and the servers started for them.</summary>
     public DeploymentHistory Deployments { get; }
 
+    /// <summary>Whether <paramref name="directory"/> holds a store: asking must not create one (a dry run, a fresh repository).</summary>
+    public static bool Exists(string directory) => File.Exists(Path.Combine(directory, DatabaseFile));
+
     /// <summary>Opens the store in <paramref name="directory"/>, creating it or bringing its schema up to date.</summary>
     /// <exception cref="UsageException">The database is not a store, or was written by a newer build.</exception>
     public static TrackingStore Open(string directory) => Open(directory, TimeProvider.System, StoreSchema.Migrations);
@@ -46,7 +50,7 @@ public sealed class TrackingStore : IDisposable
     {
         var full = Path.GetFullPath(directory);
         System.IO.Directory.CreateDirectory(full);
-        var databasePath = Path.Combine(full, "mlops.db");
+        var databasePath = Path.Combine(full, DatabaseFile);
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
             DataSource = databasePath,
