@@ -40,10 +40,13 @@ internal sealed class BuildContext(ICakeContext cake, BuildOptions options, stri
         Pipeline.Environments.TryGetValue(EnvironmentName, out var environment) ? environment
             : throw new UsageException($"Environment '{EnvironmentName}' is not defined in {Pipeline.File}; defined: {string.Join(", ", Pipeline.Environments.Keys)}.");
 
-    /// <summary>The tracking store and registry folder: --store, else $MLOPS_STORE, else .mlops in the repository.</summary>
-    /// <exception cref="UsageException">The place named is a file, a link that cannot be followed, or below a file.</exception>
-    public string StoreFolder =>
+    /// <summary>The tracking store and registry: --store, else $MLOPS_STORE, else .mlops in the repository.</summary>
+    /// <exception cref="UsageException">The place named is a file, a link that cannot be followed, or below a file, or the URI is not usable.</exception>
+    public StoreLocation Store =>
         StoreLocation.Resolve(RepositoryRoot, Options.Store, System.Environment.GetEnvironmentVariable(StoreLocation.StoreVariable));
+
+    /// <summary>The store's local folder (<see cref="StoreLocation.Folder"/>).</summary>
+    public string StoreFolder => Store.Folder;
 
     /// <summary>The build's cancellation: Ctrl+C or SIGTERM cancels it; pass it to every library call that takes a token.</summary>
     public CancellationToken Cancellation => cancellation.Token;

@@ -20,7 +20,7 @@ internal static class CommandLine
         ["verbosity"] = (true, "quiet | minimal | normal | verbose | diagnostic (stack traces)."),
         ["pipeline"] = (true, "Pipeline file (default: the only file in pipelines/, else pipelines/credit-scoring.yaml)."),
         ["environment"] = (true, "Deployment environment named in the pipeline file."),
-        ["store"] = (true, "Tracking store and model registry folder (default: $MLOPS_STORE, else .mlops)."),
+        ["store"] = (true, "Tracking store and model registry: a folder, sqlite:///file.db or postgresql://user@host:port/db (default: $MLOPS_STORE, else .mlops)."),
         ["force"] = (false, "Re-run tasks even when their inputs are unchanged; hash data again instead of trusting remembered md5s."),
         ["report-only"] = (false, "Run the gates and write their results, but do not fail the build when one refuses."),
         ["table"] = (true, "Validate and train on this CSV instead of data.table (what Monitor's --retrain passes)."),

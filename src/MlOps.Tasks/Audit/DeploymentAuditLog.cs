@@ -59,7 +59,7 @@ public sealed record DeploymentAuditLog(string Log, DeploymentRecord? Deployment
     // asking must not create one.
     private static (DeploymentRecord? Last, bool Ended) Last(string storeFolder, string model, string environment)
     {
-        if (!TrackingStore.Exists(storeFolder))
+        if (!TrackingStore.Exists(StoreLocation.InFolder(storeFolder)))
         {
             return (null, false);
         }

@@ -32,7 +32,7 @@ public static class DeployPlan
     /// <summary>The version Deploy would deploy and the environment's current deployment, as far as the store knows them.</summary>
     public static (ModelVersion? Chosen, DeploymentRecord? Current) Known(string storeFolder, string model, string environment, string? version)
     {
-        if (!TrackingStore.Exists(storeFolder))
+        if (!TrackingStore.Exists(StoreLocation.InFolder(storeFolder)))
         {
             return (null, null);
         }

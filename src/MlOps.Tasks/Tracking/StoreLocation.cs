@@ -1,21 +1,90 @@
 namespace MlOps.Tasks.Tracking;
 
-/// <summary>Where the tracking store is to be: checked before anything opens or creates it, so that a wrong place is a usage error naming the option.</summary>
-public static class StoreLocation
+/// <summary>
+/// Where the tracking store is: its database, and the local folder for what stays on this machine (the development signing key,
+/// environment locks, the servers started here, audit logs, run artifacts). For a folder store both are the folder (<c>mlops.db</c>
+/// in it); <c>sqlite:///path</c> names the file (the folder is the file's); a <c>postgresql://</c> store keeps its folder in
+/// <c>.mlops</c> of the repository.
+/// </summary>
+/// <param name="Folder">The local folder (full path).</param>
+/// <param name="Database">The database.</param>
+public sealed record StoreLocation(string Folder, StoreDatabase Database)
 {
-    /// <summary>The environment variable that names the store's folder when <c>--store</c> is not given.</summary>
+    /// <summary>The environment variable that names the store when <c>--store</c> is not given.</summary>
     public const string StoreVariable = "MLOPS_STORE";
 
+    /// <summary>The database file of a folder store.</summary>
+    public const string DatabaseFile = "mlops.db";
+
+    /// <summary>What <c>--store</c> accepts, for help and error messages.</summary>
+    public const string Forms = "a folder, sqlite:///path/to/file.db or postgresql://user@host:port/database";
+
+    /// <summary>The store whose database is <c>mlops.db</c> in <paramref name="folder"/>.</summary>
+    public static StoreLocation InFolder(string folder)
+    {
+        var full = Path.GetFullPath(folder);
+        return new(full, new SqliteDatabase(Path.Combine(full, DatabaseFile)));
+    }
+
+    /// <summary>The database as it may be shown: a path, or a URI with any password masked.</summary>
+    public string Display => Database.Display;
+
     /// <summary>
-    /// The store's folder: <paramref name="option"/> (<c>--store</c>), else <paramref name="variable"/>
-    /// (<see cref="StoreVariable"/>), else <c>.mlops</c>, relative to <paramref name="repositoryRoot"/>.
+    /// The store named by <paramref name="option"/> (<c>--store</c>), else <paramref name="variable"/> (<see cref="StoreVariable"/>),
+    /// else <c>.mlops</c>; relative paths are relative to <paramref name="repositoryRoot"/>.
     /// </summary>
-    /// <exception cref="UsageException">The place is a file, a link that cannot be followed, or below a file.</exception>
-    public static string Resolve(string repositoryRoot, string? option, string? variable)
+    /// <exception cref="UsageException">
+    /// The place is a file, a link that cannot be followed, or below a file; the URI is not one of <see cref="Forms"/>;
+    /// or <c>--store</c> holds a password.
+    /// </exception>
+    public static StoreLocation Resolve(string repositoryRoot, string? option, string? variable)
     {
         var (given, shown, remedy) = option is not null ? (option, $"--store={option}", "leave --store out for .mlops")
             : variable is { Length: > 0 } ? (variable, $"{StoreVariable}={variable}", $"unset {StoreVariable} for .mlops")
             : (".mlops", ".mlops", "pass --store=<folder>");
+        if (PostgresUri.Is(given))
+        {
+            var database = PostgresUri.Parse(given, option is not null ? "--store" : StoreVariable);
+            return new(Path.GetFullPath(CheckedFolder(repositoryRoot, ".mlops", ".mlops", "pass --store=<folder>")), database);
+        }
+
+        if (given.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase))
+        {
+            var file = SqlitePath(given, option is not null ? "--store" : StoreVariable);
+            var full = Path.GetFullPath(Path.Combine(repositoryRoot, file));
+            return new(Path.GetFullPath(CheckedFolder(repositoryRoot, Path.GetDirectoryName(full)!, shown, remedy)), new SqliteDatabase(full));
+        }
+
+        if (UriScheme(given) is { } scheme)
+        {
+            throw new UsageException($"{Mask(shown)}: a '{scheme}:' store is not supported; the tracking store is {Forms}.");
+        }
+
+        return InFolder(CheckedFolder(repositoryRoot, given, shown, remedy));
+    }
+
+    /// <summary>The database as shown, e.g. in <c>Error:</c> lines.</summary>
+    public override string ToString() => Display;
+
+    // sqlite:///relative/file.db and sqlite:////absolute/file.db, as SQLAlchemy and MLflow spell them.
+    private static string SqlitePath(string uri, string source)
+    {
+        const string Prefix = "sqlite:///";
+        return uri.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) && uri.Length > Prefix.Length && !uri.EndsWith('/')
+            ? Uri.UnescapeDataString(uri[Prefix.Length..])
+            : throw new UsageException($"{source}={uri} is not an SQLite URI: write sqlite:///relative/file.db or sqlite:////absolute/file.db.");
+    }
+
+    private static string? UriScheme(string given)
+    {
+        var colon = given.IndexOf("://", StringComparison.Ordinal);
+        return colon > 1 && given[..colon].All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.') ? given[..colon] : null;
+    }
+
+    private static string Mask(string shown) => PostgresUri.MaskPassword(shown);
+
+    private static string CheckedFolder(string repositoryRoot, string given, string shown, string remedy)
+    {
         var path = Path.Combine(repositoryRoot, given);
         var problem = Problem(Path.GetFullPath(path), repositoryRoot);
         return problem is null ? path

@@ -12,7 +12,6 @@ namespace MlOps.Tasks.Tracking;
 public sealed class TrackingStore : IDisposable
 {
     private const int SqliteNotADatabase = 26;
-    private const string DatabaseFile = "mlops.db";
     private readonly StoreConnection connection;
 
     private TrackingStore(StoreConnection connection)
@@ -38,19 +37,33 @@ public sealed class TrackingStore : IDisposable
     /// <summary>The deployment history: deployments and the servers started for them.</summary>
     public DeploymentHistory Deployments { get; }
 
-    /// <summary>Whether <paramref name="directory"/> holds a store: asking must not create one (a dry run, a fresh repository).</summary>
-    public static bool Exists(string directory) => File.Exists(Path.Combine(directory, DatabaseFile));
+    /// <summary>Whether <paramref name="location"/> holds a store: asking must not create one (a dry run, a fresh repository).</summary>
+    public static bool Exists(StoreLocation location) => location.Database switch
+    {
+        SqliteDatabase sqlite => File.Exists(sqlite.Path),
+        _ => throw new UsageException($"{location.Display}: PostgreSQL stores are not built yet."),
+    };
 
-    /// <summary>Opens the store in <paramref name="directory"/>, creating it or bringing its schema up to date.</summary>
+    /// <summary>Opens the store at <paramref name="location"/>, creating it or bringing its schema up to date.</summary>
     /// <exception cref="UsageException">The database is not a store, or was written by a newer build.</exception>
-    public static TrackingStore Open(string directory) => Open(directory, TimeProvider.System, StoreSchema.Migrations);
+    public static TrackingStore Open(StoreLocation location) => location.Database switch
+    {
+        SqliteDatabase sqlite => Open(location.Folder, sqlite.Path, TimeProvider.System, StoreSchema.Migrations),
+        _ => throw new UsageException($"{location.Display}: PostgreSQL stores are not built yet."),
+    };
+
+    /// <summary>Opens the folder store in <paramref name="directory"/> (<c>mlops.db</c> in it), creating it or bringing its schema up to date.</summary>
+    /// <exception cref="UsageException">The database is not a store, or was written by a newer build.</exception>
+    public static TrackingStore Open(string directory) => Open(StoreLocation.InFolder(directory));
 
     /// <summary>Opens with a given clock and schema (tests).</summary>
-    internal static TrackingStore Open(string directory, TimeProvider time, IReadOnlyList<StoreMigration> migrations)
+    internal static TrackingStore Open(string directory, TimeProvider time, IReadOnlyList<StoreMigration> migrations) =>
+        Open(Path.GetFullPath(directory), Path.Combine(Path.GetFullPath(directory), StoreLocation.DatabaseFile), time, migrations);
+
+    private static TrackingStore Open(string full, string databasePath, TimeProvider time, IReadOnlyList<StoreMigration> migrations)
     {
-        var full = Path.GetFullPath(directory);
         System.IO.Directory.CreateDirectory(full);
-        var databasePath = Path.Combine(full, DatabaseFile);
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(databasePath)!);
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
             DataSource = databasePath,

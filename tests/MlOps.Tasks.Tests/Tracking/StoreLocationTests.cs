@@ -17,7 +17,7 @@ public sealed class StoreLocationTests
         var fallback = StoreLocation.Resolve(temp.Path, null, "");
 
         // Then
-        Assert.That((given, variable, fallback), Is.EqualTo((temp["shared/store"], temp["elsewhere"], temp[".mlops"])));
+        Assert.That((given.Folder, variable.Folder, fallback.Folder), Is.EqualTo((temp["shared/store"], temp["elsewhere"], temp[".mlops"])));
     }
 
     [Test]
@@ -58,12 +58,90 @@ public sealed class StoreLocationTests
             Assert.That(error.Message, Is.EqualTo("--store=loop is a symbolic link that cannot be followed " +
                 "(it loops, or its target does not exist); the tracking store is a folder (it holds mlops.db and artifacts/): " +
                 "name a folder, new or existing, or leave --store out for .mlops."));
-            Assert.That(linked, Is.EqualTo(temp["linked"]));
+            Assert.That(linked.Folder, Is.EqualTo(temp["linked"]));
         }
         finally
         {
             File.Delete(temp["loop"]);
             Directory.Delete(temp["linked"]);
         }
+    }
+
+    [Test]
+    public void Should_Read_Sqlite_Uris_As_Sqlalchemy_Does()
+    {
+        // Given
+        using var temp = new TempDirectory();
+
+        // When
+        var relative = StoreLocation.Resolve(temp.Path, "sqlite:///team/history.db", null);
+        var absolute = StoreLocation.Resolve(temp.Path, $"sqlite:///{temp["abs/other.db"]}", null);
+
+        // Then
+        Assert.That(relative, Is.EqualTo(new StoreLocation(temp["team"], new SqliteDatabase(temp["team/history.db"]))));
+        Assert.That(absolute.Database, Is.EqualTo(new SqliteDatabase(temp["abs/other.db"])));
+    }
+
+    [TestCase("postgresql://ci@db.example:5433/mlops?sslmode=require", "postgresql://ci@db.example:5433/mlops", "Host=db.example;Port=5433;Database=mlops")]
+    [TestCase("postgres://ci@db/mlops", "postgresql://ci@db:5432/mlops", "Host=db;Port=5432;Database=mlops")]
+    [TestCase("postgresql+psycopg2://127.0.0.1/team%20store", "postgresql://127.0.0.1:5432/team store", "Host=127.0.0.1;Port=5432;Database=\"team store\"")]
+    public void Should_Read_Postgresql_Uris_As_Mlflow_Writes_Them(string uri, string display, string start)
+    {
+        // Given
+        using var temp = new TempDirectory();
+
+        // When
+        var location = StoreLocation.Resolve(temp.Path, uri, null);
+
+        // Then
+        var database = (PostgresDatabase)location.Database;
+        Assert.That((location.Folder, location.Display, location.ToString()), Is.EqualTo((temp[".mlops"], display, display)));
+        Assert.That(database.ConnectionString, Does.StartWith(start));
+        Assert.That(database.ConnectionString, Does.Contain("SSL Mode=Require").Or.Not.Contain("sslmode"));
+    }
+
+    [Test]
+    public void Should_Refuse_A_Password_On_The_Command_Line_Without_Showing_It()
+    {
+        // Given
+        using var temp = new TempDirectory();
+
+        // When
+        var error = Assert.Throws<UsageException>(() => StoreLocation.Resolve(temp.Path, "postgresql://ci:hunter2@db/mlops", null));
+
+        // Then
+        Assert.That(error.Message, Does.StartWith("--store=postgresql://ci:***@db/mlops holds a password").And.Contain("PGPASSWORD").And.Not.Contain("hunter2"));
+    }
+
+    [Test]
+    public void Should_Take_A_Password_From_The_Variable_But_Never_Show_It()
+    {
+        // Given
+        using var temp = new TempDirectory();
+
+        // When
+        var location = StoreLocation.Resolve(temp.Path, null, "postgresql://ci:hunter2@db/mlops");
+
+        // Then
+        Assert.That(((PostgresDatabase)location.Database).ConnectionString, Does.Contain("Password=hunter2"));
+        Assert.That((location.Display, location.ToString(), location.Database.ToString()), Is.EqualTo(
+            ("postgresql://ci:***@db:5432/mlops", "postgresql://ci:***@db:5432/mlops", "postgresql://ci:***@db:5432/mlops")));
+    }
+
+    [TestCase("mysql://ci@db/mlops", "--store=mysql://ci@db/mlops: a 'mysql:' store is not supported")]
+    [TestCase("postgresql://ci@db", "--store=postgresql://ci@db names no database")]
+    [TestCase("postgresql://ci@db/mlops?pool=9", "--store=postgresql://ci@db/mlops?pool=9: the parameter 'pool=9' is not understood")]
+    [TestCase("postgresql://ci@db/mlops?sslmode=always", "--store=postgresql://ci@db/mlops?sslmode=always: sslmode=always is not one of disable")]
+    [TestCase("sqlite://mlops.db", "--store=sqlite://mlops.db is not an SQLite URI")]
+    public void Should_Refuse_A_Uri_It_Cannot_Use_Saying_What_It_Takes(string uri, string start)
+    {
+        // Given
+        using var temp = new TempDirectory();
+
+        // When
+        var error = Assert.Throws<UsageException>(() => StoreLocation.Resolve(temp.Path, uri, null));
+
+        // Then
+        Assert.That(error.Message, Does.StartWith(start));
     }
 }
