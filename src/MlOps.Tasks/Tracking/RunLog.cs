@@ -104,7 +104,7 @@ public sealed partial class RunLog
     /// <summary>The run whose id is, or starts with, <paramref name="runIdOrPrefix"/>.</summary>
     /// <exception cref="UsageException">No run or several runs match.</exception>
     public RunRecord GetRun(string runIdOrPrefix) =>
-        FindRun(runIdOrPrefix) ?? throw new UsageException($"No run id starts with '{runIdOrPrefix.Trim()}' in {connection.DatabasePath}.");
+        FindRun(runIdOrPrefix) ?? throw new UsageException($"No run id starts with '{runIdOrPrefix.Trim()}' in {connection.Database}.");
 
     /// <summary>The runs of <paramref name="experiment"/>, newest first.</summary>
     public IReadOnlyList<RunRecord> InExperiment(string experiment) => connection.Read(() =>
@@ -159,5 +159,5 @@ public sealed partial class RunLog
         }
     }
 
-    private UsageException NoSuchRun(string runId) => new($"Run '{runId}' does not exist in {connection.DatabasePath}.");
+    private UsageException NoSuchRun(string runId) => new($"Run '{runId}' does not exist in {connection.Database}.");
 }

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
 
 namespace MlOps.Tasks.Tracking;
 
@@ -7,15 +6,15 @@ namespace MlOps.Tasks.Tracking;
 /// The store's one connection, shared by its parts (<see cref="RunLog"/>, <see cref="ModelRegistry"/>,
 /// <see cref="DeploymentHistory"/>): transactions, commands, the clock and the conversion of times to unix milliseconds.
 /// </summary>
-internal sealed class StoreConnection(string directory, string databasePath, SqliteConnection connection, TimeProvider time) : IDisposable
+internal sealed class StoreConnection(StoreEngine engine, string directory, DbConnection connection, TimeProvider time) : IDisposable
 {
     private DbTransaction? transaction;
 
-    /// <summary>The store's folder (full path).</summary>
+    /// <summary>The store's local folder (full path), where run artifacts are kept.</summary>
     public string Directory { get; } = directory;
 
-    /// <summary>The SQLite database, <c>&lt;Directory&gt;/mlops.db</c>.</summary>
-    public string DatabasePath { get; } = databasePath;
+    /// <summary>The database as it may be shown (no password).</summary>
+    public string Database => engine.Display;
 
     public static long Milliseconds(DateTimeOffset moment) => moment.ToUnixTimeMilliseconds();
 
@@ -23,13 +22,12 @@ internal sealed class StoreConnection(string directory, string databasePath, Sql
 
     public DateTimeOffset Now() => DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
 
-    // Reads see one snapshot (a deferred transaction); read-then-write work takes the write lock up
-    // front (BEGIN IMMEDIATE), so that it waits for other writers instead of failing when it upgrades.
-    public T Read<T>(Func<T> work) => InTransaction(deferred: true, work);
+    // Reads see one snapshot; read-then-write work takes the store's writer lock up front (StoreEngine.Begin).
+    public T Read<T>(Func<T> work) => InTransaction(write: false, work);
 
-    public T Write<T>(Func<T> work) => InTransaction(deferred: false, work);
+    public T Write<T>(Func<T> work) => InTransaction(write: true, work);
 
-    public void Write(Action work) => InTransaction(deferred: false, () =>
+    public void Write(Action work) => InTransaction(write: true, () =>
     {
         work();
         return true;
@@ -64,21 +62,27 @@ internal sealed class StoreConnection(string directory, string databasePath, Sql
     /// <summary>Closes the database.</summary>
     public void Dispose() => connection.Dispose();
 
-    // BeginTransaction(deferred) is SQLite's; the commands and readers are System.Data.Common's, so the queries do not name the engine.
-    private T InTransaction<T>(bool deferred, Func<T> work)
+    public string IntegrityCheck() => engine.IntegrityCheck(connection);
+
+    // The commands and readers are System.Data.Common's, so the queries do not name the engine.
+    private T InTransaction<T>(bool write, Func<T> work)
     {
         if (transaction is not null)
         {
             return work();
         }
 
-        using var started = connection.BeginTransaction(deferred);
-        transaction = started;
         try
         {
+            using var started = engine.Begin(connection, write);
+            transaction = started;
             var result = work();
             started.Commit();
             return result;
+        }
+        catch (Exception error) when (engine.Explain(error, write ? "writing to the tracking store" : "reading the tracking store") is { } explained)
+        {
+            throw explained;
         }
         finally
         {

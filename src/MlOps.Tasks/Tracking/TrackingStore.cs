@@ -1,32 +1,35 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace MlOps.Tasks.Tracking;
 
 /// <summary>
-/// Experiment tracking and model registry in the manner of MLflow, embedded: an SQLite database
-/// <c>&lt;directory&gt;/mlops.db</c> with artifacts on disk under <c>&lt;directory&gt;/artifacts/&lt;run id&gt;/</c>.
-/// Several processes may use one store at once: every read-then-write happens in one
-/// <c>BEGIN IMMEDIATE</c> transaction, and a killed process leaves no partial write behind.
+/// Experiment tracking and model registry in the manner of MLflow: a database (<see cref="StoreLocation"/>: SQLite, embedded, by
+/// default <c>&lt;folder&gt;/mlops.db</c>; or PostgreSQL, shared by a team) with artifacts on disk under <c>&lt;folder&gt;/artifacts/&lt;run id&gt;/</c>.
+/// Several processes may use one store at once: every read-then-write happens in one transaction that holds the store's writer lock,
+/// and a killed process leaves no partial write behind.
 /// An instance holds one connection, which its parts share, and is not thread-safe; open one per thread.
 /// </summary>
 public sealed class TrackingStore : IDisposable
 {
-    private const int SqliteNotADatabase = 26;
     private readonly StoreConnection connection;
 
-    private TrackingStore(StoreConnection connection)
+    private TrackingStore(StoreLocation location, StoreConnection connection)
     {
+        Location = location;
         this.connection = connection;
         Runs = new RunLog(connection);
         Registry = new ModelRegistry(connection, Runs);
         Deployments = new DeploymentHistory(connection, Registry);
     }
 
-    /// <summary>The store's folder (full path).</summary>
-    public string Directory => connection.Directory;
+    /// <summary>Where the store is: its local folder and its database.</summary>
+    public StoreLocation Location { get; }
 
-    /// <summary>The SQLite database, <c>&lt;Directory&gt;/mlops.db</c>.</summary>
-    public string DatabasePath => connection.DatabasePath;
+    /// <summary>The store's local folder (full path).</summary>
+    public string Directory => Location.Folder;
+
+    /// <summary>The database as it may be shown: the SQLite file's path, or the PostgreSQL URI without its password.</summary>
+    public string Database => Location.Display;
 
     /// <summary>The runs: their params, metrics, tags and artifacts.</summary>
     public RunLog Runs { get; }
@@ -38,75 +41,60 @@ public sealed class TrackingStore : IDisposable
     public DeploymentHistory Deployments { get; }
 
     /// <summary>Whether <paramref name="location"/> holds a store: asking must not create one (a dry run, a fresh repository).</summary>
-    public static bool Exists(StoreLocation location) => location.Database switch
+    /// <exception cref="StoreUnavailableException">A database server that cannot be reached.</exception>
+    public static bool Exists(StoreLocation location)
     {
-        SqliteDatabase sqlite => File.Exists(sqlite.Path),
-        _ => throw new UsageException($"{location.Display}: PostgreSQL stores are not built yet."),
-    };
+        var engine = StoreEngine.For(location);
+        try
+        {
+            return engine.Exists();
+        }
+        catch (Exception error) when (engine.Explain(error, "looking for the tracking store") is { } explained)
+        {
+            throw explained;
+        }
+    }
 
     /// <summary>Opens the store at <paramref name="location"/>, creating it or bringing its schema up to date.</summary>
     /// <exception cref="UsageException">The database is not a store, or was written by a newer build.</exception>
-    public static TrackingStore Open(StoreLocation location) => location.Database switch
-    {
-        SqliteDatabase sqlite => Open(location.Folder, sqlite.Path, TimeProvider.System, StoreSchema.Migrations),
-        _ => throw new UsageException($"{location.Display}: PostgreSQL stores are not built yet."),
-    };
+    /// <exception cref="StoreUnavailableException">A database server that cannot be reached, or refuses the login.</exception>
+    public static TrackingStore Open(StoreLocation location) => Open(location, TimeProvider.System, StoreSchema.Migrations);
 
     /// <summary>Opens the folder store in <paramref name="directory"/> (<c>mlops.db</c> in it), creating it or bringing its schema up to date.</summary>
     /// <exception cref="UsageException">The database is not a store, or was written by a newer build.</exception>
     public static TrackingStore Open(string directory) => Open(StoreLocation.InFolder(directory));
 
-    /// <summary>Opens with a given clock and schema (tests).</summary>
+    /// <summary>Opens a folder store with a given clock and schema (tests).</summary>
     internal static TrackingStore Open(string directory, TimeProvider time, IReadOnlyList<StoreMigration> migrations) =>
-        Open(Path.GetFullPath(directory), Path.Combine(Path.GetFullPath(directory), StoreLocation.DatabaseFile), time, migrations);
+        Open(StoreLocation.InFolder(directory), time, migrations);
 
-    private static TrackingStore Open(string full, string databasePath, TimeProvider time, IReadOnlyList<StoreMigration> migrations)
+    /// <summary>Opens with a given clock and schema (tests).</summary>
+    internal static TrackingStore Open(StoreLocation location, TimeProvider time, IReadOnlyList<StoreMigration> migrations)
     {
-        System.IO.Directory.CreateDirectory(full);
-        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(databasePath)!);
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = databasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            ForeignKeys = true,
-
-            // Closing the store closes the file; a pooled connection would keep it open.
-            Pooling = false,
-        }.ToString());
+        System.IO.Directory.CreateDirectory(location.Folder);
+        var engine = StoreEngine.For(location);
+        DbConnection? connection = null;
         try
         {
-            connection.Open();
-
-            // busy_timeout first, so that switching to WAL also waits for other writers (past it,
-            // Microsoft.Data.Sqlite retries a busy statement until its 30 s command timeout). WAL lets
-            // readers and one writer work at once; FULL makes a commit survive a power cut as well as a kill.
-            Execute(connection, "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;");
-            StoreSchema.Migrate(connection, migrations, databasePath);
-            return new TrackingStore(new StoreConnection(full, databasePath, connection, time));
+            connection = engine.Connect();
+            StoreSchema.Migrate(engine, connection, migrations);
+            return new TrackingStore(location, new StoreConnection(engine, location.Folder, connection, time));
         }
-        catch (SqliteException error) when (error.SqliteErrorCode == SqliteNotADatabase)
+        catch (Exception error) when (engine.Explain(error, "opening the tracking store") is { } explained)
         {
-            connection.Dispose();
-            throw new UsageException($"{databasePath} is not an SQLite database; move it away or choose another store directory.");
+            connection?.Dispose();
+            throw explained;
         }
         catch
         {
-            connection.Dispose();
+            connection?.Dispose();
             throw;
         }
     }
 
-    /// <summary>The result of <c>PRAGMA integrity_check</c>: <c>ok</c> for a sound database, else the problems found, one a line.</summary>
-    public string IntegrityCheck() =>
-        string.Join('\n', connection.Query("PRAGMA integrity_check", row => row.GetString(0)));
+    /// <summary><c>ok</c> for a sound database, else the problems found, one a line (SQLite's <c>PRAGMA integrity_check</c>).</summary>
+    public string IntegrityCheck() => connection.IntegrityCheck();
 
     /// <summary>Closes the database.</summary>
     public void Dispose() => connection.Dispose();
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
 }

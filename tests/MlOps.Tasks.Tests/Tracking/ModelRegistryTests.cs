@@ -71,7 +71,7 @@ public sealed class ModelRegistryTests
                 fixture.Store.Registry.RegisterVersion("credit-scoring", missing, "bundle.zip", new string('0', 64), "candidate", "ci"));
 
             // Then
-            Assert.That(error.Message, Is.EqualTo($"Run '{missing}' does not exist in {fixture.Store.DatabasePath}."));
+            Assert.That(error.Message, Is.EqualTo($"Run '{missing}' does not exist in {fixture.Store.Database}."));
             Assert.That(fixture.Store.Registry.Models(), Is.Empty);
         }
 

@@ -50,7 +50,7 @@ public sealed partial class PortableSqlTests
         // Given
         string[] lines =
         [
-            """throw new UsageException($"Run '{runId}' does not exist in {connection.DatabasePath}.");""",
+            """throw new UsageException($"Run '{runId}' does not exist in {connection.Database}.");""",
             """var sql = $@"SELECT {Columns} FROM runs WHERE id = @id";""",
             "var text = $$\"\"\"",
             "// the subquery used to read $last here",

@@ -59,7 +59,7 @@ public sealed class RunLogFindRunTests
         var error = Assert.Throws<UsageException>(() => fixture.Store.Runs.GetRun("abc9"));
 
         // Then
-        Assert.That(error.Message, Is.EqualTo($"No run id starts with 'abc9' in {fixture.Store.DatabasePath}."));
+        Assert.That(error.Message, Is.EqualTo($"No run id starts with 'abc9' in {fixture.Store.Database}."));
     }
 
     [TestCase("abc")]

@@ -85,6 +85,6 @@ public sealed class RunLogMetricsTests
         var error = Assert.Throws<UsageException>(() => fixture.Store.Runs.LogMetric("0123456789abcdef0123456789abcdef", "auc", 0.8));
 
         // Then
-        Assert.That(error.Message, Is.EqualTo($"Run '0123456789abcdef0123456789abcdef' does not exist in {fixture.Store.DatabasePath}."));
+        Assert.That(error.Message, Is.EqualTo($"Run '0123456789abcdef0123456789abcdef' does not exist in {fixture.Store.Database}."));
     }
 }

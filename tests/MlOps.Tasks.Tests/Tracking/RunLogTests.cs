@@ -58,7 +58,7 @@ public sealed class RunLogTests
             var error = Assert.Throws<UsageException>(() => fixture.Store.Runs.EndRun(new string('e', 32), RunStatus.Finished));
 
             // Then
-            Assert.That(error.Message, Is.EqualTo($"Run 'eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee' does not exist in {fixture.Store.DatabasePath}."));
+            Assert.That(error.Message, Is.EqualTo($"Run 'eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee' does not exist in {fixture.Store.Database}."));
         }
     }
 

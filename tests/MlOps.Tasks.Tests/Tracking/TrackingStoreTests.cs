@@ -6,7 +6,9 @@ namespace MlOps.Tasks.Tests.Tracking;
 
 public sealed class TrackingStoreTests
 {
-    private static readonly StoreMigration AddNote = new(StoreSchema.Migrations.Count + 1, "ALTER TABLE runs ADD COLUMN note TEXT; UPDATE runs SET note = 'migrated';");
+    private const string AddNoteSql = "ALTER TABLE runs ADD COLUMN note TEXT; UPDATE runs SET note = 'migrated';";
+
+    private static readonly StoreMigration AddNote = new(StoreSchema.Migrations.Count + 1, AddNoteSql, AddNoteSql);
 
     [Test]
     public void Should_Create_The_Store_In_Wal_Mode_At_The_Latest_Schema_Version()
@@ -19,9 +21,9 @@ public sealed class TrackingStoreTests
 
         // Then
         Assert.That(store.Directory, Is.EqualTo(temp["store"]));
-        Assert.That(store.DatabasePath, Is.EqualTo(temp["store/mlops.db"]));
+        Assert.That(store.Database, Is.EqualTo(temp["store/mlops.db"]));
         Assert.That(store.IntegrityCheck(), Is.EqualTo("ok"));
-        using var connection = new SqliteConnection($"Data Source={store.DatabasePath};Pooling=False");
+        using var connection = new SqliteConnection($"Data Source={store.Database};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT (SELECT journal_mode FROM pragma_journal_mode) || ' ' || (SELECT user_version FROM pragma_user_version)";
@@ -66,7 +68,7 @@ public sealed class TrackingStoreTests
         // Given
         using var fixture = new TestStore();
         var run = fixture.FinishedRun();
-        var broken = new StoreMigration(StoreSchema.Migrations.Count + 1, "UPDATE runs SET name = 'changed'; ALTER TABLE no_such_table ADD COLUMN x TEXT;");
+        var broken = new StoreMigration(StoreSchema.Migrations.Count + 1, "UPDATE runs SET name = 'changed'; ALTER TABLE no_such_table ADD COLUMN x TEXT;", "");
 
         // When
         Assert.Throws<SqliteException>(() => fixture.Reopen([.. StoreSchema.Migrations, broken]));
