@@ -95,7 +95,10 @@ internal sealed class PostgresEngine(PostgresDatabase database) : StoreEngine
         PostgresException => null,
         NpgsqlException { InnerException: SocketException socket } => new StoreUnavailableException(Display, doing, socket.Message, error),
         NpgsqlException { InnerException: TimeoutException } => new StoreUnavailableException(Display, doing, "the server did not answer in time", error),
-        NpgsqlException other => new StoreUnavailableException(Display, doing, other.Message, error),
+        NpgsqlException { IsTransient: true } lost => new StoreUnavailableException(Display, doing, lost.InnerException?.Message ?? lost.Message, error),
+        NpgsqlException { Message: var message } when message.StartsWith("No password has been provided", StringComparison.Ordinal) =>
+            new StoreUnavailableException(Display, doing,
+                "the server asks for a password and none was given; put it in PGPASSWORD or a .pgpass file (PGPASSFILE)", error),
         _ => null,
     };
 

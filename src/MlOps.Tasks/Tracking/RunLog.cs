@@ -129,21 +129,29 @@ public sealed partial class RunLog
         return id is null ? null : ReadRun(id);
     });
 
+    // The run's row is read to the end before its params, metrics, tags and artifacts are asked for: PostgreSQL runs one command at a time.
     private RunRecord? ReadRun(string id) => connection.Read(() =>
     {
-        var run = connection.Query($"SELECT {RunColumns} FROM runs WHERE id = @id", row => new RunRecord(
-                row.GetString(0),
-                row.GetString(1),
-                row.IsDBNull(2) ? null : row.GetString(2),
-                Enum.Parse<RunStatus>(row.GetString(3)),
-                Moment(row.GetInt64(4)),
-                row.IsDBNull(5) ? null : Moment(row.GetInt64(5)),
+        var rows = connection.Query($"SELECT {RunColumns} FROM runs WHERE id = @id", row => (
+                Experiment: row.GetString(1),
+                Name: row.IsDBNull(2) ? null : row.GetString(2),
+                Status: Enum.Parse<RunStatus>(row.GetString(3)),
+                Started: Moment(row.GetInt64(4)),
+                Ended: row.IsDBNull(5) ? (DateTimeOffset?)null : Moment(row.GetInt64(5))),
+            ("@id", id));
+        return rows is [var run]
+            ? new RunRecord(
+                id,
+                run.Experiment,
+                run.Name,
+                run.Status,
+                run.Started,
+                run.Ended,
                 Pairs("SELECT key, value FROM params WHERE run_id = @id ORDER BY key", id),
                 LatestMetrics(id),
                 Pairs("SELECT key, value FROM tags WHERE run_id = @id ORDER BY key", id),
-                Artifacts(id)),
-            ("@id", id));
-        return run.SingleOrDefault();
+                Artifacts(id))
+            : null;
     });
 
     private Dictionary<string, string> Pairs(string sql, string runId) =>

@@ -2,7 +2,9 @@ using MlOps.Tasks.Tracking;
 
 namespace MlOps.Tasks.Tests.Tracking;
 
-public sealed class DeploymentHistoryEndsTests
+[TestFixture(Engine.Sqlite)]
+[TestFixture(Engine.Postgres)]
+public sealed class DeploymentHistoryEndsTests(Engine engine)
 {
     private static DeploymentRecord Deployed(TestStore fixture, int version, long? replaces = null, bool serving = true) =>
         fixture.Store.Deployments.RecordDeployment(TestDeployments.Record(version, serving: serving, replaces: replaces), null);
@@ -11,7 +13,7 @@ public sealed class DeploymentHistoryEndsTests
     public void Should_Serve_Nothing_Once_The_Serving_Deployment_Is_Ended_Not_What_It_Replaced()
     {
         // Given: v2 replaced v1 in local; docker serves v1
-        using var fixture = new TestStore();
+        using var fixture = new TestStore(engine);
         fixture.Register();
         fixture.Register();
         var second = Deployed(fixture, 2, Deployed(fixture, 1).Id);
@@ -33,7 +35,7 @@ public sealed class DeploymentHistoryEndsTests
     public void Should_Serve_The_Next_Deployment_After_An_End()
     {
         // Given
-        using var fixture = new TestStore();
+        using var fixture = new TestStore(engine);
         fixture.Register();
         var first = Deployed(fixture, 1);
         fixture.Store.Deployments.RecordEnd(first.Id, "ci", "undeployed");
@@ -50,7 +52,7 @@ public sealed class DeploymentHistoryEndsTests
     public void Should_Keep_The_First_End_When_Ended_Again()
     {
         // Given
-        using var fixture = new TestStore();
+        using var fixture = new TestStore(engine);
         fixture.Register();
         var deployment = Deployed(fixture, 1);
         var first = fixture.Store.Deployments.RecordEnd(deployment.Id, "ci", "undeployed");
@@ -68,7 +70,7 @@ public sealed class DeploymentHistoryEndsTests
     public void Should_Refuse_To_End_A_Deployment_That_Never_Served()
     {
         // Given
-        using var fixture = new TestStore();
+        using var fixture = new TestStore(engine);
         fixture.Register();
         var failed = Deployed(fixture, 1, serving: false);
 
@@ -84,7 +86,7 @@ public sealed class DeploymentHistoryEndsTests
     public void Should_Keep_Ends_Append_Only(string sql)
     {
         // Given
-        using var fixture = new TestStore();
+        using var fixture = new TestStore(engine);
         fixture.Register();
         fixture.Store.Deployments.RecordEnd(Deployed(fixture, 1).Id, "ci", "undeployed");
 
@@ -96,16 +98,17 @@ public sealed class DeploymentHistoryEndsTests
     public void Should_Bring_A_Store_Of_Schema_5_Up_To_Date_And_Keep_Serving_Its_Deployment()
     {
         // Given: a store as the build before Undeploy left it
-        using var fixture = new TestStore();
+        using var fixture = new TestStore(engine);
         fixture.Register();
         var deployment = Deployed(fixture, 1);
-        fixture.Sql("DROP TABLE deployment_ends; PRAGMA user_version = 5;");
+        fixture.Sql("DROP TABLE deployment_ends");
+        fixture.SetSchemaVersion(5);
 
         // When
         var store = fixture.Reopen();
 
         // Then
-        Assert.That(fixture.Sql("PRAGMA user_version"), Is.EqualTo(6));
+        Assert.That(fixture.SchemaVersion, Is.EqualTo(6));
         Assert.That(store.Deployments.CurrentDeployment("credit-scoring", "local")!.Id, Is.EqualTo(deployment.Id));
     }
 }

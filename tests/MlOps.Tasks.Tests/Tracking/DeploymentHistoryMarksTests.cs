@@ -2,7 +2,9 @@ using MlOps.Tasks.Tracking;
 
 namespace MlOps.Tasks.Tests.Tracking;
 
-public sealed class DeploymentHistoryMarksTests
+[TestFixture(Engine.Sqlite)]
+[TestFixture(Engine.Postgres)]
+public sealed class DeploymentHistoryMarksTests(Engine engine)
 {
     private static long Deployed(TestStore fixture, int version, long? replaces = null) =>
         fixture.Store.Deployments.RecordDeployment(TestDeployments.Record(version, replaces: replaces), "production").Id;
@@ -11,7 +13,7 @@ public sealed class DeploymentHistoryMarksTests
     public void Should_Mark_A_Version_In_One_Environment_Only()
     {
         // Given
-        using var fixture = new TestStore();
+        using var fixture = new TestStore(engine);
         fixture.Register();
         fixture.Register();
         var second = Deployed(fixture, 2, Deployed(fixture, 1));
@@ -31,7 +33,7 @@ public sealed class DeploymentHistoryMarksTests
     public void Should_Keep_The_First_Mark_When_Marked_Again()
     {
         // Given
-        using var fixture = new TestStore();
+        using var fixture = new TestStore(engine);
         fixture.Register();
         var first = fixture.Store.Deployments.Mark("credit-scoring", "local", 1, Deployed(fixture, 1), "ci");
         fixture.Clock.Advance(TimeSpan.FromMinutes(1));
@@ -48,7 +50,7 @@ public sealed class DeploymentHistoryMarksTests
     public void Should_Clear_A_Mark_And_Keep_It_In_The_History()
     {
         // Given
-        using var fixture = new TestStore();
+        using var fixture = new TestStore(engine);
         fixture.Register();
         var mark = fixture.Store.Deployments.Mark("credit-scoring", "local", 1, Deployed(fixture, 1), "ci");
         fixture.Clock.Advance(TimeSpan.FromMinutes(1));
@@ -69,17 +71,18 @@ public sealed class DeploymentHistoryMarksTests
     public void Should_Bring_A_Store_Of_Schema_4_Up_To_Date_And_Keep_Its_Deployments()
     {
         // Given: a store as the build before marks left it
-        using var fixture = new TestStore();
+        using var fixture = new TestStore(engine);
         fixture.Register();
         var deployment = Deployed(fixture, 1);
-        fixture.Sql("DROP TABLE deployment_ends; DROP TABLE version_marks; PRAGMA user_version = 4;");
+        fixture.Sql("DROP TABLE deployment_ends; DROP TABLE version_marks");
+        fixture.SetSchemaVersion(4);
 
         // When
         var store = fixture.Reopen();
         var mark = store.Deployments.Mark("credit-scoring", "local", 1, deployment, "ci");
 
         // Then
-        Assert.That(fixture.Sql("PRAGMA user_version"), Is.EqualTo(StoreSchema.Migrations.Count));
+        Assert.That(fixture.SchemaVersion, Is.EqualTo(StoreSchema.Migrations.Count));
         Assert.That(StoreSchema.Migrations.Count, Is.EqualTo(6));
         Assert.That(store.Deployments.FindDeployment(deployment)!.Version, Is.EqualTo(1));
         Assert.That(store.Deployments.MarkOf("credit-scoring", "local", 1), Is.EqualTo(mark));

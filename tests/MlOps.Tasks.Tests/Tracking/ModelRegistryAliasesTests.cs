@@ -1,17 +1,19 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using MlOps.Tasks.Tracking;
 
 namespace MlOps.Tasks.Tests.Tracking;
 
 public sealed class ModelRegistryAliasesTests
 {
-    public sealed class SetAlias
+    [TestFixture(Engine.Sqlite)]
+    [TestFixture(Engine.Postgres)]
+    public sealed class SetAlias(Engine engine)
     {
         [Test]
         public void Should_Move_An_Alias_And_Append_The_Move_To_The_History()
         {
             // Given
-            using var fixture = new TestStore();
+            using var fixture = new TestStore(engine);
             fixture.Register();
             fixture.Register();
             fixture.Store.Registry.SetAlias("credit-scoring", "production", 1, "alice");
@@ -37,7 +39,7 @@ public sealed class ModelRegistryAliasesTests
         public void Should_Name_The_Versions_When_The_Version_Does_Not_Exist()
         {
             // Given
-            using var fixture = new TestStore();
+            using var fixture = new TestStore(engine);
             fixture.Register();
             fixture.Register();
             fixture.Register();
@@ -54,7 +56,7 @@ public sealed class ModelRegistryAliasesTests
         public void Should_Say_So_When_No_Model_Is_Registered()
         {
             // Given
-            using var fixture = new TestStore();
+            using var fixture = new TestStore(engine);
 
             // When
             var error = Assert.Throws<UsageException>(() => fixture.Store.Registry.SetAlias("credit-scoring", "production", 1, "alice"));
@@ -64,22 +66,24 @@ public sealed class ModelRegistryAliasesTests
         }
     }
 
-    public sealed class AliasHistory
+    [TestFixture(Engine.Sqlite)]
+    [TestFixture(Engine.Postgres)]
+    public sealed class AliasHistory(Engine engine)
     {
         [TestCase("UPDATE alias_history SET to_version = 2")]
         [TestCase("DELETE FROM alias_history")]
         public void Should_Refuse_To_Change_Or_Delete_The_History_Even_Through_Sql(string sql)
         {
             // Given
-            using var fixture = new TestStore();
+            using var fixture = new TestStore(engine);
             fixture.Register();
             fixture.Register();
 
             // When
-            var error = Assert.Throws<SqliteException>(() => fixture.Sql(sql));
+            var error = Assert.Throws(Is.InstanceOf<DbException>(), () => fixture.Sql(sql));
 
             // Then
-            Assert.That(error.Message, Is.EqualTo("SQLite Error 19: 'alias_history is append-only: record a new move instead'."));
+            Assert.That(error!.Message, Does.Contain("alias_history is append-only: record a new move instead"));
             Assert.That(fixture.Store.Registry.AliasHistory("credit-scoring").Select(move => move.ToVersion), Is.EqualTo(new[] { 1, 2 }));
         }
 
@@ -87,7 +91,7 @@ public sealed class ModelRegistryAliasesTests
         public void Should_Name_The_Registered_Models_When_The_Model_Is_Unknown()
         {
             // Given
-            using var fixture = new TestStore();
+            using var fixture = new TestStore(engine);
             fixture.Register("credit-scoring");
             fixture.Register("churn");
 

@@ -1,12 +1,14 @@
 namespace MlOps.Tasks.Tests.Tracking;
 
-public sealed class ModelRegistryBundleTests
+[TestFixture(Engine.Sqlite)]
+[TestFixture(Engine.Postgres)]
+public sealed class ModelRegistryBundleTests(Engine engine)
 {
     [Test]
     public void Should_Give_The_Bundle_Its_Version_And_Store_It_With_The_Run()
     {
         // Given
-        using var fixture = new TestStore();
+        using var fixture = new TestStore(engine);
         var run = fixture.FinishedRun();
 
         // When
@@ -27,7 +29,7 @@ public sealed class ModelRegistryBundleTests
     public void Should_Register_Nothing_When_Writing_The_Bundle_Fails()
     {
         // Given
-        using var fixture = new TestStore();
+        using var fixture = new TestStore(engine);
         var run = fixture.FinishedRun();
 
         // When

@@ -4,13 +4,15 @@ namespace MlOps.Tasks.Tests.Tracking;
 
 public sealed class ModelRegistryTests
 {
-    public sealed class RegisterVersion
+    [TestFixture(Engine.Sqlite)]
+    [TestFixture(Engine.Postgres)]
+    public sealed class RegisterVersion(Engine engine)
     {
         [Test]
         public void Should_Number_Versions_Per_Model_From_One()
         {
             // Given
-            using var fixture = new TestStore();
+            using var fixture = new TestStore(engine);
 
             // When
             var numbers = new[] { fixture.Register(), fixture.Register(), fixture.Register("churn"), fixture.Register() }.Select(v => (v.Model, v.Version));
@@ -23,7 +25,7 @@ public sealed class ModelRegistryTests
         public void Should_Record_The_Version_And_Name_It_After_Model_Version_And_Time()
         {
             // Given
-            using var fixture = new TestStore();
+            using var fixture = new TestStore(engine);
             var run = fixture.FinishedRun();
 
             // When
@@ -44,7 +46,7 @@ public sealed class ModelRegistryTests
         public void Should_Move_The_Alias_To_The_New_Version_And_Record_The_Move()
         {
             // Given
-            using var fixture = new TestStore();
+            using var fixture = new TestStore(engine);
             fixture.Register();
 
             // When
@@ -63,7 +65,7 @@ public sealed class ModelRegistryTests
         public void Should_Refuse_A_Run_That_Does_Not_Exist_And_Register_Nothing()
         {
             // Given
-            using var fixture = new TestStore();
+            using var fixture = new TestStore(engine);
             var missing = new string('f', 32);
 
             // When
@@ -82,7 +84,7 @@ public sealed class ModelRegistryTests
         public void Should_Refuse_An_Alias_That_Reads_As_Something_Else(string alias)
         {
             // Given
-            using var fixture = new TestStore();
+            using var fixture = new TestStore(engine);
 
             // When
             var error = Assert.Throws<UsageException>(() => fixture.Register(alias: alias));
@@ -93,7 +95,9 @@ public sealed class ModelRegistryTests
         }
     }
 
-    public sealed class ResolveVersion
+    [TestFixture(Engine.Sqlite)]
+    [TestFixture(Engine.Postgres)]
+    public sealed class ResolveVersion(Engine engine)
     {
         [TestCase("v2", 2)]
         [TestCase("V2", 2)]
@@ -143,9 +147,9 @@ public sealed class ModelRegistryTests
             Assert.That(error.Message, Is.EqualTo(message));
         }
 
-        private static TestStore WithThreeVersions()
+        private TestStore WithThreeVersions()
         {
-            var fixture = new TestStore();
+            var fixture = new TestStore(engine);
             fixture.Register(alias: "production");
             fixture.Register();
             fixture.Register();
@@ -153,13 +157,15 @@ public sealed class ModelRegistryTests
         }
     }
 
-    public sealed class Models
+    [TestFixture(Engine.Sqlite)]
+    [TestFixture(Engine.Postgres)]
+    public sealed class Models(Engine engine)
     {
         [Test]
         public void Should_List_Models_By_Name_With_Versions_And_Current_Aliases()
         {
             // Given
-            using var fixture = new TestStore();
+            using var fixture = new TestStore(engine);
             fixture.Register("credit-scoring", "production");
             fixture.Register("credit-scoring", "candidate");
             fixture.Store.Registry.SetAlias("credit-scoring", "staging", 2, "ci");

@@ -2,7 +2,9 @@ using MlOps.Tasks.Tracking;
 
 namespace MlOps.Tasks.Tests.Tracking;
 
-public sealed class RunLogArtifactsTests
+[TestFixture(Engine.Sqlite)]
+[TestFixture(Engine.Postgres)]
+public sealed class RunLogArtifactsTests(Engine engine)
 {
     // SHA-256 of "hello\n".
     private const string HelloSha256 = "5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03";
@@ -11,7 +13,7 @@ public sealed class RunLogArtifactsTests
     public void Should_Copy_The_File_Under_The_Run_And_Record_Size_And_Sha256()
     {
         // Given
-        using var fixture = new TestStore();
+        using var fixture = new TestStore(engine);
         var run = fixture.Store.Runs.StartRun("credit-scoring");
         var source = fixture.Temp.Write("out/metrics.json", "hello\n");
 
@@ -31,7 +33,7 @@ public sealed class RunLogArtifactsTests
     public void Should_Replace_An_Artifact_Logged_Again_Under_The_Same_Name()
     {
         // Given
-        using var fixture = new TestStore();
+        using var fixture = new TestStore(engine);
         var run = fixture.Store.Runs.StartRun("credit-scoring");
         fixture.Store.Runs.LogArtifact(run.Id, fixture.Temp.Write("model.zip", "old model"));
 
@@ -50,7 +52,7 @@ public sealed class RunLogArtifactsTests
     public void Should_Refuse_A_Name_That_Leaves_The_Run_Folder(string name)
     {
         // Given
-        using var fixture = new TestStore();
+        using var fixture = new TestStore(engine);
         var run = fixture.Store.Runs.StartRun("credit-scoring");
         var source = fixture.Temp.Write("file.txt", "x");
 
@@ -65,7 +67,7 @@ public sealed class RunLogArtifactsTests
     public void Should_Name_The_Artifacts_A_Run_Has_When_Asked_For_Another()
     {
         // Given
-        using var fixture = new TestStore();
+        using var fixture = new TestStore(engine);
         var run = fixture.Store.Runs.StartRun("credit-scoring");
         fixture.Store.Runs.LogArtifact(run.Id, fixture.Temp.Write("model.zip", "m"));
         fixture.Store.Runs.LogArtifact(run.Id, fixture.Temp.Write("metrics.json", "{}"));
@@ -81,7 +83,7 @@ public sealed class RunLogArtifactsTests
     public void Should_Refuse_A_Source_File_That_Does_Not_Exist()
     {
         // Given
-        using var fixture = new TestStore();
+        using var fixture = new TestStore(engine);
         var run = fixture.Store.Runs.StartRun("credit-scoring");
         var missing = fixture.Temp["missing.zip"];
 

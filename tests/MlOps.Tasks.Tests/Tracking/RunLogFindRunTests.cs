@@ -1,6 +1,8 @@
 namespace MlOps.Tasks.Tests.Tracking;
 
-public sealed class RunLogFindRunTests
+[TestFixture(Engine.Sqlite)]
+[TestFixture(Engine.Postgres)]
+public sealed class RunLogFindRunTests(Engine engine)
 {
     private const string First = "abcd0000000000000000000000000001";
     private const string Second = "abcd0000000000000000000000000002";
@@ -77,9 +79,9 @@ public sealed class RunLogFindRunTests
         Assert.That(error.Message, Is.EqualTo($"'{reference}' is not a run id; give the run id or its first 4 or more hex characters."));
     }
 
-    private static TestStore WithRuns()
+    private TestStore WithRuns()
     {
-        var fixture = new TestStore();
+        var fixture = new TestStore(engine);
         fixture.Sql($"""
             INSERT INTO runs (id, experiment, status, start_ms) VALUES
                 ('{First}', 'credit-scoring', 'Running', 0),

@@ -2,13 +2,15 @@ using MlOps.Tasks.Tracking;
 
 namespace MlOps.Tasks.Tests.Tracking;
 
-public sealed class RunLogMetricsTests
+[TestFixture(Engine.Sqlite)]
+[TestFixture(Engine.Postgres)]
+public sealed class RunLogMetricsTests(Engine engine)
 {
     [Test]
     public void Should_Keep_The_History_By_Step_In_The_Order_Logged()
     {
         // Given
-        using var fixture = new TestStore();
+        using var fixture = new TestStore(engine);
         var run = fixture.Store.Runs.StartRun("credit-scoring");
 
         // When
@@ -32,7 +34,7 @@ public sealed class RunLogMetricsTests
     public void Should_Report_The_Value_At_The_Highest_Step_As_Latest()
     {
         // Given
-        using var fixture = new TestStore();
+        using var fixture = new TestStore(engine);
         var run = fixture.Store.Runs.StartRun("credit-scoring");
 
         // When
@@ -48,7 +50,7 @@ public sealed class RunLogMetricsTests
     public void Should_Keep_NaN_And_Infinities()
     {
         // Given
-        using var fixture = new TestStore();
+        using var fixture = new TestStore(engine);
         var run = fixture.Store.Runs.StartRun("credit-scoring");
 
         // When
@@ -65,7 +67,7 @@ public sealed class RunLogMetricsTests
     public void Should_Return_An_Empty_History_For_A_Metric_Never_Logged()
     {
         // Given
-        using var fixture = new TestStore();
+        using var fixture = new TestStore(engine);
         var run = fixture.Store.Runs.StartRun("credit-scoring");
 
         // When
@@ -79,7 +81,7 @@ public sealed class RunLogMetricsTests
     public void Should_Refuse_A_Metric_For_A_Run_That_Does_Not_Exist()
     {
         // Given
-        using var fixture = new TestStore();
+        using var fixture = new TestStore(engine);
 
         // When
         var error = Assert.Throws<UsageException>(() => fixture.Store.Runs.LogMetric("0123456789abcdef0123456789abcdef", "auc", 0.8));

@@ -3,13 +3,15 @@ using MlOps.Tasks.Tracking;
 
 namespace MlOps.Tasks.Tests.Tracking;
 
-public sealed class RunLogStaleRunsTests
+[TestFixture(Engine.Sqlite)]
+[TestFixture(Engine.Postgres)]
+public sealed class RunLogStaleRunsTests(Engine engine)
 {
     [Test]
     public void Should_Mark_Killed_Only_The_Running_Runs_Of_This_Machine_Whose_Process_Is_Gone()
     {
         // Given
-        using var fixture = new TestStore();
+        using var fixture = new TestStore(engine);
         var gone = GonePid();
         var live = fixture.Store.Runs.StartRun("credit-scoring").Id;
         var killed = Run(fixture, $"pid = {gone}");

@@ -4,13 +4,15 @@ namespace MlOps.Tasks.Tests.Tracking;
 
 public sealed class RunLogTests
 {
-    public sealed class StartRun
+    [TestFixture(Engine.Sqlite)]
+    [TestFixture(Engine.Postgres)]
+    public sealed class StartRun(Engine engine)
     {
         [Test]
         public void Should_Start_A_Running_Run_With_A_Hex_Id_Like_Mlflow()
         {
             // Given
-            using var fixture = new TestStore();
+            using var fixture = new TestStore(engine);
 
             // When
             var run = fixture.Store.Runs.StartRun("credit-scoring", "baseline");
@@ -26,7 +28,9 @@ public sealed class RunLogTests
         }
     }
 
-    public sealed class EndRun
+    [TestFixture(Engine.Sqlite)]
+    [TestFixture(Engine.Postgres)]
+    public sealed class EndRun(Engine engine)
     {
         [TestCase(RunStatus.Finished)]
         [TestCase(RunStatus.Failed)]
@@ -34,7 +38,7 @@ public sealed class RunLogTests
         public void Should_Record_The_Status_End_And_Duration(RunStatus status)
         {
             // Given
-            using var fixture = new TestStore();
+            using var fixture = new TestStore(engine);
             var run = fixture.Store.Runs.StartRun("credit-scoring");
             fixture.Clock.Advance(TimeSpan.FromSeconds(90));
 
@@ -52,7 +56,7 @@ public sealed class RunLogTests
         public void Should_Refuse_A_Run_That_Does_Not_Exist()
         {
             // Given
-            using var fixture = new TestStore();
+            using var fixture = new TestStore(engine);
 
             // When
             var error = Assert.Throws<UsageException>(() => fixture.Store.Runs.EndRun(new string('e', 32), RunStatus.Finished));
@@ -62,13 +66,15 @@ public sealed class RunLogTests
         }
     }
 
-    public sealed class LogParams
+    [TestFixture(Engine.Sqlite)]
+    [TestFixture(Engine.Postgres)]
+    public sealed class LogParams(Engine engine)
     {
         [Test]
         public void Should_Keep_Params_And_Accept_The_Same_Value_Again()
         {
             // Given
-            using var fixture = new TestStore();
+            using var fixture = new TestStore(engine);
             var run = fixture.Store.Runs.StartRun("credit-scoring");
 
             // When
@@ -84,7 +90,7 @@ public sealed class RunLogTests
         public void Should_Refuse_To_Change_A_Param_And_Keep_None_Of_The_Batch()
         {
             // Given
-            using var fixture = new TestStore();
+            using var fixture = new TestStore(engine);
             var run = fixture.Store.Runs.StartRun("credit-scoring");
             fixture.Store.Runs.LogParams(run.Id, new Dictionary<string, string> { ["seed"] = "42" });
 
@@ -99,13 +105,15 @@ public sealed class RunLogTests
         }
     }
 
-    public sealed class SetTags
+    [TestFixture(Engine.Sqlite)]
+    [TestFixture(Engine.Postgres)]
+    public sealed class SetTags(Engine engine)
     {
         [Test]
         public void Should_Replace_The_Value_Of_A_Tag_Set_Again()
         {
             // Given
-            using var fixture = new TestStore();
+            using var fixture = new TestStore(engine);
             var run = fixture.Store.Runs.StartRun("credit-scoring");
             fixture.Store.Runs.SetTags(run.Id, new Dictionary<string, string> { ["git.commit"] = "3f2a", ["data.md5"] = "9c07" });
 
@@ -118,13 +126,15 @@ public sealed class RunLogTests
         }
     }
 
-    public sealed class InExperiment
+    [TestFixture(Engine.Sqlite)]
+    [TestFixture(Engine.Postgres)]
+    public sealed class InExperiment(Engine engine)
     {
         [Test]
         public void Should_List_The_Runs_Of_An_Experiment_Newest_First()
         {
             // Given
-            using var fixture = new TestStore();
+            using var fixture = new TestStore(engine);
             var first = fixture.Store.Runs.StartRun("credit-scoring");
             fixture.Store.Runs.StartRun("churn");
             fixture.Clock.Advance(TimeSpan.FromMinutes(1));
@@ -139,13 +149,15 @@ public sealed class RunLogTests
         }
     }
 
-    public sealed class LatestFinishedRunWithTag
+    [TestFixture(Engine.Sqlite)]
+    [TestFixture(Engine.Postgres)]
+    public sealed class LatestFinishedRunWithTag(Engine engine)
     {
         [Test]
         public void Should_Find_The_Newest_Finished_Run_With_The_Fingerprint()
         {
             // Given
-            using var fixture = new TestStore();
+            using var fixture = new TestStore(engine);
             var tag = new Dictionary<string, string> { ["fingerprint"] = "f1" };
             var older = fixture.Store.Runs.StartRun("credit-scoring");
             fixture.Store.Runs.SetTags(older.Id, tag);

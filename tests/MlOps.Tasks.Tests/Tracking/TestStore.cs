@@ -1,22 +1,44 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using MlOps.Tasks.Tracking;
 using MlOps.Testing;
+using Npgsql;
 
 namespace MlOps.Tasks.Tests.Tracking;
 
-/// <summary>A tracking store in a temporary folder, on a test clock, with raw SQL access to its database.</summary>
+/// <summary>
+/// A tracking store on a test clock, with raw SQL access to its database: an SQLite file in a temporary folder, or a database of its
+/// own on the test PostgreSQL server (dropped on dispose); the local folder is a temporary one either way.
+/// </summary>
 internal sealed class TestStore : IDisposable
 {
     public static readonly DateTimeOffset Start = new(2025, 3, 14, 9, 26, 53, 589, TimeSpan.Zero);
 
-    public TestStore()
+    private readonly TestPostgresDatabase? postgres;
+
+    public TestStore(Engine engine = Engine.Sqlite)
     {
+        Engine = engine;
+        if (engine == Engine.Postgres)
+        {
+            postgres = TestPostgresDatabase.Create();
+            Location = new StoreLocation(Temp[".mlops"], new PostgresDatabase(postgres.ConnectionString, postgres.Uri));
+        }
+        else
+        {
+            Location = StoreLocation.InFolder(Temp[".mlops"]);
+        }
+
         Store = Open(StoreSchema.Migrations);
     }
+
+    public Engine Engine { get; }
 
     public TempDirectory Temp { get; } = new();
 
     public TestClock Clock { get; } = new(Start);
+
+    public StoreLocation Location { get; }
 
     public TrackingStore Store { get; private set; }
 
@@ -45,18 +67,35 @@ internal sealed class TestStore : IDisposable
     /// <summary>Runs SQL on the database through a connection of its own, as another program would.</summary>
     public object? Sql(string sql)
     {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(Directory, "mlops.db")};Pooling=False");
-        connection.Open();
+        using var connection = Connect();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return command.ExecuteScalar();
     }
 
+    /// <summary>The schema version the database records.</summary>
+    public int SchemaVersion => Convert.ToInt32(
+        Sql(Engine == Engine.Sqlite ? "PRAGMA user_version" : "SELECT version FROM mlops_schema"), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Records <paramref name="version"/> as the schema version, as a build that knew it would have.</summary>
+    public void SetSchemaVersion(int version) =>
+        Sql(Engine == Engine.Sqlite ? $"PRAGMA user_version = {version}" : $"UPDATE mlops_schema SET version = {version}");
+
     public void Dispose()
     {
         Store.Dispose();
         Temp.Dispose();
+        postgres?.Dispose();
     }
 
-    private TrackingStore Open(IReadOnlyList<StoreMigration> migrations) => TrackingStore.Open(Directory, Clock, migrations);
+    private DbConnection Connect()
+    {
+        DbConnection connection = postgres is null
+            ? new SqliteConnection($"Data Source={Path.Combine(Directory, "mlops.db")};Pooling=False")
+            : new NpgsqlConnection(postgres.ConnectionString);
+        connection.Open();
+        return connection;
+    }
+
+    private TrackingStore Open(IReadOnlyList<StoreMigration> migrations) => TrackingStore.Open(Location, Clock, migrations);
 }
