@@ -9,7 +9,7 @@ namespace MlOps.Testing;
 /// 127.0.0.1 port, its data and socket in a temp folder; each test takes a database of its own with
 /// <see cref="CreateDatabaseAsync"/>. One server serves a whole test process (<see cref="StartAsync"/>), so
 /// that test assemblies run side by side each have theirs. User <see cref="User"/> is trusted; user
-/// <see cref="SecretUser"/> must give <see cref="SecretPassword"/> (scram-sha-256), for the tests of password
+/// <see cref="SecretUser"/> must give <see cref="SecretPassword"/> over TCP (scram-sha-256), for the tests of password
 /// handling. initdb refuses root, so as root the server runs as user postgres. A watchdog shell stops the server
 /// and deletes the folder once this process ends, however it ends. Without the programs the calling test is
 /// ignored with the reason, unless MLOPS_REQUIRE_POSTGRES=1 (as in CI), which makes that a failure.
