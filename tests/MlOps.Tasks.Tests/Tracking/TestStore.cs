@@ -14,15 +14,15 @@ internal sealed class TestStore : IDisposable
 {
     public static readonly DateTimeOffset Start = new(2025, 3, 14, 9, 26, 53, 589, TimeSpan.Zero);
 
-    private readonly TestPostgresDatabase? postgres;
+    private readonly TestDatabase? postgres;
 
     public TestStore(Engine engine = Engine.Sqlite)
     {
         Engine = engine;
         if (engine == Engine.Postgres)
         {
-            postgres = TestPostgresDatabase.Create();
-            Location = new StoreLocation(Temp[".mlops"], new PostgresDatabase(postgres.ConnectionString, postgres.Uri));
+            postgres = LoopbackPostgres.StartAsync().GetAwaiter().GetResult().CreateDatabaseAsync().GetAwaiter().GetResult();
+            Location = StoreLocation.Resolve(Temp.Path, null, postgres.Uri.ToString());
         }
         else
         {
@@ -85,7 +85,7 @@ internal sealed class TestStore : IDisposable
     {
         Store.Dispose();
         Temp.Dispose();
-        postgres?.Dispose();
+        postgres?.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 
     private DbConnection Connect()
