@@ -4,6 +4,7 @@ using MlOps.Tasks.Tracking;
 
 // Writes to a tracking store as a build does, so that tests can run several at once or kill one midway.
 // Usage: dotnet StoreWriter.dll <store-dir> <count> [writer-name] [meet]
+// The database is MLOPS_STORE's when that is a URI (postgresql://…), as in a build; else <store-dir>/mlops.db.
 // It prints "ready" once the store is open, then waits for a line on stdin, so that tests can let
 // several writers go at the same moment. Each round: a run with params, a 5-step metric history
 // (a millisecond of "training" per step) and a tag, ended Finished; then a registered version of
@@ -19,7 +20,9 @@ if (args.Length is < 2 or > 4)
 var count = int.Parse(args[1], CultureInfo.InvariantCulture);
 var writer = args.Length > 2 ? args[2] : "writer";
 var meet = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 0;
-using var store = TrackingStore.Open(args[0]);
+var folder = Path.GetFullPath(args[0]);
+var uri = Environment.GetEnvironmentVariable(StoreLocation.StoreVariable);
+using var store = TrackingStore.Open(uri is { Length: > 0 } ? StoreLocation.Resolve(folder, null, uri) with { Folder = folder } : StoreLocation.InFolder(folder));
 Console.WriteLine("ready");
 Console.ReadLine();
 for (var round = 0; round < count; round++)

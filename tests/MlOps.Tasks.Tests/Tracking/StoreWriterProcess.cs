@@ -17,7 +17,7 @@ internal sealed class StoreWriterProcess : IDisposable
     private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource registered = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private StoreWriterProcess(string storeDirectory, int count, string writer, int meet)
+    private StoreWriterProcess(string storeDirectory, string? databaseUri, int count, string writer, int meet)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -26,6 +26,7 @@ internal sealed class StoreWriterProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        start.Environment["MLOPS_STORE"] = databaseUri;
         foreach (var argument in new[] { Path.Combine(TestContext.CurrentContext.TestDirectory, "StoreWriter.dll"),
             storeDirectory, count.ToString(CultureInfo.InvariantCulture), writer, meet.ToString(CultureInfo.InvariantCulture) })
         {
@@ -47,12 +48,12 @@ internal sealed class StoreWriterProcess : IDisposable
     public string Errors => string.Join('\n', errors).Trim();
 
     /// <summary>
-    /// Starts a writer that will register <paramref name="count"/> versions, and waits until it has opened the store; after its first version
+    /// Starts a writer on <paramref name="store"/>'s folder and database that will register <paramref name="count"/> versions, and waits until it has opened the store; after its first version
     /// it waits until the store holds <paramref name="meet"/> versions (writers started with the same number meet there).
     /// </summary>
-    public static StoreWriterProcess Start(string storeDirectory, int count, string writer, int meet = 0)
+    public static StoreWriterProcess Start(TestStore store, int count, string writer, int meet = 0)
     {
-        var started = new StoreWriterProcess(storeDirectory, count, writer, meet);
+        var started = new StoreWriterProcess(store.Directory, store.DatabaseUri, count, writer, meet);
         started.Wait(started.ready.Task, "open the store");
         return started;
     }

@@ -44,6 +44,12 @@ internal sealed class TestStore : IDisposable
 
     public string Directory => Temp[".mlops"];
 
+    /// <summary>The PostgreSQL database's URI, as MLOPS_STORE would name it; null for SQLite.</summary>
+    public string? DatabaseUri => postgres?.Uri.ToString();
+
+    /// <summary>Rows whose foreign key has no row to point at: SQLite's <c>PRAGMA foreign_key_check</c>; none on PostgreSQL, which refuses them.</summary>
+    public object? ForeignKeyProblems() => Engine == Engine.Sqlite ? Sql("PRAGMA foreign_key_check") : null;
+
     /// <summary>Closes the store and opens it again with <paramref name="migrations"/> (default: this build's).</summary>
     public TrackingStore Reopen(IReadOnlyList<StoreMigration>? migrations = null)
     {

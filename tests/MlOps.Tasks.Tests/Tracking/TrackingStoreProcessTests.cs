@@ -4,15 +4,17 @@ namespace MlOps.Tasks.Tests.Tracking;
 
 /// <summary>Real processes writing to one store: what concurrent builds and killed builds do.</summary>
 [Category("Slow")]
-public sealed class TrackingStoreProcessTests
+[TestFixture(Engine.Sqlite)]
+[TestFixture(Engine.Postgres)]
+public sealed class TrackingStoreProcessTests(Engine engine)
 {
     [Test]
     public void Should_Lose_No_Write_And_Reuse_No_Number_When_Two_Processes_Write_At_Once()
     {
         // Given: two writers that meet after their first version, so they overlap however loaded the machine is
-        using var fixture = new TestStore();
-        using var first = StoreWriterProcess.Start(fixture.Directory, 50, "first", meet: 2);
-        using var second = StoreWriterProcess.Start(fixture.Directory, 50, "second", meet: 2);
+        using var fixture = new TestStore(engine);
+        using var first = StoreWriterProcess.Start(fixture, 50, "first", meet: 2);
+        using var second = StoreWriterProcess.Start(fixture, 50, "second", meet: 2);
 
         // When
         first.Go();
@@ -45,14 +47,14 @@ public sealed class TrackingStoreProcessTests
     public void Should_Stay_Consistent_When_A_Writer_Is_Killed_At_Any_Moment()
     {
         // Given
-        using var fixture = new TestStore();
+        using var fixture = new TestStore(engine);
         var random = new Random(2718);
         var printed = new List<int>();
 
         for (var round = 0; round < 10; round++)
         {
             fixture.Store.Dispose();
-            using (var writer = StoreWriterProcess.Start(fixture.Directory, 1_000_000, $"round-{round}"))
+            using (var writer = StoreWriterProcess.Start(fixture, 1_000_000, $"round-{round}"))
             {
                 writer.Go();
                 writer.WaitForFirstVersion();
@@ -66,7 +68,7 @@ public sealed class TrackingStoreProcessTests
             // Then
             var store = fixture.Reopen();
             Assert.That(store.IntegrityCheck(), Is.EqualTo("ok"), $"round {round}");
-            Assert.That(fixture.Sql("PRAGMA foreign_key_check"), Is.Null, $"round {round}");
+            Assert.That(fixture.ForeignKeyProblems(), Is.Null, $"round {round}");
             var versions = store.Registry.Models().Single().Versions;
             Assert.That(versions.Select(version => version.Version), Is.EqualTo(Enumerable.Range(1, versions.Count)), $"round {round}");
             Assert.That(printed, Is.SubsetOf(versions.Select(version => version.Version)), $"round {round}: a committed version is missing");
