@@ -48,8 +48,9 @@ internal sealed class StoreWriterProcess : IDisposable
     public string Errors => string.Join('\n', errors).Trim();
 
     /// <summary>
-    /// Starts a writer on <paramref name="store"/>'s folder and database that will register <paramref name="count"/> versions, and waits until it has opened the store; after its first version
-    /// it waits until the store holds <paramref name="meet"/> versions (writers started with the same number meet there).
+    /// Starts a writer on <paramref name="store"/>'s folder and database that will register <paramref name="count"/> versions, and waits
+    /// until it has opened the store; after its first version it waits until the store holds <paramref name="meet"/> versions (writers
+    /// started with the same number meet there).
     /// </summary>
     public static StoreWriterProcess Start(TestStore store, int count, string writer, int meet = 0)
     {
