@@ -7,6 +7,7 @@ namespace MlOps.Tasks;
 /// <param name="place">The store's address as it may be shown, e.g. <c>postgresql://ci@db:5432/mlops</c> or <c>s3://bucket/prefix</c>.</param>
 /// <param name="doing">What was being done, e.g. <c>opening the tracking store</c>.</param>
 /// <param name="reason">Why it failed, in one line.</param>
+/// <param name="inner">The exception that says what happened underneath, if any.</param>
 public sealed class StoreUnavailableException(string place, string doing, string reason, Exception? inner = null)
     : Exception($"Cannot reach {place} while {doing}: {reason}", inner)
 {
