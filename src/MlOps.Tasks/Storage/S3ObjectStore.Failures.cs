@@ -48,22 +48,26 @@ public sealed partial class S3ObjectStore
         return endpoint;
     }
 
-    private async Task<T> Call<T>(string doing, Func<Task<T>> call, CancellationToken cancellation)
+    // One request, retries included, within a limit (an answer, or a transfer), its failures as StoreUnavailableException.
+    private async Task<T> Call<T>(string doing, Func<CancellationToken, Task<T>> call, CancellationToken cancellation, TimeSpan? limit = null)
     {
+        var within = limit ?? S3Settings.AnswerTimeout;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        timeout.CancelAfter(within);
         try
         {
-            var result = await call().ConfigureAwait(false);
+            var result = await call(timeout.Token).ConfigureAwait(false);
             bucketSeen = true;
             return result;
         }
-        catch (Exception e) when (!cancellation.IsCancellationRequested && Failure(e) is { } reason)
+        catch (Exception e) when (!cancellation.IsCancellationRequested && Failure(e, within) is { } reason)
         {
             throw new StoreUnavailableException(Display, doing, reason, e);
         }
     }
 
     // Why the store cannot be used, in one line; null for what the caller handles itself (a missing key).
-    private string? Failure(Exception e)
+    private string? Failure(Exception e, TimeSpan within)
     {
         if (e is AmazonServiceException service && (service.StatusCode != 0 || service.ErrorCode is not null))
         {
@@ -72,23 +76,26 @@ public sealed partial class S3ObjectStore
                 { ErrorCode: "NoSuchBucket" } => $"bucket {Bucket} does not exist",
                 { ErrorCode: "NoSuchKey" or "NotFound" } or { StatusCode: HttpStatusCode.NotFound, ErrorCode: null } => null,
                 _ when service.StatusCode == HttpStatusCode.Forbidden || DeniedCodes.Contains(service.ErrorCode) =>
-                    $"access denied ({service.ErrorCode ?? "403 Forbidden"}); check {credentialSource}",
+                    // A HEAD answer has no body: its code is only the status.
+                    $"access denied ({(service.ErrorCode is null or "Forbidden" ? "403 Forbidden" : service.ErrorCode)}); check {credentialSource}",
                 _ => $"{service.ErrorCode ?? ((int)service.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)}: {OneLine(service)}",
             };
         }
 
         if (Chain(e).Any(x => x is HttpRequestException or SocketException or HttpIOException))
         {
-            return OneLine(e) + (Endpoint is null ? "" : $" (endpoint {Endpoint.GetLeftPart(UriPartial.Authority)})");
+            return OneLine(e) + AtEndpoint;
         }
 
         return e switch
         {
-            OperationCanceledException or TimeoutException => $"no answer within {(int)S3Settings.RequestTimeout.TotalSeconds} s",
+            OperationCanceledException or TimeoutException => $"no answer within {within.TotalSeconds:0} s{AtEndpoint}",
             AmazonClientException => OneLine(e),
             _ => null,
         };
     }
+
+    private string AtEndpoint => Endpoint is null ? "" : $" (endpoint {Endpoint.GetLeftPart(UriPartial.Authority)})";
 
     // The innermost message, which says what happened (connection refused), on one line.
     private static string OneLine(Exception e)

@@ -58,7 +58,7 @@ public sealed partial class S3ObjectStore : ObjectStore
         var request = new GetObjectMetadataRequest { BucketName = Bucket, Key = ObjectKeyOf(key) };
         try
         {
-            var response = await Call($"looking up {key}", () => client.GetObjectMetadataAsync(request, cancellation), cancellation).ConfigureAwait(false);
+            var response = await Call($"looking up {key}", limit => client.GetObjectMetadataAsync(request, limit), cancellation).ConfigureAwait(false);
             return new StoredObject(key, response.ContentLength, NullIfEmpty(response.Metadata[Sha256Metadata]));
         }
         catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
@@ -78,7 +78,7 @@ public sealed partial class S3ObjectStore : ObjectStore
         ListObjectsV2Response response;
         do
         {
-            response = await Call($"listing {(prefix.Length == 0 ? "all keys" : prefix)}", () => client.ListObjectsV2Async(request, cancellation), cancellation)
+            response = await Call($"listing {(prefix.Length == 0 ? "all keys" : prefix)}", limit => client.ListObjectsV2Async(request, limit), cancellation)
                 .ConfigureAwait(false);
             keys.AddRange((response.S3Objects ?? []).Select(o => Prefix.Length == 0 ? o.Key : o.Key[(Prefix.Length + 1)..]));
             request.ContinuationToken = response.NextContinuationToken;
@@ -101,7 +101,7 @@ public sealed partial class S3ObjectStore : ObjectStore
             UseChunkEncoding = false,
         };
         request.Metadata.Add(Sha256Metadata, digest.Sha256);
-        await Call($"uploading {key}", () => client.PutObjectAsync(request, cancellation), cancellation).ConfigureAwait(false);
+        await Call($"uploading {key}", limit => client.PutObjectAsync(request, limit), cancellation, S3Settings.TransferTimeout).ConfigureAwait(false);
     }
 
     private protected override async Task<string?> DownloadAsync(string key, string partialFile, CancellationToken cancellation)
@@ -109,12 +109,12 @@ public sealed partial class S3ObjectStore : ObjectStore
         var request = new GetObjectRequest { BucketName = Bucket, Key = ObjectKeyOf(key) };
         try
         {
-            return await Call($"downloading {key}", async () =>
+            return await Call($"downloading {key}", async limit =>
             {
-                using var response = await client.GetObjectAsync(request, cancellation).ConfigureAwait(false);
-                await response.WriteResponseStreamToFileAsync(partialFile, append: false, cancellation).ConfigureAwait(false);
+                using var response = await client.GetObjectAsync(request, limit).ConfigureAwait(false);
+                await response.WriteResponseStreamToFileAsync(partialFile, append: false, limit).ConfigureAwait(false);
                 return NullIfEmpty(response.Metadata[Sha256Metadata]);
-            }, cancellation).ConfigureAwait(false);
+            }, cancellation, S3Settings.TransferTimeout).ConfigureAwait(false);
         }
         catch (AmazonS3Exception e) when (e.ErrorCode == "NoSuchKey")
         {
@@ -138,7 +138,7 @@ public sealed partial class S3ObjectStore : ObjectStore
         if (!bucketSeen)
         {
             var probe = new ListObjectsV2Request { BucketName = Bucket, MaxKeys = 1, Prefix = Prefix };
-            await Call(doing, () => client.ListObjectsV2Async(probe, cancellation), cancellation).ConfigureAwait(false);
+            await Call(doing, limit => client.ListObjectsV2Async(probe, limit), cancellation).ConfigureAwait(false);
         }
     }
 

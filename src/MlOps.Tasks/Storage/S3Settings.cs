@@ -8,11 +8,17 @@ namespace MlOps.Tasks.Storage;
 /// <summary>The AWS SDK's client configuration for an <see cref="S3ObjectStore"/>.</summary>
 internal static class S3Settings
 {
-    /// <summary>How long one attempt may wait to connect: a dead endpoint fails within about three of these.</summary>
+    /// <summary>How long one attempt may wait to connect: an endpoint that drops connections fails within three of these.</summary>
     public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(8);
 
-    /// <summary>How long one request may take, body included (large uploads).</summary>
-    public static readonly TimeSpan RequestTimeout = TimeSpan.FromMinutes(10);
+    /// <summary>How long a request without a body to move (HEAD, a list page) may take, its retries included.</summary>
+    public static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long an upload or a download may take, its retries included.</summary>
+    public static readonly TimeSpan TransferTimeout = TimeSpan.FromHours(1);
+
+    /// <summary>How long one attempt of a request may take, body included (large uploads).</summary>
+    public static readonly TimeSpan RequestTimeout = TimeSpan.FromMinutes(20);
 
     /// <summary>A named profile's credentials and region; null when no profile is named.</summary>
     /// <exception cref="UsageException">The profile is in neither ~/.aws/credentials nor ~/.aws/config, or has no credentials.</exception>

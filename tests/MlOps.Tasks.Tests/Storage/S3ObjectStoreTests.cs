@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using System.Security.Cryptography;
 using Amazon.Runtime;
 using MlOps.Tasks.Storage;
@@ -91,6 +93,28 @@ public sealed class S3ObjectStoreTests
             Assert.That(failed!.Message, Does.StartWith("Cannot reach s3://bucket/team while looking up runs/abc/model.mlbundle: "));
             Assert.That(failed!.Message, Does.EndWith($"(endpoint {endpoint})"));
             TestContext.Out.WriteLine($"{failed!.Message} after {clock.Elapsed.TotalSeconds:0.0} s");
+        }
+    }
+
+    public class Unanswered
+    {
+        [Test]
+        [Category("Slow")]
+        public async Task Should_Give_Up_Within_The_Answer_Limit_When_The_Endpoint_Accepts_But_Never_Answers()
+        {
+            // Given: a listener that never accepts; the kernel completes the connections, nothing answers them.
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var endpoint = "http://127.0.0.1:" + ((IPEndPoint)listener.LocalEndpoint).Port;
+            using var store = new S3ObjectStore("s3://bucket/team", new S3StoreOptions(endpoint, Credentials: LoopbackS3Extensions.Credentials));
+            var clock = Stopwatch.StartNew();
+
+            // When
+            var failed = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.ExistsAsync("runs/abc/model.mlbundle", Cancellation));
+
+            // Then
+            Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(60) * TestTimeLimits.Scale));
+            Assert.That(failed!.Message, Is.EqualTo($"Cannot reach s3://bucket/team while looking up runs/abc/model.mlbundle: no answer within 30 s (endpoint {endpoint})"));
         }
     }
 
