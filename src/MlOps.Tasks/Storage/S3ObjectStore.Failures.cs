@@ -90,6 +90,8 @@ public sealed partial class S3ObjectStore
         return e switch
         {
             OperationCanceledException or TimeoutException => $"no answer within {within.TotalSeconds:0} s{AtEndpoint}",
+            // The SDK's chain found nothing; its message lists every provider it asked, on many lines.
+            AmazonClientException when e.Message.Contains("AWS credentials", StringComparison.Ordinal) => $"no AWS credentials found; check {credentialSource}",
             AmazonClientException => OneLine(e),
             _ => null,
         };
