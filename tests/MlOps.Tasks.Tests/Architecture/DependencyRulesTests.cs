@@ -28,6 +28,7 @@ public sealed class DependencyRulesTests
     [TestCase("Pipeline", new[] { FolderGraph.Root })]
     [TestCase(FolderGraph.Root, new string[0])]
     [TestCase("Artifacts", new[] { FolderGraph.Root })]
+    [TestCase("Storage", new[] { FolderGraph.Root })]
     public void Should_Keep_The_Bottom_Folders_Free_Of_The_Capabilities(string folder, string[] allowed)
     {
         // Given, When
