@@ -38,7 +38,7 @@ public sealed class FolderObjectStore : ObjectStore
     /// <inheritdoc/>
     public override Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellation)
     {
-        ArgumentNullException.ThrowIfNull(prefix);
+        ObjectKey.CheckPrefix(prefix);
         // Only the folder that holds every key with this prefix is walked: "runs/ab" starts under runs/.
         var slash = prefix.LastIndexOf('/');
         var start = slash < 0 ? Root : Path.Combine(Root, prefix[..slash]);

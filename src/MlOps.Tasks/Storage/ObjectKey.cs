@@ -20,6 +20,18 @@ internal static class ObjectKey
         return key;
     }
 
+    /// <summary>Refuses a list prefix that could reach outside the store ('..', '.', '\\', a leading '/'); "" lists everything.</summary>
+    public static string CheckPrefix(string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        if (prefix.StartsWith('/') || prefix.Contains('\\', StringComparison.Ordinal) || prefix.Split('/').Any(s => s is "." or ".."))
+        {
+            throw new ArgumentException($"'{prefix}' is not a key prefix: the start of a relative path, without '.', '..' or '\\'.", nameof(prefix));
+        }
+
+        return prefix;
+    }
+
     /// <summary>A new temporary file name beside <paramref name="path"/> (its folder is created).</summary>
     public static string PartialBeside(string path)
     {

@@ -72,7 +72,7 @@ public sealed partial class S3ObjectStore : ObjectStore
     /// <inheritdoc/>
     public override async Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellation)
     {
-        ArgumentNullException.ThrowIfNull(prefix);
+        ObjectKey.CheckPrefix(prefix);
         var request = new ListObjectsV2Request { BucketName = Bucket, Prefix = Prefix.Length == 0 ? prefix : $"{Prefix}/{prefix}" };
         var keys = new List<string>();
         ListObjectsV2Response response;
@@ -80,7 +80,8 @@ public sealed partial class S3ObjectStore : ObjectStore
         {
             response = await Call($"listing {(prefix.Length == 0 ? "all keys" : prefix)}", limit => client.ListObjectsV2Async(request, limit), cancellation)
                 .ConfigureAwait(false);
-            keys.AddRange((response.S3Objects ?? []).Select(o => Prefix.Length == 0 ? o.Key : o.Key[(Prefix.Length + 1)..]));
+            // Keys ending in '/' are the folder markers consoles create, not objects.
+            keys.AddRange((response.S3Objects ?? []).Where(o => !o.Key.EndsWith('/')).Select(o => Prefix.Length == 0 ? o.Key : o.Key[(Prefix.Length + 1)..]));
             request.ContinuationToken = response.NextContinuationToken;
         }
         while (response.IsTruncated == true);

@@ -170,6 +170,18 @@ public sealed class ObjectStoreTests(string kind)
         Assert.That(refused!.Message, Does.StartWith($"'{key}' is not an object key"));
     }
 
+    [TestCase("../")]
+    [TestCase("runs/../..")]
+    [TestCase("/etc")]
+    public async Task Should_Refuse_A_Prefix_That_Leads_Outside_The_Store(string prefix)
+    {
+        // When
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => store.ListAsync(prefix, Cancellation));
+
+        // Then
+        Assert.That(refused!.Message, Does.StartWith($"'{prefix}' is not a key prefix"));
+    }
+
     private (string File, string Sha256) Write(string name, int length)
     {
         var bytes = new byte[length];
