@@ -5,6 +5,9 @@ namespace MlOps.Tasks.Tracking;
 /// <summary>The model registry of the tracking store: registered models, their numbered versions, and aliases with their history.</summary>
 public sealed partial class ModelRegistry
 {
+    // A bundle is registered as MLflow names a run's artifact, runs:/<run id>/<name>, so that every machine finds it in its own folder.
+    private const string RunsScheme = "runs:/";
+
     private readonly StoreConnection connection;
     private readonly RunLog runs;
 
@@ -60,6 +63,9 @@ public sealed partial class ModelRegistry
             {
                 var sha256 = writeBundle(version, now, staging);
                 var size = new FileInfo(staging).Length;
+
+                // Stored for every machine before the version exists: a kill after this leaves an object no row names, never the reverse.
+                connection.Artifacts.Upload(runId, artifactName, staging, sha256);
                 File.Move(staging, destination, overwrite: true);
                 connection.Execute(
                     """
@@ -67,7 +73,7 @@ public sealed partial class ModelRegistry
                     ON CONFLICT (run_id, name) DO UPDATE SET size = excluded.size, sha256 = excluded.sha256, logged_ms = excluded.logged_ms
                     """,
                     ("@id", runId), ("@name", artifactName), ("@size", size), ("@sha256", sha256), ("@logged", Milliseconds(now)));
-                return (destination, sha256);
+                return (BundleSource(runId, artifactName), sha256);
             }
             finally
             {
@@ -144,6 +150,28 @@ public sealed partial class ModelRegistry
             ?? (require ? throw NoSuchAlias(model, reference, versions) : null);
     }
 
+    /// <summary>
+    /// The bundle of <paramref name="version"/> on this machine: downloaded from the store's artifact root when it is not here (a version
+    /// another machine registered), checked against the SHA-256 the store recorded.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The downloaded bundle is not the one registered.</exception>
+    public string Fetch(ModelVersion version)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        if (runs.FindRun(version.RunId) is { } run && run.Artifacts.FirstOrDefault(artifact => artifact.Path == version.Source) is { } bundle)
+        {
+            connection.Artifacts.Fetch(run.Id, bundle.Name, bundle.Path, bundle.Size, version.BundleSha256);
+        }
+
+        return version.Source;
+    }
+
+    private static string BundleSource(string runId, string artifactName) => $"{RunsScheme}{runId}/{artifactName}";
+
+    private string LocalSource(string source) => source.StartsWith(RunsScheme, StringComparison.Ordinal) && source[RunsScheme.Length..].Split('/', 2) is [var run, var name]
+        ? runs.ArtifactFile(run, name)
+        : source;
+
     /// <summary>The versions of <paramref name="model"/> by number; empty when it is not registered.</summary>
     internal List<ModelVersion> ReadVersions(string model)
     {
@@ -152,7 +180,7 @@ public sealed partial class ModelRegistry
             .ToLookup(alias => alias.Version, alias => alias.Alias);
         return connection.Query(
             "SELECT version, run_id, source, bundle_sha256, created_ms, created_by FROM model_versions WHERE model = @model ORDER BY version",
-            row => new ModelVersion(model, row.GetInt32(0), row.GetString(1), row.GetString(2), row.GetString(3),
+            row => new ModelVersion(model, row.GetInt32(0), row.GetString(1), LocalSource(row.GetString(2)), row.GetString(3),
                 Moment(row.GetInt64(4)), row.GetString(5), aliases[row.GetInt32(0)].ToList()),
             ("@model", model));
     }

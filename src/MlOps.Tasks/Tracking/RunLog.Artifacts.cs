@@ -29,6 +29,9 @@ public sealed partial class RunLog
         using var staged = StagedArtifact.Copy(sourceFile, path);
         var logged = connection.Now();
 
+        // Stored for every machine before the row says it exists.
+        connection.Artifacts.Upload(runId, artifactName, staged.TemporaryPath, staged.Sha256);
+
         // Renamed under the write lock, so that the file on disk and its row agree when two processes log the same name.
         connection.Write(() =>
         {
@@ -61,6 +64,20 @@ public sealed partial class RunLog
         }
 
         return ArtifactFile(runId, artifactName);
+    }
+
+    /// <summary>
+    /// Brings the run's artifacts to this machine's folder from the store's artifact root: those missing, or of another size, are downloaded
+    /// and checked against the SHA-256 the store recorded. Without a root, those missing stay missing.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A downloaded artifact is not the one the store recorded.</exception>
+    public void Fetch(RunRecord run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        foreach (var artifact in run.Artifacts)
+        {
+            connection.Artifacts.Fetch(run.Id, artifact.Name, artifact.Path, artifact.Size, artifact.Sha256);
+        }
     }
 
     private List<ArtifactRecord> Artifacts(string runId) => connection.Query(

@@ -13,6 +13,9 @@ internal sealed class StoreConnection(StoreEngine engine, string directory, DbCo
     /// <summary>The store's local folder (full path), where run artifacts are kept.</summary>
     public string Directory { get; } = directory;
 
+    /// <summary>Where run artifacts are kept for every machine; set once the store has said where (<see cref="TrackingStore.Open(StoreLocation)"/>).</summary>
+    public ArtifactRoot Artifacts { get; set; } = new(null);
+
     /// <summary>The database as it may be shown (no password).</summary>
     public string Database => engine.Display;
 
@@ -60,7 +63,11 @@ internal sealed class StoreConnection(StoreEngine engine, string directory, DbCo
     }
 
     /// <summary>Closes the database.</summary>
-    public void Dispose() => connection.Dispose();
+    public void Dispose()
+    {
+        connection.Dispose();
+        Artifacts.Dispose();
+    }
 
     public string IntegrityCheck() => engine.IntegrityCheck(connection);
 

@@ -13,6 +13,9 @@ public sealed record StoreLocation(string Folder, StoreDatabase Database)
     /// <summary>The environment variable that names the store when <c>--store</c> is not given.</summary>
     public const string StoreVariable = "MLOPS_STORE";
 
+    /// <summary>The environment variable that names where a new store keeps run artifacts and bundles for every machine (MLflow's artifact root).</summary>
+    public const string ArtifactsVariable = "MLOPS_ARTIFACTS";
+
     /// <summary>The database file of a folder store.</summary>
     public const string DatabaseFile = "mlops.db";
 
@@ -26,6 +29,12 @@ public sealed record StoreLocation(string Folder, StoreDatabase Database)
         return new(full, new SqliteDatabase(Path.Combine(full, DatabaseFile)));
     }
 
+    /// <summary>
+    /// Where run artifacts and bundles are to be kept for every machine (<see cref="ArtifactsVariable"/>): a folder or <c>s3://bucket/prefix</c>;
+    /// null to use what the store recorded, or this machine's folder alone.
+    /// </summary>
+    public string? Artifacts { get; init; }
+
     /// <summary>The database as it may be shown: a path, or a URI with any password masked.</summary>
     public string Display => Database.Display;
 
@@ -37,7 +46,10 @@ public sealed record StoreLocation(string Folder, StoreDatabase Database)
     /// The place is a file, a link that cannot be followed, or below a file; the URI is not one of <see cref="Forms"/>;
     /// or <c>--store</c> holds a password.
     /// </exception>
-    public static StoreLocation Resolve(string repositoryRoot, string? option, string? variable)
+    public static StoreLocation Resolve(string repositoryRoot, string? option, string? variable, string? artifacts = null) =>
+        ResolveStore(repositoryRoot, option, variable) with { Artifacts = ArtifactRoot(repositoryRoot, artifacts) };
+
+    private static StoreLocation ResolveStore(string repositoryRoot, string? option, string? variable)
     {
         var (given, shown, remedy) = option is not null ? (option, $"--store={option}", "leave --store out for .mlops")
             : variable is { Length: > 0 } ? (variable, $"{StoreVariable}={variable}", $"unset {StoreVariable} for .mlops")
@@ -65,6 +77,12 @@ public sealed record StoreLocation(string Folder, StoreDatabase Database)
 
     /// <summary>The database as shown, e.g. in <c>Error:</c> lines.</summary>
     public override string ToString() => Display;
+
+    // A folder is relative to the repository, as the store's folder is; a URL (s3://…, file://…) is taken as it is.
+    private static string? ArtifactRoot(string repositoryRoot, string? artifacts) =>
+        artifacts is not { Length: > 0 } ? null
+            : UriScheme(artifacts) is not null ? artifacts.TrimEnd('/')
+            : Path.GetFullPath(Path.Combine(repositoryRoot, artifacts));
 
     // sqlite:///relative/file.db and sqlite:////absolute/file.db, as SQLAlchemy and MLflow spell them.
     private static string SqlitePath(string uri, string source)

@@ -163,5 +163,11 @@ internal static partial class StoreSchema
             CREATE TRIGGER deployment_ends_no_update BEFORE UPDATE OR DELETE ON deployment_ends
                 FOR EACH ROW EXECUTE FUNCTION mlops_refuse_change('deployment_ends is append-only: an ended deployment stays ended');
             """,
+        """
+            -- The store's own settings, e.g. artifact_root: where run artifacts and bundles are kept for every machine that uses the store.
+            CREATE TABLE store_settings (
+                key TEXT COLLATE "C" NOT NULL PRIMARY KEY,
+                value TEXT COLLATE "C" NOT NULL);
+            """,
     ];
 }

@@ -171,5 +171,11 @@ internal static partial class StoreSchema
                 SELECT RAISE(ABORT, 'deployment_ends is append-only: an ended deployment stays ended');
             END;
             """,
+        """
+            -- The store's own settings, e.g. artifact_root: where run artifacts and bundles are kept for every machine that uses the store.
+            CREATE TABLE store_settings (
+                key TEXT NOT NULL PRIMARY KEY,
+                value TEXT NOT NULL) WITHOUT ROWID;
+            """,
     ];
 }

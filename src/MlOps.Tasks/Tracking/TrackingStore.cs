@@ -1,4 +1,5 @@
 using System.Data.Common;
+using MlOps.Tasks.Storage;
 
 namespace MlOps.Tasks.Tracking;
 
@@ -78,7 +79,13 @@ public sealed class TrackingStore : IDisposable
         {
             connection = engine.Connect();
             StoreSchema.Migrate(engine, connection, migrations);
-            return new TrackingStore(location, new StoreConnection(engine, location.Folder, connection, time));
+            var store = new StoreConnection(engine, location.Folder, connection, time);
+            if (migrations.Count >= StoreSchema.Migrations.Count)
+            {
+                store.Artifacts = new ArtifactRoot(SettleArtifactRoot(store, location) is { } root ? ObjectStore.Open(root) : null);
+            }
+
+            return new TrackingStore(location, store);
         }
         catch (Exception error) when (engine.Explain(error, "opening the tracking store") is { } explained)
         {
@@ -92,9 +99,34 @@ public sealed class TrackingStore : IDisposable
         }
     }
 
+    /// <summary>The store's artifact root, or null when this machine's folder is the only copy.</summary>
+    public string? ArtifactRoot => connection.Artifacts.Display;
+
     /// <summary><c>ok</c> for a sound database, else the problems found, one a line (SQLite's <c>PRAGMA integrity_check</c>).</summary>
     public string IntegrityCheck() => connection.IntegrityCheck();
 
     /// <summary>Closes the database.</summary>
     public void Dispose() => connection.Dispose();
+
+    // The first build that names a root records it; every later one uses it, and one naming another root is refused rather than
+    // splitting the store's artifacts between two places. Only recording takes the writer lock.
+    private static string? SettleArtifactRoot(StoreConnection store, StoreLocation location)
+    {
+        const string Read = "SELECT value FROM store_settings WHERE key = @key";
+        var key = ("@key", (object?)Tracking.ArtifactRoot.Setting);
+        var recorded = store.Read(() => (string?)store.Scalar(Read, key));
+        if (recorded is null && location.Artifacts is { } given)
+        {
+            recorded = store.Write(() =>
+            {
+                store.Execute("INSERT INTO store_settings (key, value) VALUES (@key, @value) ON CONFLICT (key) DO NOTHING", key, ("@value", given));
+                return (string?)store.Scalar(Read, key);
+            });
+        }
+
+        return location.Artifacts is { } named && recorded is not null && named != recorded
+            ? throw new UsageException($"{location.Display} keeps its artifacts in {recorded}, but {StoreLocation.ArtifactsVariable} names {named}; " +
+                $"unset {StoreLocation.ArtifactsVariable}, or set it to {recorded}.")
+            : recorded;
+    }
 }

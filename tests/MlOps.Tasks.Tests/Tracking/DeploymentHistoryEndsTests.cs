@@ -101,14 +101,14 @@ public sealed class DeploymentHistoryEndsTests(Engine engine)
         using var fixture = new TestStore(engine);
         fixture.Register();
         var deployment = Deployed(fixture, 1);
-        fixture.Sql("DROP TABLE deployment_ends");
+        fixture.Sql("DROP TABLE store_settings; DROP TABLE deployment_ends");
         fixture.SetSchemaVersion(5);
 
         // When
         var store = fixture.Reopen();
 
         // Then
-        Assert.That(fixture.SchemaVersion, Is.EqualTo(6));
+        Assert.That(fixture.SchemaVersion, Is.EqualTo(StoreSchema.Migrations.Count));
         Assert.That(store.Deployments.CurrentDeployment("credit-scoring", "local")!.Id, Is.EqualTo(deployment.Id));
     }
 }

@@ -74,7 +74,7 @@ public sealed class DeploymentHistoryMarksTests(Engine engine)
         using var fixture = new TestStore(engine);
         fixture.Register();
         var deployment = Deployed(fixture, 1);
-        fixture.Sql("DROP TABLE deployment_ends; DROP TABLE version_marks");
+        fixture.Sql("DROP TABLE store_settings; DROP TABLE deployment_ends; DROP TABLE version_marks");
         fixture.SetSchemaVersion(4);
 
         // When
@@ -83,7 +83,6 @@ public sealed class DeploymentHistoryMarksTests(Engine engine)
 
         // Then
         Assert.That(fixture.SchemaVersion, Is.EqualTo(StoreSchema.Migrations.Count));
-        Assert.That(StoreSchema.Migrations.Count, Is.EqualTo(6));
         Assert.That(store.Deployments.FindDeployment(deployment)!.Version, Is.EqualTo(1));
         Assert.That(store.Deployments.MarkOf("credit-scoring", "local", 1), Is.EqualTo(mark));
     }

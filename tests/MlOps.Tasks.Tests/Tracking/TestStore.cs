@@ -16,7 +16,7 @@ internal sealed class TestStore : IDisposable
 
     private readonly TestDatabase? postgres;
 
-    public TestStore(Engine engine = Engine.Sqlite)
+    public TestStore(Engine engine = Engine.Sqlite, string? artifacts = null)
     {
         Engine = engine;
         if (engine == Engine.Postgres)
@@ -29,6 +29,7 @@ internal sealed class TestStore : IDisposable
             Location = StoreLocation.InFolder(Temp[".mlops"]);
         }
 
+        Location = Location with { Artifacts = artifacts is null ? null : Temp[artifacts] };
         Store = Open(StoreSchema.Migrations);
     }
 
@@ -57,6 +58,10 @@ internal sealed class TestStore : IDisposable
         Store = Open(migrations ?? StoreSchema.Migrations);
         return Store;
     }
+
+    /// <summary>The store as another machine opens it: the same database, a local folder of its own (<c>machines/&lt;name&gt;</c>), no artifact root named.</summary>
+    public TrackingStore OnAnotherMachine(string name) =>
+        TrackingStore.Open(new StoreLocation(Temp[$"machines/{name}"], Location.Database), Clock, StoreSchema.Migrations);
 
     /// <summary>A run that has ended Finished.</summary>
     public RunRecord FinishedRun(string experiment = "credit-scoring")

@@ -1,0 +1,58 @@
+using MlOps.Tasks.Storage;
+
+namespace MlOps.Tasks.Tracking;
+
+/// <summary>
+/// Where a store keeps its runs' artifacts for every machine that uses it (MLflow's artifact root): an object store (a shared folder,
+/// <c>s3://bucket/prefix</c>) under keys <c>&lt;run id&gt;/&lt;artifact name&gt;</c>, or nothing, when the store's folder on this machine is the
+/// only copy. The local folder is then a cache: an artifact missing there is downloaded and checked against the SHA-256 the store recorded.
+/// </summary>
+internal sealed class ArtifactRoot(ObjectStore? remote) : IDisposable
+{
+    /// <summary>The setting that records the root in <c>store_settings</c>.</summary>
+    public const string Setting = "artifact_root";
+
+    /// <summary>The root as users name it, or null when there is none.</summary>
+    public string? Display => remote?.Display;
+
+    /// <summary>Uploads <paramref name="file"/> as the run's artifact <paramref name="name"/> (nothing without a root); returns once it is stored and checked.</summary>
+    public void Upload(string runId, string name, string file, string sha256)
+    {
+        remote?.PutAsync(Key(runId, name), file, sha256, CancellationToken.None).GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// Makes <paramref name="localFile"/> the run's artifact <paramref name="name"/> of <paramref name="size"/> bytes: a file of that size
+    /// there is taken as it is; else it is downloaded and checked against <paramref name="sha256"/>. False when it is missing and there is no root.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The stored object's SHA-256 is not the one recorded.</exception>
+    /// <exception cref="UsageException">The root has no such object.</exception>
+    public bool Fetch(string runId, string name, string localFile, long size, string sha256)
+    {
+        if (File.Exists(localFile) && new FileInfo(localFile).Length == size)
+        {
+            return true;
+        }
+
+        if (remote is null)
+        {
+            return false;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(localFile)!);
+        try
+        {
+            remote.GetAsync(Key(runId, name), localFile, sha256, CancellationToken.None).GetAwaiter().GetResult();
+            return true;
+        }
+        catch (FileNotFoundException)
+        {
+            throw new UsageException($"{remote.Describe(Key(runId, name))} is missing: run {runId} recorded artifact '{name}' ({size} bytes), " +
+                "but the artifact store does not have it; train again (the run cannot be reused), or restore the object.");
+        }
+    }
+
+    public void Dispose() => remote?.Dispose();
+
+    private static string Key(string runId, string name) => $"{runId}/{name}";
+}

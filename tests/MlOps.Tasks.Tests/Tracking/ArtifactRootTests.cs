@@ -1,0 +1,94 @@
+using System.Security.Cryptography;
+using System.Text;
+using MlOps.Tasks.Tracking;
+
+namespace MlOps.Tasks.Tests.Tracking;
+
+/// <summary>A store shared by several machines: artifacts and bundles kept in the artifact root, fetched by each machine into its own folder.</summary>
+[TestFixture(Engine.Sqlite)]
+[TestFixture(Engine.Postgres)]
+public sealed class ArtifactRootTests(Engine engine)
+{
+    [Test]
+    public void Should_Fetch_Another_Machines_Bundle_And_Artifacts_Into_This_Machines_Folder()
+    {
+        // Given: machine A registers a bundle and logs metrics
+        using var fixture = new TestStore(engine, artifacts: "shared");
+        var (run, version) = Registered(fixture);
+        var metrics = fixture.Temp.Write("metrics.json", "{\"auc\": 0.83}");
+        fixture.Store.Runs.LogArtifact(run.Id, metrics);
+        using var other = fixture.OnAnotherMachine("b");
+
+        // When
+        var seen = other.Registry.GetVersion("credit-scoring", "candidate");
+        var bundle = other.Registry.Fetch(seen);
+        other.Runs.Fetch(other.Runs.GetRun(run.Id));
+
+        // Then
+        Assert.That(other.ArtifactRoot, Is.EqualTo(fixture.Temp["shared"]));
+        Assert.That(bundle, Is.EqualTo(fixture.Temp[$"machines/b/artifacts/{run.Id}/model.mlbundle"]));
+        Assert.That(File.ReadAllText(bundle), Is.EqualTo("bundle v1"));
+        Assert.That(seen.BundleSha256, Is.EqualTo(version.BundleSha256));
+        Assert.That(File.ReadAllText(fixture.Temp[$"machines/b/artifacts/{run.Id}/metrics.json"]), Is.EqualTo("{\"auc\": 0.83}"));
+    }
+
+    [Test]
+    public void Should_Refuse_A_Bundle_Changed_In_The_Artifact_Root_Naming_Both_Hashes()
+    {
+        // Given
+        using var fixture = new TestStore(engine, artifacts: "shared");
+        var (run, version) = Registered(fixture);
+        File.WriteAllText(fixture.Temp[$"shared/{run.Id}/model.mlbundle"], "bundle v9");
+        using var other = fixture.OnAnotherMachine("b");
+
+        // When
+        var error = Assert.Throws<InvalidDataException>(() => other.Registry.Fetch(other.Registry.GetVersion("credit-scoring", "1")));
+
+        // Then
+        Assert.That(error!.Message, Does.Contain(Sha256("bundle v9")).And.Contain(version.BundleSha256));
+        Assert.That(File.Exists(fixture.Temp[$"machines/b/artifacts/{run.Id}/model.mlbundle"]), Is.False);
+    }
+
+    [Test]
+    public void Should_Keep_Artifacts_On_This_Machine_Alone_Without_A_Root()
+    {
+        // Given
+        using var fixture = new TestStore(engine);
+        var (_, version) = Registered(fixture);
+        using var other = fixture.OnAnotherMachine("b");
+
+        // When
+        var bundle = other.Registry.Fetch(other.Registry.GetVersion("credit-scoring", "1"));
+
+        // Then
+        Assert.That((fixture.Store.ArtifactRoot, File.Exists(version.Source), File.Exists(bundle)), Is.EqualTo(((string?)null, true, false)));
+    }
+
+    [Test]
+    public void Should_Refuse_A_Second_Root_Rather_Than_Split_The_Artifacts()
+    {
+        // Given
+        using var fixture = new TestStore(engine, artifacts: "shared");
+        fixture.Store.Dispose();
+
+        // When
+        var error = Assert.Throws<UsageException>(() => TrackingStore.Open(fixture.Location with { Artifacts = fixture.Temp["elsewhere"] }));
+
+        // Then
+        Assert.That(error!.Message, Is.EqualTo($"{fixture.Location.Display} keeps its artifacts in {fixture.Temp["shared"]}, " +
+            $"but MLOPS_ARTIFACTS names {fixture.Temp["elsewhere"]}; unset MLOPS_ARTIFACTS, or set it to {fixture.Temp["shared"]}."));
+    }
+
+    private static (RunRecord Run, ModelVersion Version) Registered(TestStore fixture)
+    {
+        var run = fixture.FinishedRun();
+        var version = fixture.Store.Registry.RegisterBundle("credit-scoring", run.Id, "model.mlbundle", "candidate", "ci", (number, _, path) =>
+        {
+            File.WriteAllText(path, $"bundle v{number}");
+            return Sha256($"bundle v{number}");
+        });
+        return (run, version);
+    }
+
+    private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}
