@@ -1,4 +1,5 @@
 using MlOps.Models.Bundles;
+using MlOps.Tasks.Tracking;
 
 namespace MlOps.Tasks.Signing;
 
@@ -16,6 +17,25 @@ public static class SigningKeys
 
     /// <summary>Finds the key from the process's environment; see <see cref="Resolve(string, Func{string, string?})"/>.</summary>
     public static ResolvedSigningKey Resolve(string storeDirectory) => Resolve(storeDirectory, Environment.GetEnvironmentVariable);
+
+    /// <summary>
+    /// Finds the key for <paramref name="store"/> from the process's environment. A team store (PostgreSQL) needs a configured key: a development key
+    /// exists on one machine only, so no other machine could verify its bundles or reuse its runs (their fingerprints name the key).
+    /// </summary>
+    /// <exception cref="UsageException">A team store and no configured key, or a key that cannot be used.</exception>
+    public static ResolvedSigningKey Resolve(StoreLocation store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        if (store.Database is PostgresDatabase && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(KeyVariable))
+            && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(KeyFileVariable)))
+        {
+            throw new UsageException($"{store.Display} is a team store, which needs the team's signing key: set {KeyVariable} (the PEM text, e.g. a CI secret) " +
+                $"or {KeyFileVariable} (a PEM file) on every machine that uses it. A development key exists on this machine only, " +
+                "so no other could verify its bundles or reuse its runs.");
+        }
+
+        return Resolve(store.Folder);
+    }
 
     /// <summary>
     /// Finds the key: from <see cref="KeyVariable"/>, else from the file <see cref="KeyFileVariable"/>

@@ -73,6 +73,12 @@ public sealed class ModelTraining(TrackingStore store, SigningKey key, IProgress
     private (RunRecord Run, ModelVersion Version)? Reusable(string model, Fingerprint fingerprint)
     {
         var run = store.Runs.LatestFinishedRunWithTag(model, TrainingTags.Fingerprint, fingerprint.Value);
+        if (run is not null)
+        {
+            // Another machine's run, on a team store: its bundle and metrics come from the artifact root.
+            store.Runs.Fetch(run);
+        }
+
         var version = run is null ? null
             : store.Registry.Models().FirstOrDefault(m => m.Name == model)?.Versions.LastOrDefault(v => v.RunId == run.Id);
         var bundle = run?.Artifacts.FirstOrDefault(a => a.Name == ArtifactNames.Bundle);

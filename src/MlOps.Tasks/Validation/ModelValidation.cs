@@ -76,7 +76,9 @@ public sealed partial class ModelValidation(TrackingStore store, PublicKey trust
         }
 
         var none = new Dictionary<string, double>(StringComparer.Ordinal);
-        if (HeldOutRecord.Read(store.Runs.GetRun(production.RunId)) is not { } held)
+        var productionRun = store.Runs.GetRun(production.RunId);
+        store.Runs.Fetch(productionRun);
+        if (HeldOutRecord.Read(productionRun) is not { } held)
         {
             return new Champion(production.Version, candidate, 0, none, none,
                 $"v{production.Version} recorded no held-out rows (it was trained before runs recorded them), so no row is known to be unseen by both");
