@@ -45,9 +45,6 @@ internal sealed class BuildContext(ICakeContext cake, BuildOptions options, stri
     public StoreLocation Store =>
         StoreLocation.Resolve(RepositoryRoot, Options.Store, System.Environment.GetEnvironmentVariable(StoreLocation.StoreVariable));
 
-    /// <summary>The store's local folder (<see cref="StoreLocation.Folder"/>).</summary>
-    public string StoreFolder => Store.Folder;
-
     /// <summary>The build's cancellation: Ctrl+C or SIGTERM cancels it; pass it to every library call that takes a token.</summary>
     public CancellationToken Cancellation => cancellation.Token;
 
