@@ -19,7 +19,7 @@ internal sealed class TrainTask : BuildTask
             context.Log.Warning($"Train: {line}");
         }
 
-        using var key = SigningKeys.Resolve(context.Store.Folder);
+        using var key = SigningKeys.Resolve(context.Store);
         if (key.Warning is { } warning)
         {
             var relative = warning.Replace(context.Store.Folder, Path.GetRelativePath(context.RepositoryRoot, context.Store.Folder), StringComparison.Ordinal);

@@ -290,7 +290,7 @@ public static partial class Deployer
         {
             Record(request, record);
         }
-        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException or UsageException)
+        catch (Exception e) when (e is System.Data.Common.DbException or StoreUnavailableException or IOException or UsageException)
         {
             // The attempt stays in the build's output.
         }

@@ -53,7 +53,13 @@ public sealed record VerifiedVersion(ModelVersion Version, ModelBundle Bundle, s
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(version);
-        using var key = SigningKeys.Resolve(store.Folder);
+        using var key = SigningKeys.Resolve(store);
+        using (var tracking = TrackingStore.Open(store))
+        {
+            // Registered on another machine of a team store: the bundle comes from the artifact root, checked against the recorded sha256.
+            tracking.Registry.Fetch(version);
+        }
+
         var bundle = ModelBundle.Open(version.Source, key.Key.PublicKey);
         if (!string.Equals(bundle.Sha256, version.BundleSha256, StringComparison.OrdinalIgnoreCase))
         {
