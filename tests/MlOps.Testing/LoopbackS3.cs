@@ -32,6 +32,10 @@ public sealed class LoopbackS3 : IAsyncDisposable
         Bucket = bucket;
         folder = new TempDirectory();
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+
+        // s3rver 3.7 makes list continuation tokens with a cipher OpenSSL 3 (Node ≥ 17) leaves out by default: without the legacy
+        // provider, any listing that stops short of the end (a one-key bucket probe, a page of 1,000) answers 500.
+        start.Environment["NODE_OPTIONS"] = "--openssl-legacy-provider";
         foreach (var argument in new[] { "--directory", folder.Path, "--address", "127.0.0.1", "--port", Port.ToString(CultureInfo.InvariantCulture),
                      "--configure-bucket", bucket, "--silent" })
         {

@@ -46,8 +46,16 @@ public abstract partial class ObjectStore : IDisposable
         }
 
         await UploadAsync(key, localFile, digest, cancellation).ConfigureAwait(false);
+
+        // Some S3-compatible servers (s3rver among them) answer the upload before the object reads back whole: look again a few times.
         var stored = await HeadAsync(key, cancellation).ConfigureAwait(false);
-        if (stored is null || stored.Size != digest.Size || !string.Equals(stored.Sha256, digest.Sha256, StringComparison.Ordinal))
+        for (var attempt = 1; attempt < VerifyAttempts && !Matches(stored, digest); attempt++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), cancellation).ConfigureAwait(false);
+            stored = await HeadAsync(key, cancellation).ConfigureAwait(false);
+        }
+
+        if (!Matches(stored, digest))
         {
             var found = stored is null ? "no object" : $"{stored.Size} bytes with sha256 {stored.Sha256 ?? "(none)"}";
             throw new InvalidDataException($"{Describe(key)}: after uploading {digest.Size} bytes with sha256 {digest.Sha256} the store reports {found}.");
@@ -55,6 +63,11 @@ public abstract partial class ObjectStore : IDisposable
 
         return true;
     }
+
+    private const int VerifyAttempts = 5;
+
+    private static bool Matches(StoredObject? stored, FileDigest digest) =>
+        stored is not null && stored.Size == digest.Size && string.Equals(stored.Sha256, digest.Sha256, StringComparison.Ordinal);
 
     /// <summary>
     /// Downloads <paramref name="key"/> to a temporary file beside <paramref name="localFile"/>, checks its sha256 when one is

@@ -6,19 +6,24 @@ namespace MlOps.Tasks.Tracking;
 /// Where a store keeps its runs' artifacts for every machine that uses it (MLflow's artifact root): an object store (a shared folder,
 /// <c>s3://bucket/prefix</c>) under keys <c>&lt;run id&gt;/&lt;artifact name&gt;</c>, or nothing, when the store's folder on this machine is the
 /// only copy. The local folder is then a cache: an artifact missing there is downloaded and checked against the SHA-256 the store recorded.
+/// The object store is opened on first use: reading the registry needs no S3 settings.
 /// </summary>
-internal sealed class ArtifactRoot(ObjectStore? remote) : IDisposable
+internal sealed class ArtifactRoot(string? url) : IDisposable
 {
+    private ObjectStore? opened;
+
     /// <summary>The setting that records the root in <c>store_settings</c>.</summary>
     public const string Setting = "artifact_root";
 
-    /// <summary>The root as users name it, or null when there is none.</summary>
-    public string? Display => remote?.Display;
+    /// <summary>The root as recorded (a folder's full path or <c>s3://bucket/prefix</c>), or null when there is none.</summary>
+    public string? Display => url;
+
+    private ObjectStore? Remote => url is null ? null : opened ??= ObjectStore.Open(url);
 
     /// <summary>Uploads <paramref name="file"/> as the run's artifact <paramref name="name"/> (nothing without a root); returns once it is stored and checked.</summary>
     public void Upload(string runId, string name, string file, string sha256)
     {
-        remote?.PutAsync(Key(runId, name), file, sha256, CancellationToken.None).GetAwaiter().GetResult();
+        Remote?.PutAsync(Key(runId, name), file, sha256, CancellationToken.None).GetAwaiter().GetResult();
     }
 
     /// <summary>
@@ -34,7 +39,7 @@ internal sealed class ArtifactRoot(ObjectStore? remote) : IDisposable
             return true;
         }
 
-        if (remote is null)
+        if (Remote is not { } remote)
         {
             return false;
         }
@@ -52,7 +57,7 @@ internal sealed class ArtifactRoot(ObjectStore? remote) : IDisposable
         }
     }
 
-    public void Dispose() => remote?.Dispose();
+    public void Dispose() => opened?.Dispose();
 
     private static string Key(string runId, string name) => $"{runId}/{name}";
 }

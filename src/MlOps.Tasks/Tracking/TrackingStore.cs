@@ -1,5 +1,4 @@
 using System.Data.Common;
-using MlOps.Tasks.Storage;
 
 namespace MlOps.Tasks.Tracking;
 
@@ -82,7 +81,7 @@ public sealed class TrackingStore : IDisposable
             var store = new StoreConnection(engine, location.Folder, connection, time);
             if (migrations.Count >= StoreSchema.Migrations.Count)
             {
-                store.Artifacts = new ArtifactRoot(SettleArtifactRoot(store, location) is { } root ? ObjectStore.Open(root) : null);
+                store.Artifacts = new ArtifactRoot(SettleArtifactRoot(store, location));
             }
 
             return new TrackingStore(location, store);
