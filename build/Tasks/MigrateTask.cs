@@ -16,7 +16,8 @@ internal sealed class MigrateTask : BuildTask
         var to = context.Argument("to") ?? throw new UsageException(
             $"Migrate needs --to=<store>: {StoreLocation.Forms}, e.g. --to=postgresql://ci@db:5432/mlops with the password in PGPASSWORD.");
         var target = StoreLocation.ResolveOption(context.RepositoryRoot, "to", to, Environment.GetEnvironmentVariable(StoreLocation.ArtifactsVariable));
-        using var store = TrackingStore.Open(context.Store);
+        // MLOPS_ARTIFACTS names the target's root here, not one for this store to record.
+        using var store = TrackingStore.Open(context.Store with { Artifacts = null });
         var report = StoreCopy.Copy(store, target);
         context.Log.Information($"Migrate: {store.Database} -> {report.Target}: {report.Runs} runs copied ({report.RunsPresent} there already), "
             + $"{report.Versions} versions ({report.VersionsPresent} there already), {report.AliasMoves} alias moves, {report.Deployments} deployments, "
