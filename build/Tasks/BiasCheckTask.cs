@@ -15,7 +15,7 @@ internal sealed class BiasCheckTask : BuildTask
         var outcome = StagingPromotion.Run(new BiasCheckRequest
         {
             Workspace = context.Workspace,
-            StoreFolder = context.StoreFolder,
+            Store = context.Store,
             Force = context.Force,
             ReportOnly = context.Options.ReportOnly,
             User = Environment.UserName,

@@ -32,7 +32,7 @@ internal sealed class BuildImageTask : BuildTask
         var outcome = await ImageBuild.RunAsync(new ImageBuildRequest
         {
             Workspace = context.Workspace,
-            StoreFolder = context.StoreFolder,
+            Store = context.Store,
             ServingFolder = ServerPrograms.SelfContained,
             Version = context.Argument("version"),
             Force = context.Force,

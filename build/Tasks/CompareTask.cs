@@ -13,7 +13,7 @@ internal sealed class CompareTask(IAnsiConsole console) : BuildTask
     public override void Run(BuildContext context)
     {
         ComparedRuns compared;
-        using (var store = TrackingStore.Open(context.StoreFolder))
+        using (var store = TrackingStore.Open(context.Store))
         {
             compared = ComparedRuns.Resolve(store, context.Pipeline.Name, context.Argument("from"), context.Argument("to"));
         }

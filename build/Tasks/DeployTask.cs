@@ -20,7 +20,7 @@ internal sealed class DeployTask : BuildTask
     {
         // A bundle that fails its signature is refused before anything else, Docker included.
         var version = context.Argument("version");
-        VerifiedVersion.Named(context.StoreFolder, context.Pipeline.Name, version);
+        VerifiedVersion.Named(context.Store, context.Pipeline.Name, version);
         var image = ImageRecord.Read(Path.Combine(context.ArtifactsFolder, ArtifactNames.Image));
         var outcome = await Deployments.DeployAsync(context, image, version);
         var deployment = outcome.Deployment;
@@ -39,8 +39,8 @@ internal sealed class DeployTask : BuildTask
         var image = ImageRecord.Read(Path.Combine(context.ArtifactsFolder, ArtifactNames.Image));
         var (environment, version) = (context.EnvironmentName, context.Argument("version"));
         IEnumerable<string> lines = context.DeploymentEnvironment.Kind == EnvironmentKind.Kubernetes
-            ? ClusterPlan.Write(context.Workspace, context.StoreFolder, environment, version, image)
-            : [DeployPlan.Describe(context.Workspace, context.StoreFolder, environment, version, image)];
+            ? ClusterPlan.Write(context.Workspace, context.Store, environment, version, image)
+            : [DeployPlan.Describe(context.Workspace, context.Store, environment, version, image)];
         foreach (var line in lines)
         {
             context.Log.Information(line);

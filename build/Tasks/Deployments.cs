@@ -29,7 +29,7 @@ internal static class Deployments
     public static async Task<UndeployOutcome> UndeployAsync(BuildContext context)
     {
         using var deferred = context.DeferSignals();
-        using (var store = TrackingStore.Open(context.StoreFolder))
+        using (var store = TrackingStore.Open(context.Store))
         {
             // Without a deployment neither Docker nor a cluster is asked: learning there is nothing to undeploy needs neither.
             if (store.Deployments.CurrentDeployment(context.Pipeline.Name, context.EnvironmentName) is null)
@@ -43,7 +43,7 @@ internal static class Deployments
             using var cluster = ClusterConnection.Open(context.DeploymentEnvironment.Kubernetes?.Context);
             return await ClusterUndeployer.UndeployAsync(new ClusterRequest
             {
-                Workspace = context.Workspace, StoreFolder = context.StoreFolder, Environment = context.EnvironmentName, Cluster = cluster,
+                Workspace = context.Workspace, Store = context.Store, Environment = context.EnvironmentName, Cluster = cluster,
             }, context.Cancellation).ConfigureAwait(false);
         }
 
@@ -74,7 +74,7 @@ internal static class Deployments
         var request = new ClusterRequest
         {
             Workspace = context.Workspace,
-            StoreFolder = context.StoreFolder,
+            Store = context.Store,
             Environment = context.EnvironmentName,
             Cluster = cluster,
             Version = version,
@@ -119,7 +119,7 @@ internal static class Deployments
     private static DeployRequest Request(BuildContext context, IDeploymentTarget target) => new()
     {
         Workspace = context.Workspace,
-        StoreFolder = context.StoreFolder,
+        Store = context.Store,
         Environment = context.EnvironmentName,
         Settings = context.DeploymentEnvironment,
         Target = target,

@@ -11,11 +11,14 @@ internal sealed class ModelsTask(IAnsiConsole console) : BuildTask
 {
     public override void Run(BuildContext context)
     {
-        using var store = TrackingStore.Open(context.StoreFolder);
+        var location = context.Store;
+        using var store = TrackingStore.Open(location);
         var models = store.Registry.Models();
         if (models.Count == 0)
         {
-            console.WriteLine($"No registered models in {Path.GetRelativePath(context.RepositoryRoot, context.StoreFolder)} yet; run ./build.sh --target=Train.");
+            // A folder store is named by its folder, as --store names it; any other by its database.
+            var where = location == StoreLocation.InFolder(location.Folder) ? Path.GetRelativePath(context.RepositoryRoot, location.Folder) : location.Display;
+            console.WriteLine($"No registered models in {where} yet; run ./build.sh --target=Train.");
             return;
         }
 

@@ -23,7 +23,7 @@ internal sealed class MonitorTask : BuildTask
             Pipeline = context.Pipeline,
             RepositoryRoot = context.RepositoryRoot,
             ArtifactsFolder = context.ArtifactsFolder,
-            StoreFolder = context.StoreFolder,
+            Store = context.Store,
             Environment = context.EnvironmentName,
             Reference = context.Argument("reference"),
             Current = context.Argument("current"),

@@ -22,10 +22,10 @@ internal sealed class PruneTask : BuildTask
             : throw new UsageException($"--keep={text} is not a count; expected 0 or more, e.g. --keep=3.");
         var outcome = await Pruner.PruneAsync(new PruneRequest
         {
-            StoreFolder = context.StoreFolder,
+            Store = context.Store,
             Model = context.Pipeline.Name,
             Keep = keep,
-            Serving = LocalTarget.InstallFolder(ServerPrograms.Framework, context.StoreFolder),
+            Serving = LocalTarget.InstallFolder(ServerPrograms.Framework, context.Store.Folder),
             BuiltImage = ImageRecord.Read(Path.Combine(context.ArtifactsFolder, ArtifactNames.Image))?.Id,
         }, context.Cancellation);
         foreach (var item in outcome.Removed)

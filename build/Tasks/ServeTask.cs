@@ -20,14 +20,14 @@ internal sealed class ServeTask : BuildTask
             : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is > 0 and <= 65535 ? value
             : throw new UsageException($"--port={text} is not a port number; expected 1 to 65535.");
         ModelVersion version;
-        using (var store = TrackingStore.Open(context.StoreFolder))
+        using (var store = TrackingStore.Open(context.Store))
         {
             version = ServedVersion.Pick(store, context.Pipeline.Name, context.Argument("version"));
         }
 
         // The server checks the signature; a validly signed bundle of another version is refused here, before it starts.
-        VerifiedVersion.Of(context.StoreFolder, version);
-        var launch = ServerLaunch.For(context.StoreFolder, version, port, Path.Combine(ServerPrograms.Framework, LocalTarget.Program));
+        VerifiedVersion.Of(context.Store, version);
+        var launch = ServerLaunch.For(context.Store.Folder, version, port, Path.Combine(ServerPrograms.Framework, LocalTarget.Program));
         context.Log.Information(FormattableString.Invariant(
             $"Serve: {version.Model} v{version.Version} [{string.Join(", ", version.Aliases)}] on http://127.0.0.1:{port}; ")
             + $"audit log {Path.GetRelativePath(context.RepositoryRoot, launch.AuditLog)}; Ctrl+C stops it.");

@@ -16,7 +16,7 @@ internal sealed class SetAliasTask : BuildTask
     {
         var alias = context.Argument("alias") ?? throw new UsageException("SetAlias needs --alias=<name>, e.g. --alias=staging --version=v2.");
         var reference = context.Argument("version") ?? throw new UsageException($"SetAlias needs --version=<v2|2|latest|alias> to point '{alias}' at.");
-        using var store = TrackingStore.Open(context.StoreFolder);
+        using var store = TrackingStore.Open(context.Store);
         var model = context.Pipeline.Name;
         var version = store.Registry.GetVersion(model, reference);
         var move = store.Registry.SetAlias(model, alias, version.Version, Environment.UserName, context.Argument("reason"));

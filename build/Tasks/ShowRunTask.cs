@@ -12,7 +12,7 @@ internal sealed class ShowRunTask(IAnsiConsole console) : BuildTask
 {
     public override void Run(BuildContext context)
     {
-        using var store = TrackingStore.Open(context.StoreFolder);
+        using var store = TrackingStore.Open(context.Store);
         var run = RunReference.Resolve(store, context.Pipeline.Name, context.Argument("run") ?? "latest");
         var versions = store.Registry.Models().Where(m => m.Name == run.Experiment).SelectMany(m => m.Versions).Where(v => v.RunId == run.Id);
         var summary = new Grid().AddColumns(2)

@@ -14,7 +14,7 @@ internal sealed class StatusTask(IAnsiConsole console) : BuildTask
     {
         var logs = new List<string>();
         var table = new Table { Title = new TableTitle(context.Pipeline.Name) }.AddColumns([.. EnvironmentSurvey.Columns]);
-        await foreach (var environment in EnvironmentSurvey.RunAsync(context.StoreFolder, context.Pipeline,
+        await foreach (var environment in EnvironmentSurvey.RunAsync(context.Store, context.Pipeline,
             (name, current, cancellation) => ClusterStatus.CheckAsync(context.Pipeline, name, current, cancellation), context.Cancellation))
         {
             if (environment.Busy is { } busy)

@@ -18,7 +18,7 @@ internal sealed class TrackDataTask : BuildTask
         }
 
         var path = context.Argument("path") ?? context.Pipeline.Data.Path;
-        var result = new DataTracker(context.RepositoryRoot, context.StoreFolder).Track(path, rehash: context.Force);
+        var result = new DataTracker(context.RepositoryRoot, context.Store.Folder).Track(path, rehash: context.Force);
         var written = result.Written;
         var files = written.FileCount is { } count ? $"{count} files, " : "";
         if (!result.Changed)

@@ -13,16 +13,16 @@ internal sealed class TrainTask : BuildTask
 {
     public override void Run(BuildContext context)
     {
-        using var store = TrackingStore.Open(context.StoreFolder);
+        using var store = TrackingStore.Open(context.Store);
         foreach (var line in KilledWork.CleanUp(store, context.RepositoryRoot).Describe(context.RepositoryRoot))
         {
             context.Log.Warning($"Train: {line}");
         }
 
-        using var key = SigningKeys.Resolve(context.StoreFolder);
+        using var key = SigningKeys.Resolve(context.Store);
         if (key.Warning is { } warning)
         {
-            var relative = warning.Replace(context.StoreFolder, Path.GetRelativePath(context.RepositoryRoot, context.StoreFolder), StringComparison.Ordinal);
+            var relative = warning.Replace(context.Store.Folder, Path.GetRelativePath(context.RepositoryRoot, context.Store.Folder), StringComparison.Ordinal);
             context.Log.Write(Verbosity.Minimal, key.Generated ? LogLevel.Warning : LogLevel.Verbose, relative);
         }
 

@@ -14,8 +14,8 @@ internal sealed class ValidateTask : BuildTask
 {
     public override void Run(BuildContext context)
     {
-        using var store = TrackingStore.Open(context.StoreFolder);
-        using var key = SigningKeys.Resolve(context.StoreFolder);
+        using var store = TrackingStore.Open(context.Store);
+        using var key = SigningKeys.Resolve(context.Store);
         var request = context.Workspace;
         var gated = new ModelValidation(store, key.PublicKey).Gate(request, context.Force);
         if (gated.Outcome is not { } outcome)

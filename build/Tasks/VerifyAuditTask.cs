@@ -36,6 +36,6 @@ internal sealed class VerifyAuditTask : BuildTask
             _ = context.DeploymentEnvironment;
         }
 
-        return DeploymentAuditLog.Find(context.StoreFolder, context.Pipeline.Name, context.EnvironmentName, named);
+        return DeploymentAuditLog.Find(context.Store, context.Pipeline.Name, context.EnvironmentName, named);
     }
 }

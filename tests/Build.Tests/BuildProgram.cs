@@ -41,6 +41,15 @@ internal sealed class BuildProgram : IDisposable
         return build;
     }
 
+    /// <summary>Changes the pipeline file: <paramref name="from"/> (which must occur) becomes <paramref name="to"/>.</summary>
+    public void EditPipeline(string from, string to)
+    {
+        var pipeline = Repository["pipelines/credit-scoring.yaml"];
+        var text = File.ReadAllText(pipeline);
+        Assert.That(text, Does.Contain(from));
+        File.WriteAllText(pipeline, text.Replace(from, to, StringComparison.Ordinal));
+    }
+
     /// <summary>Copies a file of this repository (e.g. data.dvc) into the temporary one.</summary>
     public void CopyFromSource(string relative) =>
         Repository.Write(relative, File.ReadAllBytes(Path.Combine(SourceRoot, relative)));

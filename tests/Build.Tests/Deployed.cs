@@ -42,9 +42,12 @@ internal sealed class Deployed : IDisposable
     /// <summary>The deployments recorded for an environment, oldest first.</summary>
     public IReadOnlyList<DeploymentRecord> History(string environment)
     {
-        using var store = TrackingStore.Open(build.Repository[".mlops"]);
+        using var store = TrackingStore.Open(Store);
         return store.Deployments.Of("credit-scoring", environment);
     }
+
+    // The program's store: MLOPS_STORE when the test set it (a team store), else .mlops.
+    private StoreLocation Store => StoreLocation.Resolve(build.Repository.Path, null, build.Environment.GetValueOrDefault(StoreLocation.StoreVariable));
 
     public void Dispose()
     {

@@ -13,13 +13,6 @@ public sealed class HeldOutProgramTests
     private static string[] HeldOut(BuildProgram build) =>
         [.. File.ReadLines(build.Repository[Predictions]).Skip(1).Select(l => l[..l.IndexOf(',', StringComparison.Ordinal)]).Order(StringComparer.Ordinal)];
 
-    private static void Edit(BuildProgram build, string from, string to)
-    {
-        var text = File.ReadAllText(build.Repository[Pipeline]);
-        Assert.That(text, Does.Contain(from));
-        File.WriteAllText(build.Repository[Pipeline], text.Replace(from, to, StringComparison.Ordinal));
-    }
-
     private static JsonElement Champion(BuildProgram build)
     {
         using var metrics = JsonDocument.Parse(File.ReadAllText(build.Repository["artifacts/credit-scoring/metrics.json"]));
@@ -34,7 +27,7 @@ public sealed class HeldOutProgramTests
         var first = build.Run("--target=Validate");
         var v1 = HeldOut(build);
         build.Run("--target=SetAlias", "--alias=production", "--version=v1");
-        Edit(build, "  seed: 42\n  exclude", "  seed: 7\n  exclude");
+        build.EditPipeline("  seed: 42\n  exclude", "  seed: 7\n  exclude");
 
         // When
         var second = build.Run("--target=Validate");
@@ -56,7 +49,7 @@ public sealed class HeldOutProgramTests
         build.Run("--target=Validate");
         var v1 = HeldOut(build);
         build.Run("--target=SetAlias", "--alias=production", "--version=v1");
-        Edit(build, "test_fraction: 0.2 ", "test_fraction: 0.3 ");
+        build.EditPipeline("test_fraction: 0.2 ", "test_fraction: 0.3 ");
 
         // When
         var result = build.Run("--target=Validate");

@@ -35,15 +35,15 @@ public sealed record DeploymentAuditLog(string Log, DeploymentRecord? Deployment
     /// falls back to Serve's log.
     /// </summary>
     /// <exception cref="UsageException">Nothing serves the named environment, or its logs are in its pods (kubernetes).</exception>
-    public static DeploymentAuditLog Find(string storeFolder, string model, string environment, bool named)
+    public static DeploymentAuditLog Find(StoreLocation store, string model, string environment, bool named)
     {
-        var (current, ended) = Last(storeFolder, model, environment);
+        var (current, ended) = Last(store, model, environment);
         if (current is null)
         {
             return named
                 ? throw new UsageException($"Nothing is deployed to '{environment}', so it has no audit log; "
                     + $"run ./build.sh --target=Deploy --environment={environment} first, or give a log with --log=<file>.")
-                : new DeploymentAuditLog(AuditLogCheck.DefaultLog(storeFolder), null);
+                : new DeploymentAuditLog(AuditLogCheck.DefaultLog(store.Folder), null);
         }
 
         return current.Kind == EnvironmentKind.Kubernetes
@@ -57,15 +57,15 @@ public sealed record DeploymentAuditLog(string Log, DeploymentRecord? Deployment
 
     // The last deployment that took over the environment, and whether it was ended since. Without a store nothing was deployed;
     // asking must not create one.
-    private static (DeploymentRecord? Last, bool Ended) Last(string storeFolder, string model, string environment)
+    private static (DeploymentRecord? Last, bool Ended) Last(StoreLocation store, string model, string environment)
     {
-        if (!TrackingStore.Exists(StoreLocation.InFolder(storeFolder)))
+        if (!TrackingStore.Exists(store))
         {
             return (null, false);
         }
 
-        using var store = TrackingStore.Open(storeFolder);
-        var last = store.Deployments.Of(model, environment).LastOrDefault(d => d.Serving);
-        return (last, last is not null && store.Deployments.EndOf(last.Id) is not null);
+        using var tracking = TrackingStore.Open(store);
+        var last = tracking.Deployments.Of(model, environment).LastOrDefault(d => d.Serving);
+        return (last, last is not null && tracking.Deployments.EndOf(last.Id) is not null);
     }
 }

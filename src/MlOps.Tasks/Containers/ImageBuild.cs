@@ -31,7 +31,7 @@ public static partial class ImageBuild
     {
         ArgumentNullException.ThrowIfNull(request);
         var workspace = request.Workspace;
-        var (version, bundle, publicKey) = VerifiedVersion.Named(request.StoreFolder, workspace.Pipeline.Name, request.Version);
+        var (version, bundle, publicKey) = VerifiedVersion.Named(request.Store, workspace.Pipeline.Name, request.Version);
         var rows = SmokeRows.OfNamed(workspace, version.Version, named: request.Version is not null, request.SmokeRowCount);
         var serving = ServingPublish.Sha256(request.ServingFolder, request.Force);
         using var docker = await DockerDaemon.ConnectAsync(DockerDaemon.ConnectTimeout, cancellationToken).ConfigureAwait(false);

@@ -10,15 +10,15 @@ public static class DeployPlan
 {
     /// <summary>The plan's line for a <c>local</c> or <c>docker</c> environment.</summary>
     /// <param name="workspace">The pipeline.</param>
-    /// <param name="storeFolder">The tracking store; absent in a fresh repository.</param>
+    /// <param name="store">The tracking store; absent in a fresh repository.</param>
     /// <param name="environment">The environment's name.</param>
     /// <param name="version">The version named with <c>--version</c>, or null for staging.</param>
     /// <param name="image">image.json, when BuildImage has run.</param>
-    public static string Describe(PipelineWorkspace workspace, string storeFolder, string environment, string? version, ImageRecord? image)
+    public static string Describe(PipelineWorkspace workspace, StoreLocation store, string environment, string? version, ImageRecord? image)
     {
         ArgumentNullException.ThrowIfNull(workspace);
         var settings = workspace.Pipeline.Environments[environment];
-        var (chosen, current) = Known(storeFolder, workspace.Pipeline.Name, environment, version);
+        var (chosen, current) = Known(store, workspace.Pipeline.Name, environment, version);
         var port = settings.Port ?? EnvironmentSection.DefaultPort(settings.Kind);
         var what = chosen is null ? "the version the tasks before would register" : Text($"v{chosen.Version} ({version ?? ModelAliases.Staging})");
         var replaces = current is null ? "nothing deployed there yet" : Text($"replacing v{current.Version} (deployment {current.Id})");
@@ -30,16 +30,16 @@ public static class DeployPlan
     }
 
     /// <summary>The version Deploy would deploy and the environment's current deployment, as far as the store knows them.</summary>
-    public static (ModelVersion? Chosen, DeploymentRecord? Current) Known(string storeFolder, string model, string environment, string? version)
+    public static (ModelVersion? Chosen, DeploymentRecord? Current) Known(StoreLocation store, string model, string environment, string? version)
     {
-        if (!TrackingStore.Exists(StoreLocation.InFolder(storeFolder)))
+        if (!TrackingStore.Exists(store))
         {
             return (null, null);
         }
 
-        using var store = TrackingStore.Open(storeFolder);
-        var chosen = version is null ? store.Registry.ResolveVersion(model, ModelAliases.Staging) : store.Registry.GetVersion(model, version);
-        return (chosen, store.Deployments.CurrentDeployment(model, environment));
+        using var tracking = TrackingStore.Open(store);
+        var chosen = version is null ? tracking.Registry.ResolveVersion(model, ModelAliases.Staging) : tracking.Registry.GetVersion(model, version);
+        return (chosen, tracking.Deployments.CurrentDeployment(model, environment));
     }
 
     /// <summary>The image BuildImage made for <paramref name="chosen"/>, or null when it has not (yet).</summary>

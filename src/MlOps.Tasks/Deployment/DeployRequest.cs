@@ -1,6 +1,7 @@
 using MlOps.Tasks.Containers;
 using MlOps.Tasks.Pipeline;
 using MlOps.Tasks.ServerProcesses;
+using MlOps.Tasks.Tracking;
 
 namespace MlOps.Tasks.Deployment;
 
@@ -10,8 +11,8 @@ public sealed record DeployRequest
     /// <summary>The pipeline, its artifacts folder and the repository.</summary>
     public required PipelineWorkspace Workspace { get; init; }
 
-    /// <summary>The tracking store and registry folder.</summary>
-    public required string StoreFolder { get; init; }
+    /// <summary>The tracking store and registry: its database, and the local folder for keys, locks and servers.</summary>
+    public required StoreLocation Store { get; init; }
 
     /// <summary>The environment's name in the pipeline file.</summary>
     public required string Environment { get; init; }

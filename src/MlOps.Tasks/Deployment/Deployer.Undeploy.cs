@@ -38,7 +38,7 @@ public static partial class Deployer
             stopped = [runsAs];
         }
 
-        using var store = TrackingStore.Open(request.StoreFolder);
+        using var store = TrackingStore.Open(request.Store);
         var end = store.Deployments.RecordEnd(current.Id, request.By, UndeployOutcome.Reason);
         return new UndeployOutcome(current, end, stopped, warning);
     }

@@ -35,7 +35,7 @@ public static partial class Deployer
             return null;
         }
 
-        using var store = TrackingStore.Open(request.StoreFolder);
+        using var store = TrackingStore.Open(request.Store);
         return store.Deployments.ClearMark(version.Model, request.Environment, version.Version);
     }
 }

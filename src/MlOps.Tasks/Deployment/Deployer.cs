@@ -28,11 +28,11 @@ public static partial class Deployer
     public static async Task<DeployOutcome> DeployAsync(DeployRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var chosen = VerifiedVersion.Named(request.StoreFolder, request.Workspace.Pipeline.Name, request.Version);
+        var chosen = VerifiedVersion.Named(request.Store, request.Workspace.Pipeline.Name, request.Version);
         var (image, server) = Program(request, chosen);
         using var exclusive = EnvironmentLock.Take(request);
         await StopStraysAsync(request, cancellationToken).ConfigureAwait(false);
-        using (var store = TrackingStore.Open(request.StoreFolder))
+        using (var store = TrackingStore.Open(request.Store))
         {
             RefuseRolledBack(store, request.Environment, chosen.Version, named: request.Version is not null);
         }
@@ -64,7 +64,7 @@ public static partial class Deployer
             ?? throw new UsageException($"Nothing is deployed to '{request.Environment}'; run ./build.sh --target=Deploy --environment={request.Environment} first.");
         DeploymentRecord previous;
         ModelVersion version;
-        using (var store = TrackingStore.Open(request.StoreFolder))
+        using (var store = TrackingStore.Open(request.Store))
         {
             previous = (current.Replaces is { } replaced ? store.Deployments.FindDeployment(replaced) : null)
                 ?? throw new UsageException($"v{current.Version} is the first deployment to '{request.Environment}'; there is nothing to roll back to.");
@@ -82,12 +82,12 @@ public static partial class Deployer
             throw new UsageException($"The server program v{previous.Version} ran from ({server}) is gone; deploy that version again instead.");
         }
 
-        var restored = VerifiedVersion.Of(request.StoreFolder, version);
+        var restored = VerifiedVersion.Of(request.Store, version);
         var outcome = await SwapAsync(request, DeploymentAction.Rollback, restored, (previous.Image, previous.ImageDigest, previous.Server),
             rows: null, current, cancellationToken).ConfigureAwait(false);
 
         // Deploy must not roll forward to the version left behind; the version returned to is fit to serve again.
-        using var marks = TrackingStore.Open(request.StoreFolder);
+        using var marks = TrackingStore.Open(request.Store);
         var marked = current.Version == version.Version ? null
             : marks.Deployments.Mark(model, request.Environment, current.Version, outcome.Deployment.Id, request.By);
         return outcome with { Marked = marked, Cleared = marks.Deployments.ClearMark(model, request.Environment, version.Version) };
@@ -108,7 +108,7 @@ public static partial class Deployer
         var start = new ServerStart
         {
             Key = key,
-            Folder = Path.Combine(request.StoreFolder, "deployments", request.Environment, key),
+            Folder = Path.Combine(request.Store.Folder, "deployments", request.Environment, key),
             Model = deployed.Version.Model,
             Version = deployed.Version.Version,
             Bundle = deployed.Version.Source,
@@ -202,7 +202,7 @@ public static partial class Deployer
         if (request.Target.Kind == EnvironmentKind.Local)
         {
             return (null, LocalTarget.Install(
-                request.Serving ?? throw new ArgumentException("A local deployment needs the server program.", nameof(request)), request.StoreFolder));
+                request.Serving ?? throw new ArgumentException("A local deployment needs the server program.", nameof(request)), request.Store.Folder));
         }
 
         // BuildImage ran for the same --version before Deploy, so image.json names this version's image.
@@ -233,7 +233,7 @@ public static partial class Deployer
     // Servers of the environment that the registry does not say serve (a killed Deploy's) go first: they share the port.
     private static async Task StopStraysAsync(DeployRequest request, CancellationToken cancellationToken)
     {
-        foreach (var line in await StrayServers.StopAsync(request.StoreFolder, request.Workspace.Pipeline.Name, request.Environment, request.Target,
+        foreach (var line in await StrayServers.StopAsync(request.Store, request.Workspace.Pipeline.Name, request.Environment, request.Target,
             cancellationToken).ConfigureAwait(false))
         {
             request.Say?.Invoke(line);
@@ -242,7 +242,7 @@ public static partial class Deployer
 
     private static void RecordStart(DeployRequest request, ServerStart start, DeploymentAction action)
     {
-        using var store = TrackingStore.Open(request.StoreFolder);
+        using var store = TrackingStore.Open(request.Store);
         store.Deployments.RecordStart(new DeploymentStart
         {
             Key = start.Key,
@@ -261,19 +261,19 @@ public static partial class Deployer
 
     private static void RecordStartedAs(DeployRequest request, string key, string runsAs)
     {
-        using var store = TrackingStore.Open(request.StoreFolder);
+        using var store = TrackingStore.Open(request.Store);
         store.Deployments.RecordStartedAs(key, runsAs);
     }
 
     private static DeploymentRecord? Current(DeployRequest request)
     {
-        using var store = TrackingStore.Open(request.StoreFolder);
+        using var store = TrackingStore.Open(request.Store);
         return store.Deployments.CurrentDeployment(request.Workspace.Pipeline.Name, request.Environment);
     }
 
     private static DeploymentRecord Record(DeployRequest request, DeploymentRecord record)
     {
-        using var store = TrackingStore.Open(request.StoreFolder);
+        using var store = TrackingStore.Open(request.Store);
         return store.Deployments.RecordDeployment(record, ProductionAlias(request));
     }
 
@@ -290,7 +290,7 @@ public static partial class Deployer
         {
             Record(request, record);
         }
-        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException or UsageException)
+        catch (Exception e) when (e is System.Data.Common.DbException or StoreUnavailableException or IOException or UsageException)
         {
             // The attempt stays in the build's output.
         }

@@ -7,7 +7,7 @@ namespace MlOps.Tasks.Deployment;
 internal static class EnvironmentLock
 {
     /// <exception cref="Containers.ContainerException">Another Deploy or Rollback to the environment holds it.</exception>
-    public static FileStream Take(DeployRequest request) => Take(request.StoreFolder, request.Environment);
+    public static FileStream Take(DeployRequest request) => Take(request.Store.Folder, request.Environment);
 
     /// <exception cref="Containers.ContainerException">Another Deploy or Rollback to the environment holds it.</exception>
     public static FileStream Take(string storeFolder, string environment) =>

@@ -16,7 +16,7 @@ public static class EnvironmentSurvey
     /// Asks each environment of <paramref name="pipeline"/> in the order of the pipeline file, yielding each as it is asked; a
     /// <c>kubernetes</c> one is asked through <paramref name="askCluster"/> (environment, current deployment).
     /// </summary>
-    public static async IAsyncEnumerable<SurveyedEnvironment> RunAsync(string storeFolder, PipelineDefinition pipeline,
+    public static async IAsyncEnumerable<SurveyedEnvironment> RunAsync(StoreLocation store, PipelineDefinition pipeline,
         Func<string, DeploymentRecord?, CancellationToken, Task<EnvironmentStatus>> askCluster, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(askCluster);
@@ -24,9 +24,9 @@ public static class EnvironmentSurvey
         foreach (var (name, settings) in pipeline.Environments)
         {
             DeploymentRecord? current;
-            using (var store = TrackingStore.Open(storeFolder))
+            using (var tracking = TrackingStore.Open(store))
             {
-                current = store.Deployments.CurrentDeployment(pipeline.Name, name);
+                current = tracking.Deployments.CurrentDeployment(pipeline.Name, name);
             }
 
             if (settings.Kind == EnvironmentKind.Kubernetes)
@@ -41,7 +41,7 @@ public static class EnvironmentSurvey
             try
             {
                 using var connection = await TargetConnection.ConnectAsync(settings.Kind, cancellationToken).ConfigureAwait(false);
-                busy = await StopStraysAsync(storeFolder, pipeline.Name, name, connection.Target, stopped, cancellationToken).ConfigureAwait(false);
+                busy = await StopStraysAsync(store, pipeline.Name, name, connection.Target, stopped, cancellationToken).ConfigureAwait(false);
                 status = await EnvironmentStatus.CheckAsync(name, settings.Kind, current, connection.Target, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is ContainerException or UsageException)
@@ -56,9 +56,9 @@ public static class EnvironmentSurvey
 
     // What answers on an environment's port is what the registry says serves: servers a killed Deploy left are stopped first.
     private static async Task<string?> StopStraysAsync(
-        string storeFolder, string model, string environment, IDeploymentTarget target, List<string> stopped, CancellationToken cancellationToken)
+        StoreLocation store, string model, string environment, IDeploymentTarget target, List<string> stopped, CancellationToken cancellationToken)
     {
-        var lines = await StrayServers.StopWhenIdleAsync(storeFolder, model, environment, target, cancellationToken).ConfigureAwait(false);
+        var lines = await StrayServers.StopWhenIdleAsync(store, model, environment, target, cancellationToken).ConfigureAwait(false);
         if (lines is null)
         {
             return $"Status: a Deploy or Rollback to '{environment}' is running; what it is starting is shown once it finishes.";

@@ -1,10 +1,12 @@
+using MlOps.Tasks.Tracking;
+
 namespace MlOps.Tasks.Deployment;
 
 /// <summary>What Prune works on.</summary>
 public sealed record PruneRequest
 {
-    /// <summary>The tracking store and registry folder.</summary>
-    public required string StoreFolder { get; init; }
+    /// <summary>The tracking store and registry: its database, and the local folder for keys, locks and servers.</summary>
+    public required StoreLocation Store { get; init; }
 
     /// <summary>The pipeline's model.</summary>
     public required string Model { get; init; }

@@ -17,7 +17,7 @@ public static class Pruner
     public static async Task<PruneOutcome> PruneAsync(PruneRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var locks = TakeLocks(request.StoreFolder);
+        var locks = TakeLocks(request.Store.Folder);
         try
         {
             var inputs = Read(request);
@@ -66,13 +66,13 @@ public static class Pruner
 
     private static PruneInputs Read(PruneRequest request)
     {
-        using var store = TrackingStore.Open(request.StoreFolder);
+        using var store = TrackingStore.Open(request.Store);
         var history = store.Deployments;
         var deployments = history.OfModel(request.Model);
         var versions = store.Registry.Models().FirstOrDefault(m => m.Name == request.Model)?.Versions ?? [];
         var environments = deployments.Select(d => d.Environment).Distinct(StringComparer.Ordinal);
-        var folders = Children(Path.Combine(request.StoreFolder, "deployments")).SelectMany(Children).Where(f => !OnlyAudit(f)).ToList();
-        var servers = Children(Path.Combine(request.StoreFolder, "servers")).Where(s => !Path.GetFileName(s).Contains('.', StringComparison.Ordinal)).ToList();
+        var folders = Children(Path.Combine(request.Store.Folder, "deployments")).SelectMany(Children).Where(f => !OnlyAudit(f)).ToList();
+        var servers = Children(Path.Combine(request.Store.Folder, "servers")).Where(s => !Path.GetFileName(s).Contains('.', StringComparison.Ordinal)).ToList();
         var running = folders.Concat(servers).Where(f => LocalTarget.ProcessOf(f) is not null);
         return new PruneInputs
         {

@@ -18,29 +18,31 @@ public static class StrayServers
     /// it is starting is not stray); for Status.
     /// </summary>
     /// <returns>One line per server stopped; null when a Deploy or Rollback runs.</returns>
-    public static async Task<IReadOnlyList<string>?> StopWhenIdleAsync(string storeFolder, string model, string environment, IDeploymentTarget target,
+    public static async Task<IReadOnlyList<string>?> StopWhenIdleAsync(StoreLocation store, string model, string environment, IDeploymentTarget target,
         CancellationToken cancellationToken)
     {
-        if (!Directory.Exists(Path.Combine(storeFolder, "deployments", environment)))
+        ArgumentNullException.ThrowIfNull(store);
+        if (!Directory.Exists(Path.Combine(store.Folder, "deployments", environment)))
         {
             return [];
         }
 
-        using var exclusive = EnvironmentLock.TryTake(storeFolder, environment, out _);
-        return exclusive is null ? null : await StopAsync(storeFolder, model, environment, target, cancellationToken).ConfigureAwait(false);
+        using var exclusive = EnvironmentLock.TryTake(store.Folder, environment, out _);
+        return exclusive is null ? null : await StopAsync(store, model, environment, target, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Stops the stray servers of <paramref name="environment"/>; the caller holds the environment's lock.</summary>
     /// <returns>One line per server stopped, saying which and why.</returns>
-    internal static async Task<IReadOnlyList<string>> StopAsync(string storeFolder, string model, string environment, IDeploymentTarget target, CancellationToken cancellationToken)
+    internal static async Task<IReadOnlyList<string>> StopAsync(StoreLocation store, string model, string environment, IDeploymentTarget target,
+        CancellationToken cancellationToken)
     {
         DeploymentRecord? current;
         IReadOnlyList<DeploymentStart> starts;
         IReadOnlyList<DeploymentRecord> history;
-        using (var store = TrackingStore.Open(storeFolder))
+        using (var tracking = TrackingStore.Open(store))
         {
-            (current, starts, history) = (store.Deployments.CurrentDeployment(model, environment), store.Deployments.Starts(model, environment),
-                store.Deployments.Of(model, environment));
+            (current, starts, history) = (tracking.Deployments.CurrentDeployment(model, environment), tracking.Deployments.Starts(model, environment),
+                tracking.Deployments.Of(model, environment));
         }
 
         var stopped = new List<string>();

@@ -22,10 +22,10 @@ public static class ClusterDeployer
     {
         ArgumentNullException.ThrowIfNull(request);
         using var exclusive = Lock(request);
-        var chosen = VerifiedVersion.Named(request.StoreFolder, request.Workspace.Pipeline.Name, request.Version);
+        var chosen = VerifiedVersion.Named(request.Store, request.Workspace.Pipeline.Name, request.Version);
         var release = Release(request, chosen.Version);
         DeploymentRecord? current;
-        using (var store = TrackingStore.Open(request.StoreFolder))
+        using (var store = TrackingStore.Open(request.Store))
         {
             Deployer.RefuseRolledBack(store, request.Environment, chosen.Version, named: request.Version is not null);
             current = store.Deployments.CurrentDeployment(chosen.Version.Model, request.Environment);
@@ -46,7 +46,7 @@ public static class ClusterDeployer
             return outcome;
         }
 
-        using var marks = TrackingStore.Open(request.StoreFolder);
+        using var marks = TrackingStore.Open(request.Store);
         return outcome with { Cleared = marks.Deployments.ClearMark(release.Model, request.Environment, chosen.Version.Version) };
     }
 
@@ -60,7 +60,7 @@ public static class ClusterDeployer
         var model = request.Workspace.Pipeline.Name;
         DeploymentRecord current;
         DeploymentRecord previous;
-        using (var store = TrackingStore.Open(request.StoreFolder))
+        using (var store = TrackingStore.Open(request.Store))
         {
             current = store.Deployments.CurrentDeployment(model, request.Environment)
                 ?? throw new UsageException($"Nothing is deployed to '{request.Environment}'; run ./build.sh --target=Deploy --environment={request.Environment} first.");
@@ -75,15 +75,15 @@ public static class ClusterDeployer
         }
 
         // The version returned to must still verify, as for local and docker: a tampered bundle is refused before the cluster is touched.
-        using (var store = TrackingStore.Open(request.StoreFolder))
+        using (var store = TrackingStore.Open(request.Store))
         {
-            VerifiedVersion.Of(request.StoreFolder, store.Registry.GetVersion(model, previous.Version.ToString(CultureInfo.InvariantCulture)));
+            VerifiedVersion.Of(request.Store, store.Registry.GetVersion(model, previous.Version.ToString(CultureInfo.InvariantCulture)));
         }
 
         var release = new ClusterRelease(model, previous.Version, previous.BundleSha256, previous.Image, previous.ImageDigest);
         var api = new ClusterApi(request.Cluster.Client, request.Placement.Namespace, cancellationToken);
         var outcome = await RollOutAsync(request, DeploymentAction.Rollback, release, current, api).ConfigureAwait(false);
-        using var marks = TrackingStore.Open(request.StoreFolder);
+        using var marks = TrackingStore.Open(request.Store);
         var marked = current.Version == previous.Version ? null
             : marks.Deployments.Mark(model, request.Environment, current.Version, outcome.Deployment.Id, request.By);
         return outcome with { Marked = marked, Cleared = marks.Deployments.ClearMark(model, request.Environment, previous.Version) };
@@ -183,11 +183,11 @@ public static class ClusterDeployer
         return keep;
     }
 
-    private static FileStream Lock(ClusterRequest request) => EnvironmentLock.Take(request.StoreFolder, request.Environment);
+    private static FileStream Lock(ClusterRequest request) => EnvironmentLock.Take(request.Store.Folder, request.Environment);
 
     private static DeploymentRecord Record(ClusterRequest request, DeploymentRecord record)
     {
-        using var store = TrackingStore.Open(request.StoreFolder);
+        using var store = TrackingStore.Open(request.Store);
         return store.Deployments.RecordDeployment(record, IsProduction(request) ? ModelAliases.Production : null);
     }
 

@@ -14,17 +14,17 @@ public static class ClusterPlan
 {
     /// <summary>Writes the manifests and returns the plan's lines.</summary>
     /// <param name="workspace">The pipeline and its artifacts folder.</param>
-    /// <param name="storeFolder">The tracking store; absent in a fresh repository.</param>
+    /// <param name="store">The tracking store; absent in a fresh repository.</param>
     /// <param name="environment">The environment's name.</param>
     /// <param name="version">The version named with <c>--version</c>, or null for staging.</param>
     /// <param name="image">image.json, when BuildImage has run.</param>
-    public static IReadOnlyList<string> Write(PipelineWorkspace workspace, string storeFolder, string environment, string? version, ImageRecord? image)
+    public static IReadOnlyList<string> Write(PipelineWorkspace workspace, StoreLocation store, string environment, string? version, ImageRecord? image)
     {
         ArgumentNullException.ThrowIfNull(workspace);
         var model = workspace.Pipeline.Name;
         // No namespace in the files when the pipeline names none: kubectl apply -f puts them in the context's, as Deploy does.
         var placement = ClusterPlacement.Of(workspace.Pipeline, environment, "");
-        var (chosen, current) = DeployPlan.Known(storeFolder, model, environment, version);
+        var (chosen, current) = DeployPlan.Known(store, model, environment, version);
         var built = DeployPlan.Built(chosen, image);
         var release = built is not null ? ClusterRelease.Of(chosen!, built, placement.Settings.ImageRepository)
             : new ClusterRelease(model, chosen?.Version, chosen?.BundleSha256 ?? "pending", $"mlops/{model.ToLowerInvariant()}:pending", "pending");

@@ -1,5 +1,6 @@
 using MlOps.Tasks.Containers;
 using MlOps.Tasks.Pipeline;
+using MlOps.Tasks.Tracking;
 
 namespace MlOps.Tasks.Kubernetes;
 
@@ -9,8 +10,8 @@ public sealed record ClusterRequest
     /// <summary>The pipeline, its artifacts folder and the repository.</summary>
     public required PipelineWorkspace Workspace { get; init; }
 
-    /// <summary>The tracking store and registry folder.</summary>
-    public required string StoreFolder { get; init; }
+    /// <summary>The tracking store and registry: its database, and the local folder for keys, locks and servers.</summary>
+    public required StoreLocation Store { get; init; }
 
     /// <summary>The environment's name in the pipeline file.</summary>
     public required string Environment { get; init; }

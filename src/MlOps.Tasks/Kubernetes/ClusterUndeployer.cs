@@ -17,9 +17,9 @@ public static class ClusterUndeployer
     public static async Task<UndeployOutcome> UndeployAsync(ClusterRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var exclusive = EnvironmentLock.Take(request.StoreFolder, request.Environment);
+        using var exclusive = EnvironmentLock.Take(request.Store.Folder, request.Environment);
         DeploymentRecord? current;
-        using (var store = TrackingStore.Open(request.StoreFolder))
+        using (var store = TrackingStore.Open(request.Store))
         {
             current = store.Deployments.CurrentDeployment(request.Workspace.Pipeline.Name, request.Environment);
         }
@@ -33,7 +33,7 @@ public static class ClusterUndeployer
         cancellationToken.ThrowIfCancellationRequested();
         var deleted = await DeleteAsync(new ClusterApi(request.Cluster.Client, request.Placement.Namespace, CancellationToken.None), request.Placement)
             .ConfigureAwait(false);
-        using var ends = TrackingStore.Open(request.StoreFolder);
+        using var ends = TrackingStore.Open(request.Store);
         return new UndeployOutcome(current, ends.Deployments.RecordEnd(current.Id, request.By, UndeployOutcome.Reason), deleted);
     }
 

@@ -1,4 +1,5 @@
 using MlOps.Tasks.Pipeline;
+using MlOps.Tasks.Tracking;
 
 namespace MlOps.Tasks.Monitoring;
 
@@ -14,8 +15,8 @@ public sealed record MonitorOptions
     /// <summary>The pipeline's artifacts folder; Monitor writes into its <c>monitoring</c> folder.</summary>
     public required string ArtifactsFolder { get; init; }
 
-    /// <summary>The tracking store and registry folder.</summary>
-    public required string StoreFolder { get; init; }
+    /// <summary>The tracking store and registry: its database, and the local folder for keys, locks and servers.</summary>
+    public required StoreLocation Store { get; init; }
 
     /// <summary>The environment whose deployment is watched.</summary>
     public required string Environment { get; init; }

@@ -21,7 +21,7 @@ public static partial class MonitorRun
         var (pipeline, root, log) = (options.Pipeline, options.RepositoryRoot, options.Log);
         var monitored = DataDrift.MonitoredColumns(pipeline);
         MonitorInputs inputs;
-        using (var store = TrackingStore.Open(options.StoreFolder))
+        using (var store = TrackingStore.Open(options.Store))
         {
             inputs = MonitorInputs.Resolve(root, pipeline, store, options.Environment, options.Reference, options.Current);
         }
@@ -75,7 +75,7 @@ public static partial class MonitorRun
         var shown = Path.GetRelativePath(root, folder);
         log.Information($"Monitor: wrote {shown}/drift.json, drift.html, monitor.prom, grafana-dashboard.json, alert-rules.yml");
         var batch = inputs.CurrentPath is { } path ? Path.GetRelativePath(root, path) : null;
-        Retraining.Run(Retraining.Decide(options.Retrain, data, concept, batch, pipeline.File, options.StoreFolder), options);
+        Retraining.Run(Retraining.Decide(options.Retrain, data, concept, batch, pipeline.File, options.Store), options);
         return new MonitorOutcome { Report = report, Folder = shown, Note = Note(report) };
     }
 

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using MlOps.Tasks.Tracking;
+using Npgsql;
 
 namespace MlOps.Tasks.Monitoring;
 
@@ -9,9 +11,10 @@ internal static class Retraining
     /// Retrains when asked to and the data or the concept drifted, on <paramref name="batch"/> (the current CSV batch,
     /// relative to the repository; null when the current data is the server's logged inputs, which have no labels).
     /// </summary>
-    public static RetrainingDecision Decide(bool requested, DataDrift data, ConceptDrift? concept, string? batch, string pipelineFile, string storeFolder)
+    public static RetrainingDecision Decide(bool requested, DataDrift data, ConceptDrift? concept, string? batch, string pipelineFile, StoreLocation store)
     {
         ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(store);
         if (!requested)
         {
             return new RetrainingDecision(RetrainingAction.NotRequested);
@@ -23,8 +26,18 @@ internal static class Retraining
         }
 
         return batch is null ? new RetrainingDecision(RetrainingAction.NoLabels)
-            : new RetrainingDecision(RetrainingAction.Retrain, batch, ["--target=Default", $"--table={batch}", $"--pipeline={pipelineFile}", $"--store={storeFolder}"]);
+            : new RetrainingDecision(RetrainingAction.Retrain, batch, ["--target=Default", $"--table={batch}", $"--pipeline={pipelineFile}", .. StoreArgument(store)]);
     }
+
+    // The same store for the build program run again: a folder as it was given, an SQLite file as its URI, a PostgreSQL URI as it was
+    // given on the command line. One with a password came from MLOPS_STORE, which the build program inherits (--store refuses passwords).
+    private static string[] StoreArgument(StoreLocation store) => store.Database switch
+    {
+        _ when store == StoreLocation.InFolder(store.Folder) => [$"--store={store.Folder}"],
+        SqliteDatabase sqlite => [$"--store=sqlite:///{sqlite.Path.Replace("%", "%25", StringComparison.Ordinal)}"],
+        PostgresDatabase postgres when new NpgsqlConnectionStringBuilder(postgres.ConnectionString).Password is not null => [],
+        _ => [$"--store={store.Display}"],
+    };
 
     /// <summary>What the training pipeline's exit code means for the user.</summary>
     public static string Outcome(int exitCode) => exitCode switch

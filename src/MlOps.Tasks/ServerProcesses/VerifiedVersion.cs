@@ -15,33 +15,33 @@ public sealed record VerifiedVersion(ModelVersion Version, ModelBundle Bundle, s
     /// <summary>The version <paramref name="model"/>'s alias <c>staging</c> points to: the newest that passed the gates.</summary>
     /// <exception cref="QualityGateException">No version has passed the gates.</exception>
     /// <exception cref="BundleVerificationException">Its bundle's signature does not verify.</exception>
-    public static VerifiedVersion Staging(string storeFolder, string model)
+    public static VerifiedVersion Staging(StoreLocation store, string model)
     {
-        using var store = TrackingStore.Open(storeFolder);
-        var version = store.Registry.ResolveVersion(model, ModelAliases.Staging)
+        using var tracking = TrackingStore.Open(store);
+        var version = tracking.Registry.ResolveVersion(model, ModelAliases.Staging)
             ?? throw new QualityGateException($"'{model}' has no 'staging' version: none has passed Validate and BiasCheck; " +
                 "run ./build.sh --target=BiasCheck and fix what the gates refuse.");
-        return Of(storeFolder, version);
+        return Of(store, version);
     }
 
     /// <summary>The version <paramref name="reference"/> names (v3, 3, latest or an alias), or staging's when it is null.</summary>
     /// <exception cref="QualityGateException">No reference, and no version has passed the gates.</exception>
     /// <exception cref="UsageException">The reference names no version; the message lists the versions there are.</exception>
     /// <exception cref="BundleVerificationException">Its bundle's signature does not verify.</exception>
-    public static VerifiedVersion Named(string storeFolder, string model, string? reference)
+    public static VerifiedVersion Named(StoreLocation store, string model, string? reference)
     {
         if (reference is null)
         {
-            return Staging(storeFolder, model);
+            return Staging(store, model);
         }
 
         ModelVersion version;
-        using (var store = TrackingStore.Open(storeFolder))
+        using (var tracking = TrackingStore.Open(store))
         {
-            version = store.Registry.GetVersion(model, reference);
+            version = tracking.Registry.GetVersion(model, reference);
         }
 
-        return Of(storeFolder, version);
+        return Of(store, version);
     }
 
     /// <summary>
@@ -49,10 +49,17 @@ public sealed record VerifiedVersion(ModelVersion Version, ModelBundle Bundle, s
     /// recorded for that version: a validly signed bundle of another version is refused too.
     /// </summary>
     /// <exception cref="BundleVerificationException">The signature does not verify, the bundle was changed, or it is not the version's.</exception>
-    public static VerifiedVersion Of(string storeFolder, ModelVersion version)
+    public static VerifiedVersion Of(StoreLocation store, ModelVersion version)
     {
+        ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(version);
-        using var key = SigningKeys.Resolve(storeFolder);
+        using var key = SigningKeys.Resolve(store);
+        using (var tracking = TrackingStore.Open(store))
+        {
+            // Registered on another machine of a team store: the bundle comes from the artifact root, checked against the recorded sha256.
+            tracking.Registry.Fetch(version);
+        }
+
         var bundle = ModelBundle.Open(version.Source, key.Key.PublicKey);
         if (!string.Equals(bundle.Sha256, version.BundleSha256, StringComparison.OrdinalIgnoreCase))
         {
@@ -62,7 +69,7 @@ public sealed record VerifiedVersion(ModelVersion Version, ModelBundle Bundle, s
                 $"put v{version.Version.ToString(CultureInfo.InvariantCulture)}'s own bundle back, or train again (./build.sh --target=Train --force) to register a new version.");
         }
 
-        var publicKey = Path.Combine(storeFolder, "keys", ArtifactNames.PublicKey);
+        var publicKey = Path.Combine(store.Folder, "keys", ArtifactNames.PublicKey);
         AtomicFile.WriteAllText(publicKey, key.Key.PublicKey.ExportPem());
         return new VerifiedVersion(version, bundle, publicKey);
     }

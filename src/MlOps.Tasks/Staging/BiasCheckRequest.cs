@@ -1,4 +1,5 @@
 using MlOps.Tasks.Pipeline;
+using MlOps.Tasks.Tracking;
 
 namespace MlOps.Tasks.Staging;
 
@@ -8,8 +9,8 @@ public sealed record BiasCheckRequest
     /// <summary>The pipeline, its artifacts folder and the repository.</summary>
     public required PipelineWorkspace Workspace { get; init; }
 
-    /// <summary>The tracking store and registry folder.</summary>
-    public required string StoreFolder { get; init; }
+    /// <summary>The tracking store and registry: its database, and the local folder for keys, locks and servers.</summary>
+    public required StoreLocation Store { get; init; }
 
     /// <summary>Check again even when the predictions, the pipeline and the code are as when the gate last passed.</summary>
     public bool Force { get; init; }

@@ -33,7 +33,7 @@ public static class StagingPromotion
             var gated = MetricsFile.Read(metrics);
             if (gated.Validation?.Passed == true)
             {
-                using var registry = TrackingStore.Open(request.StoreFolder);
+                using var registry = TrackingStore.Open(request.Store);
                 Move(registry, pipeline.Name, gated.Version, request.User);
             }
 
@@ -45,7 +45,7 @@ public static class StagingPromotion
         var rates = report.Attributes.Append(report.Intersection).OfType<MetricFrame>().Select(Rates).ToList();
         var violations = report.Violations.Select(v => FairnessCheck.Describe(v, pipeline.Fairness)).ToList();
         var candidate = MetricsFile.Read(metrics);
-        using var store = TrackingStore.Open(request.StoreFolder);
+        using var store = TrackingStore.Open(request.Store);
         store.Runs.LogArtifact(candidate.RunId, output, ArtifactNames.Fairness);
         if (ShouldMove(report.Passed, candidate.Validation?.Passed == true))
         {

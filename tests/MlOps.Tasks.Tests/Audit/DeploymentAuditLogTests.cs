@@ -1,6 +1,7 @@
 using MlOps.Tasks.Audit;
 using MlOps.Tasks.Pipeline;
 using MlOps.Tasks.Tests.Tracking;
+using MlOps.Tasks.Tracking;
 
 namespace MlOps.Tasks.Tests.Audit;
 
@@ -22,7 +23,7 @@ public sealed class DeploymentAuditLogTests
         }, alias: null);
 
         // When
-        var found = DeploymentAuditLog.Find(fixture.Directory, "credit-scoring", "docker", named: true);
+        var found = DeploymentAuditLog.Find(StoreLocation.InFolder(fixture.Directory), "credit-scoring", "docker", named: true);
 
         // Then
         Assert.That(found.Log, Is.EqualTo(Path.Combine(folder, "audit", "predictions.jsonl")));
@@ -41,7 +42,7 @@ public sealed class DeploymentAuditLogTests
         fixture.Store.Deployments.RecordEnd(deployment.Id, "ci", "undeployed");
 
         // When
-        var found = DeploymentAuditLog.Find(fixture.Directory, "credit-scoring", "local", named);
+        var found = DeploymentAuditLog.Find(StoreLocation.InFolder(fixture.Directory), "credit-scoring", "local", named);
 
         // Then
         Assert.That(found.Log, Is.EqualTo(Path.Combine(deployment.Folder, "audit", "predictions.jsonl")));
@@ -57,7 +58,7 @@ public sealed class DeploymentAuditLogTests
         var deployment = fixture.Store.Deployments.RecordDeployment(TestDeployments.Record(1), alias: null);
 
         // When
-        var found = DeploymentAuditLog.Find(fixture.Directory, "credit-scoring", "local", named: false);
+        var found = DeploymentAuditLog.Find(StoreLocation.InFolder(fixture.Directory), "credit-scoring", "local", named: false);
 
         // Then
         Assert.That(found.Description, Is.EqualTo($"Deployment 1 to 'local': credit-scoring v1, key {deployment.Key}, a process (no image)."));
@@ -71,7 +72,7 @@ public sealed class DeploymentAuditLogTests
         var store = temp[".mlops"];
 
         // When
-        var found = DeploymentAuditLog.Find(store, "credit-scoring", "local", named: false);
+        var found = DeploymentAuditLog.Find(StoreLocation.InFolder(store), "credit-scoring", "local", named: false);
 
         // Then
         Assert.That(found, Is.EqualTo(new DeploymentAuditLog(AuditLogCheck.DefaultLog(store), null)));
@@ -88,7 +89,7 @@ public sealed class DeploymentAuditLogTests
         fixture.Store.Deployments.RecordDeployment(TestDeployments.Record(1, serving: false), alias: null);
 
         // When
-        var error = Assert.Throws<UsageException>(() => DeploymentAuditLog.Find(fixture.Directory, "credit-scoring", "local", named: true));
+        var error = Assert.Throws<UsageException>(() => DeploymentAuditLog.Find(StoreLocation.InFolder(fixture.Directory), "credit-scoring", "local", named: true));
 
         // Then
         Assert.That(error.Message, Is.EqualTo("Nothing is deployed to 'local', so it has no audit log; "
@@ -104,7 +105,7 @@ public sealed class DeploymentAuditLogTests
         fixture.Store.Deployments.RecordDeployment(TestDeployments.Record(1, "cluster") with { Kind = EnvironmentKind.Kubernetes }, alias: null);
 
         // When
-        var error = Assert.Throws<UsageException>(() => DeploymentAuditLog.Find(fixture.Directory, "credit-scoring", "cluster", named: true));
+        var error = Assert.Throws<UsageException>(() => DeploymentAuditLog.Find(StoreLocation.InFolder(fixture.Directory), "credit-scoring", "cluster", named: true));
 
         // Then
         Assert.That(error.Message, Is.EqualTo("'cluster' runs on Kubernetes, where each pod writes its own audit log (/audit/predictions.jsonl, an emptyDir); "

@@ -1,6 +1,7 @@
 using MlOps.Tasks.Kubernetes;
 using MlOps.Tasks.Pipeline;
 using MlOps.Tasks.Tests.Tracking;
+using MlOps.Tasks.Tracking;
 using MlOps.Testing.Kubernetes;
 
 namespace MlOps.Tasks.Tests.Kubernetes;
@@ -93,7 +94,7 @@ public sealed class ClusterUndeployerTests
         var request = new ClusterRequest
         {
             Workspace = new PipelineWorkspace { Pipeline = pipeline, RepositoryRoot = fixture.Temp.Path, ArtifactsFolder = fixture.Temp["artifacts"] },
-            StoreFolder = fixture.Directory,
+            Store = StoreLocation.InFolder(fixture.Directory),
             Environment = "cluster",
             Cluster = cluster,
             By = "ci",

@@ -1,4 +1,5 @@
 using MlOps.Tasks.Monitoring;
+using MlOps.Tasks.Tracking;
 using static MlOps.Tasks.Tests.Monitoring.MonitorReports;
 
 namespace MlOps.Tasks.Tests.Monitoring;
@@ -10,7 +11,7 @@ public sealed class RetrainingTests
     private static readonly DataDrift Stable = DataOf(Column("age"), Column("income"), Column("debt", drift: true));
 
     private static RetrainingDecision DecideFor(bool requested, DataDrift data, ConceptDrift? concept = null, string? batch = "data/batch.csv") =>
-        Retraining.Decide(requested, data, concept, batch, "pipelines/credit-scoring.yaml", "/store");
+        Retraining.Decide(requested, data, concept, batch, "pipelines/credit-scoring.yaml", StoreLocation.InFolder("/store"));
 
     public sealed class Decide
     {
@@ -77,7 +78,48 @@ public sealed class RetrainingTests
             Assert.That(decision.Action, Is.EqualTo(RetrainingAction.Retrain));
             Assert.That(decision.Table, Is.EqualTo("data/batch.csv"));
             Assert.That(decision.Arguments,
-                Is.EqualTo(new[] { "--target=Default", "--table=data/batch.csv", "--pipeline=pipelines/credit-scoring.yaml", "--store=/store" }));
+                Is.EqualTo(new[] { "--target=Default", "--table=data/batch.csv", "--pipeline=pipelines/credit-scoring.yaml", $"--store={Path.GetFullPath("/store")}" }));
+        }
+
+        [Test]
+        public void Should_Name_An_SQLite_File_Store_By_Its_URI()
+        {
+            // Given
+            var file = Path.GetFullPath("/stores/team.db");
+            var store = new StoreLocation(Path.GetFullPath("/stores"), new SqliteDatabase(file));
+
+            // When
+            var decision = Retraining.Decide(requested: true, Drifted, concept: null, "data/batch.csv", "pipelines/credit-scoring.yaml", store);
+
+            // Then
+            Assert.That(decision.Arguments![^1], Is.EqualTo($"--store=sqlite:///{file}"));
+        }
+
+        [Test]
+        public void Should_Pass_A_PostgreSQL_Store_Without_A_Password_As_Its_URI()
+        {
+            // Given
+            var store = new StoreLocation(Path.GetFullPath("/repo/.mlops"), new PostgresDatabase("Host=db;Username=ci;Database=mlops", "postgresql://ci@db/mlops"));
+
+            // When
+            var decision = Retraining.Decide(requested: true, Drifted, concept: null, "data/batch.csv", "pipelines/credit-scoring.yaml", store);
+
+            // Then
+            Assert.That(decision.Arguments![^1], Is.EqualTo("--store=postgresql://ci@db/mlops"));
+        }
+
+        [Test]
+        public void Should_Leave_A_PostgreSQL_Store_With_A_Password_To_MLOPS_STORE_Which_The_Build_Inherits()
+        {
+            // Given: the password came from MLOPS_STORE; --store refuses one
+            var database = new PostgresDatabase("Host=db;Username=ci;Password=hunter2;Database=mlops", "postgresql://ci:***@db/mlops");
+            var store = new StoreLocation(Path.GetFullPath("/repo/.mlops"), database);
+
+            // When
+            var decision = Retraining.Decide(requested: true, Drifted, concept: null, "data/batch.csv", "pipelines/credit-scoring.yaml", store);
+
+            // Then
+            Assert.That(decision.Arguments, Is.EqualTo(new[] { "--target=Default", "--table=data/batch.csv", "--pipeline=pipelines/credit-scoring.yaml" }));
         }
     }
 
