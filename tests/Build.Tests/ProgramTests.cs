@@ -99,7 +99,7 @@ public sealed class ProgramTests
         // Then
         Assert.That(result.ExitCode, Is.EqualTo(2));
         Assert.That(result.Errors, Is.EqualTo(
-            "Error: Task 'Nope' does not exist. Available tasks: BiasCheck, BuildImage, CheckData, Compare, Default, Deploy, Models, Monitor, Prune, "
+            "Error: Task 'Nope' does not exist. Available tasks: BiasCheck, BuildImage, CheckData, Compare, Default, Deploy, Migrate, Models, Monitor, Prune, "
             + "PullData, Report, Rollback, Serve, SetAlias, ShowRun, Status, TrackData, Train, Undeploy, Validate, ValidateData, VerifyAudit.\n"));
     }
 

@@ -20,11 +20,12 @@ internal sealed class ArtifactRoot(string? url) : IDisposable
 
     private ObjectStore? Remote => url is null ? null : opened ??= ObjectStore.Open(url);
 
-    /// <summary>Uploads <paramref name="file"/> as the run's artifact <paramref name="name"/> (nothing without a root); returns once it is stored and checked.</summary>
-    public void Upload(string runId, string name, string file, string sha256)
-    {
-        Remote?.PutAsync(Key(runId, name), file, sha256, CancellationToken.None).GetAwaiter().GetResult();
-    }
+    /// <summary>
+    /// Uploads <paramref name="file"/> as the run's artifact <paramref name="name"/> (nothing without a root); returns once it is stored and checked:
+    /// true when it was uploaded, false when the root had it already (or there is no root).
+    /// </summary>
+    public bool Upload(string runId, string name, string file, string sha256) =>
+        Remote?.PutAsync(Key(runId, name), file, sha256, CancellationToken.None).GetAwaiter().GetResult() ?? false;
 
     /// <summary>
     /// Makes <paramref name="localFile"/> the run's artifact <paramref name="name"/> of <paramref name="size"/> bytes: a file of that size

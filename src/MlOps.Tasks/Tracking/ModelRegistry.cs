@@ -166,7 +166,8 @@ public sealed partial class ModelRegistry
         return version.Source;
     }
 
-    private static string BundleSource(string runId, string artifactName) => $"{RunsScheme}{runId}/{artifactName}";
+    /// <summary>How a version names its bundle, the run's artifact <paramref name="artifactName"/>: <c>runs:/&lt;run id&gt;/&lt;name&gt;</c>.</summary>
+    internal static string BundleSource(string runId, string artifactName) => $"{RunsScheme}{runId}/{artifactName}";
 
     private string LocalSource(string source) => source.StartsWith(RunsScheme, StringComparison.Ordinal) && source[RunsScheme.Length..].Split('/', 2) is [var run, var name]
         ? runs.ArtifactFile(run, name)

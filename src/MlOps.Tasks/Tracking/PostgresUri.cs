@@ -25,7 +25,7 @@ internal static partial class PostgresUri
 
     public static bool Is(string given) => SchemePattern().IsMatch(given);
 
-    /// <summary>The database <paramref name="uri"/> names; <paramref name="source"/> is <c>--store</c> or the variable it came from.</summary>
+    /// <summary>The database <paramref name="uri"/> names; <paramref name="source"/> is the option (<c>--store</c>, <c>--to</c>) or the variable it came from.</summary>
     /// <exception cref="UsageException">The URI is malformed, lacks a database, has an unknown parameter, or has a password on the command line.</exception>
     public static PostgresDatabase Parse(string uri, string source)
     {
@@ -38,7 +38,7 @@ internal static partial class PostgresUri
         var userInfo = parsed.UserInfo.Split(':', 2);
         var user = Uri.UnescapeDataString(userInfo[0]);
         var password = userInfo.Length > 1 ? Uri.UnescapeDataString(userInfo[1]) : null;
-        if (password is not null && source == "--store")
+        if (password is not null && source.StartsWith("--", StringComparison.Ordinal))
         {
             throw new UsageException($"{shown} holds a password, which the command line shows to every process on the machine and keeps in shell history: " +
                 "name only the user, and put the password in PGPASSWORD or a .pgpass file (PGPASSFILE).");

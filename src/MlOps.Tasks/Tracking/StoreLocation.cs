@@ -49,20 +49,34 @@ public sealed record StoreLocation(string Folder, StoreDatabase Database)
     public static StoreLocation Resolve(string repositoryRoot, string? option, string? variable, string? artifacts = null) =>
         ResolveStore(repositoryRoot, option, variable) with { Artifacts = ArtifactRoot(repositoryRoot, artifacts) };
 
+    /// <summary>
+    /// The store a task option names, e.g. Migrate's <c>--to</c>: one of <see cref="Forms"/>, relative to <paramref name="repositoryRoot"/>,
+    /// refused as <c>--store</c> would be (a password on the command line included); <paramref name="artifacts"/> as for <see cref="Resolve"/>.
+    /// </summary>
+    /// <exception cref="UsageException">As for <see cref="Resolve"/>.</exception>
+    public static StoreLocation ResolveOption(string repositoryRoot, string name, string value, string? artifacts = null) =>
+        Locate(repositoryRoot, value, $"--{name}={value}", $"--{name}", $"pass another --{name}") with { Artifacts = ArtifactRoot(repositoryRoot, artifacts) };
+
     private static StoreLocation ResolveStore(string repositoryRoot, string? option, string? variable)
     {
         var (given, shown, remedy) = option is not null ? (option, $"--store={option}", "leave --store out for .mlops")
             : variable is { Length: > 0 } ? (variable, $"{StoreVariable}={variable}", $"unset {StoreVariable} for .mlops")
             : (".mlops", ".mlops", "pass --store=<folder>");
+        return Locate(repositoryRoot, given, shown, option is not null ? "--store" : StoreVariable, remedy);
+    }
+
+    // source: the option (--store, --to) or variable the text came from; a password is refused from an option.
+    private static StoreLocation Locate(string repositoryRoot, string given, string shown, string source, string remedy)
+    {
         if (PostgresUri.Is(given))
         {
-            var database = PostgresUri.Parse(given, option is not null ? "--store" : StoreVariable);
+            var database = PostgresUri.Parse(given, source);
             return new(Path.GetFullPath(CheckedFolder(repositoryRoot, ".mlops", ".mlops", "pass --store=<folder>")), database);
         }
 
         if (given.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase))
         {
-            var file = SqlitePath(given, option is not null ? "--store" : StoreVariable);
+            var file = SqlitePath(given, source);
             var full = Path.GetFullPath(Path.Combine(repositoryRoot, file));
             return new(Path.GetFullPath(CheckedFolder(repositoryRoot, Path.GetDirectoryName(full)!, shown, remedy)), new SqliteDatabase(full));
         }

@@ -98,6 +98,9 @@ public sealed class TrackingStore : IDisposable
         }
     }
 
+    /// <summary>The connection its parts share, for work that spans them (<see cref="StoreCopy"/>).</summary>
+    internal StoreConnection Connection => connection;
+
     /// <summary>The store's artifact root, or null when this machine's folder is the only copy.</summary>
     public string? ArtifactRoot => connection.Artifacts.Display;
 
