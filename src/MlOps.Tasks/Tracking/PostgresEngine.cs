@@ -88,6 +88,9 @@ internal sealed class PostgresEngine(PostgresDatabase database) : StoreEngine
             new StoreUnavailableException(Display, doing,
                 $"the server refused the login ({refused.MessageText}); check the user in the URI and the password in PGPASSWORD or the .pgpass file (PGPASSFILE)",
                 error),
+        PostgresException { SqlState: PostgresErrorCodes.InsufficientPrivilege } denied => new UsageException(
+            $"{Display}: {denied.MessageText} while {doing}; the store's user needs CREATE on the database's schema for the first build (the tables), " +
+            "then SELECT, INSERT and UPDATE on them: GRANT them, or run the first build as the database's owner."),
         PostgresException { SqlState: PostgresErrorCodes.InvalidCatalogName } missing =>
             new StoreUnavailableException(Display, doing, $"{missing.MessageText}; create it (createdb) or name another database in the URI", error),
         PostgresException { SqlState: var state } stopped when state.StartsWith("08", StringComparison.Ordinal) || state.StartsWith("57P", StringComparison.Ordinal) =>
