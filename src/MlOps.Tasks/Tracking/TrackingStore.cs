@@ -79,10 +79,7 @@ public sealed class TrackingStore : IDisposable
             connection = engine.Connect();
             StoreSchema.Migrate(engine, connection, migrations);
             var store = new StoreConnection(engine, location.Folder, connection, time);
-            if (migrations.Count >= StoreSchema.Migrations.Count)
-            {
-                store.Artifacts = new ArtifactRoot(SettleArtifactRoot(store, location));
-            }
+            store.Artifacts = new ArtifactRoot(SettleArtifactRoot(store, location));
 
             return new TrackingStore(location, store);
         }

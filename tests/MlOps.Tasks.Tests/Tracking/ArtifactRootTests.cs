@@ -79,6 +79,26 @@ public sealed class ArtifactRootTests(Engine engine)
             $"but MLOPS_ARTIFACTS names {fixture.Temp["elsewhere"]}; unset MLOPS_ARTIFACTS, or set it to {fixture.Temp["shared"]}."));
     }
 
+    [Test]
+    public void Should_Register_No_Version_Whose_Bundle_Did_Not_Reach_The_Root()
+    {
+        // Given: the root cannot take files (it is a file)
+        using var fixture = new TestStore(engine, artifacts: "shared");
+        fixture.Temp.Write("shared", "not a folder");
+        var run = fixture.FinishedRun();
+
+        // When
+        Assert.That(() => fixture.Store.Registry.RegisterBundle("credit-scoring", run.Id, "model.mlbundle", "candidate", "ci", (number, _, path) =>
+        {
+            File.WriteAllText(path, $"bundle v{number}");
+            return Sha256($"bundle v{number}");
+        }), Throws.InstanceOf<IOException>());
+
+        // Then
+        Assert.That(fixture.Store.Registry.Models(), Is.Empty);
+        Assert.That(fixture.Store.Runs.GetRun(run.Id).Artifacts, Is.Empty);
+    }
+
     private static (RunRecord Run, ModelVersion Version) Registered(TestStore fixture)
     {
         var run = fixture.FinishedRun();
