@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using NUnit.Framework;
 
 namespace MlOps.Testing;
 
@@ -20,34 +18,13 @@ public sealed class LoopbackS3 : IAsyncDisposable
     /// <summary>The secret that goes with <see cref="AccessKey"/>.</summary>
     public const string SecretKey = "S3RVER";
 
-    private static readonly TimeSpan StartTimeout = TestTimeLimits.Step;
+    private readonly ChildServer child;
 
-    private readonly Process process;
-    private readonly TempDirectory folder;
-    private readonly ConcurrentQueue<string> output = new();
-
-    private LoopbackS3(string program, int port, string bucket)
+    private LoopbackS3(ChildServer child, int port, string bucket)
     {
+        this.child = child;
         Port = port;
         Bucket = bucket;
-        folder = new TempDirectory();
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-
-        // s3rver 3.7 makes list continuation tokens with a cipher OpenSSL 3 (Node ≥ 17) leaves out by default: without the legacy
-        // provider, any listing that stops short of the end (a one-key bucket probe, a page of 1,000) answers 500.
-        start.Environment["NODE_OPTIONS"] = "--openssl-legacy-provider";
-        foreach (var argument in new[] { "--directory", folder.Path, "--address", "127.0.0.1", "--port", Port.ToString(CultureInfo.InvariantCulture),
-                     "--configure-bucket", bucket, "--silent" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, line) => output.Enqueue(line.Data ?? "");
-        process.ErrorDataReceived += (_, line) => output.Enqueue(line.Data ?? "");
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
     }
 
     /// <summary>The program the tests run: MLOPS_S3RVER, else the one <c>npm install --prefix ~/.cache/mlops-tools s3rver</c> installs.</summary>
@@ -65,10 +42,10 @@ public sealed class LoopbackS3 : IAsyncDisposable
     public string Endpoint => "http://127.0.0.1:" + Port.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Where it keeps the buckets' content (a folder per bucket).</summary>
-    public string DataFolder => folder.Path;
+    public string DataFolder => child.Folder.Path;
 
     /// <summary>What it has printed (little: it runs with --silent).</summary>
-    public string Output => string.Join('\n', output).Trim();
+    public string Output => child.Output;
 
     /// <summary>The store URL of <paramref name="prefix"/> in the bucket: <c>s3://bucket/prefix</c>.</summary>
     public string Url(string prefix = "") => prefix.Length == 0 ? $"s3://{Bucket}" : $"s3://{Bucket}/{prefix}";
@@ -77,71 +54,30 @@ public sealed class LoopbackS3 : IAsyncDisposable
     public static async Task<LoopbackS3> StartAsync(string bucket = "mlops-test")
     {
         var program = Program;
-        if (!File.Exists(program))
-        {
-            var reason = $"{program} is absent; install it with `npm install --prefix \"$HOME/.cache/mlops-tools\" s3rver@3.7.1` "
-                + "or point MLOPS_S3RVER at it, for the S3 store tests.";
-            if (Environment.GetEnvironmentVariable("MLOPS_REQUIRE_S3") == "1")
-            {
-                Assert.Fail($"MLOPS_REQUIRE_S3=1 but {reason}");
-            }
+        ChildServer.RequireProgram(program, "MLOPS_REQUIRE_S3", "install it with `npm install --prefix \"$HOME/.cache/mlops-tools\" s3rver@3.7.1` "
+            + "or point MLOPS_S3RVER at it, for the S3 store tests.");
+        var s3 = new LoopbackS3(new ChildServer(), LoopbackRegistry.FreePort(), bucket);
 
-            Assert.Ignore(reason);
-        }
-
-        var s3 = new LoopbackS3(program, LoopbackRegistry.FreePort(), bucket);
-        try
-        {
-            await s3.WaitAnsweringAsync(program);
-            return s3;
-        }
-        catch
-        {
-            await s3.DisposeAsync();
-            throw;
-        }
+        // Any answer will do (anonymous, it is 403): the server is listening.
+        await s3.child.StartAsync(s3.Serve(program), new Uri(s3.Endpoint + "/"), _ => true, $"{program} on {s3.Endpoint}");
+        return s3;
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => child.DisposeAsync();
+
+    private ProcessStartInfo Serve(string program)
     {
-        if (!process.HasExited)
+        var start = new ProcessStartInfo(program);
+
+        // s3rver 3.7 makes list continuation tokens with a cipher OpenSSL 3 (Node ≥ 17) leaves out by default: without the legacy
+        // provider, any listing that stops short of the end (a one-key bucket probe, a page of 1,000) answers 500.
+        start.Environment["NODE_OPTIONS"] = "--openssl-legacy-provider";
+        foreach (var argument in new[] { "--directory", DataFolder, "--address", "127.0.0.1", "--port", Port.ToString(CultureInfo.InvariantCulture),
+                     "--configure-bucket", Bucket, "--silent" })
         {
-            process.Kill();
+            start.ArgumentList.Add(argument);
         }
 
-        await process.WaitForExitAsync();
-        process.Dispose();
-        folder.Dispose();
-    }
-
-    private async Task WaitAnsweringAsync(string program)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var root = new Uri(Endpoint + "/");
-        var clock = Stopwatch.StartNew();
-        while (!process.HasExited && clock.Elapsed < StartTimeout)
-        {
-            try
-            {
-                // Any answer will do (anonymous, it is 403): the server is listening.
-                using var response = await http.GetAsync(root);
-                return;
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(100);
-        }
-
-        if (process.HasExited)
-        {
-            // Also waits until its output is read to the end.
-            await process.WaitForExitAsync();
-        }
-
-        var state = process.HasExited ? $"exited with code {process.ExitCode}" : $"did not answer within {StartTimeout.TotalSeconds:0} s";
-        Assert.Fail($"{program} on {Endpoint} {state}; it printed:\n{Output}");
+        return start;
     }
 }
