@@ -5,7 +5,7 @@ using MlOps.Tasks.Data;
 namespace MlOps.Build.Tasks;
 
 [TaskName("PullData")]
-[TaskDescription("Bring absent data into being, like `dvc pull`: from a DVC cache or remote folder, or the sample generator.")]
+[TaskDescription("Bring absent data into being, like `dvc pull`: from a DVC cache, the DVC remote (.dvc/config or data.source.remote, folder or s3://), or the sample generator.")]
 internal sealed class PullDataTask : BuildTask
 {
     public override bool ShouldRun(BuildContext context)
@@ -20,10 +20,10 @@ internal sealed class PullDataTask : BuildTask
         return !present;
     }
 
-    public override void Run(BuildContext context)
+    public override async Task RunAsync(BuildContext context)
     {
         var data = context.Pipeline.Data;
-        var source = new DataRestore(context.RepositoryRoot).Restore(data);
+        var source = await new DataRestore(context.RepositoryRoot).RestoreAsync(data, context.Cancellation);
         context.Log.Information($"{data.Path}: restored from {source}");
         context.Note($"from {source}");
     }

@@ -49,11 +49,12 @@ internal sealed class DataCache(string folder)
     public IReadOnlyList<ManifestEntry>? ReadManifest(string md5)
     {
         var file = PathOf(md5);
-        if (!md5.EndsWith(".dir", StringComparison.Ordinal) || !File.Exists(file))
-        {
-            return null;
-        }
+        return md5.EndsWith(".dir", StringComparison.Ordinal) && File.Exists(file) ? ReadManifestFile(file) : null;
+    }
 
+    /// <summary>The entries of the manifest in <paramref name="file"/>, or null when it is not one.</summary>
+    public static IReadOnlyList<ManifestEntry>? ReadManifestFile(string file)
+    {
         try
         {
             using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(file));
@@ -68,7 +69,8 @@ internal sealed class DataCache(string folder)
         }
     }
 
-    private void StoreFile(string source, string md5)
+    /// <summary>Stores a copy of <paramref name="source"/> as the object <paramref name="md5"/>, unless it is there already.</summary>
+    public void StoreFile(string source, string md5)
     {
         var target = PathOf(md5);
         if (File.Exists(target))

@@ -12,9 +12,19 @@ public sealed class DataRestore(string repositoryRoot)
 {
     /// <summary>Restores the data if absent.</summary>
     /// <returns>Where it came from, or null when it was already there.</returns>
-    /// <exception cref="DataMismatchException">No source can provide it.</exception>
-    /// <exception cref="InvalidFileException">The pointer is not a .dvc file, or its <c>path</c> is not the data beside it.</exception>
-    public string? Restore(DataSection data)
+    /// <exception cref="DataMismatchException">No source can provide it, or the remote's copy is damaged.</exception>
+    /// <exception cref="InvalidFileException">The pointer or <c>.dvc/config</c> is malformed, or the pointer's <c>path</c> is not the data beside it.</exception>
+    public string? Restore(DataSection data) => RestoreAsync(data, CancellationToken.None).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Restores the data if absent: from <c>.dvc/cache</c>, <c>data.source.cache</c>, then the DVC remote (<c>data.source.remote</c>, else
+    /// <c>core.remote</c> of <c>.dvc/config</c>), whose objects are first fetched into <c>.dvc/cache</c>, then the sample generator.
+    /// </summary>
+    /// <returns>Where it came from, or null when it was already there.</returns>
+    /// <exception cref="DataMismatchException">No source can provide it, or the remote's copy is damaged.</exception>
+    /// <exception cref="InvalidFileException">The pointer or <c>.dvc/config</c> is malformed, or the pointer's <c>path</c> is not the data beside it.</exception>
+    /// <exception cref="StoreUnavailableException">The remote cannot be reached.</exception>
+    public async Task<string?> RestoreAsync(DataSection data, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(data);
         var target = Path.Combine(repositoryRoot, data.Path);
@@ -25,22 +35,30 @@ public sealed class DataRestore(string repositoryRoot)
 
         var pointerFile = target + ".dvc";
         var pointer = File.Exists(pointerFile) ? DataPointer.Read(pointerFile, data.Path + ".dvc", dataPath: data.Path) : null;
-        var caches = new List<(string Folder, string Name)> { (Path.Combine(repositoryRoot, ".dvc", "cache"), ".dvc/cache") };
+        var tried = new List<string> { ".dvc/cache" };
+        if (pointer is not null && TryCheckout(DataCache.Of(repositoryRoot), pointer, target))
+        {
+            return ".dvc/cache";
+        }
+
         if (data.Source?.Cache is { } cache)
         {
-            caches.Add((Path.Combine(repositoryRoot, cache), cache));
-        }
-
-        if (data.Source?.Remote is { } remote)
-        {
-            caches.Add((Path.Combine(repositoryRoot, remote), remote));
-        }
-
-        foreach (var (folder, name) in caches)
-        {
-            if (pointer is not null && TryCheckout(new DataCache(folder), pointer, target))
+            tried.Add(cache);
+            if (pointer is not null && TryCheckout(new DataCache(Path.Combine(repositoryRoot, cache)), pointer, target))
             {
-                return name;
+                return cache;
+            }
+        }
+
+        var remote = pointer is null ? null : DataRemote.Resolve(repositoryRoot, data.Source?.Remote);
+        if (remote is not null)
+        {
+            tried.Add(remote.Display);
+            using var store = remote.Open();
+            if (await DataFetch.FetchAsync(store, pointer!.Md5, repositoryRoot, cancellation).ConfigureAwait(false)
+                && TryCheckout(DataCache.Of(repositoryRoot), pointer, target))
+            {
+                return remote.Display;
             }
         }
 
@@ -51,8 +69,8 @@ public sealed class DataRestore(string repositoryRoot)
             return "the sample generator";
         }
 
-        var tried = string.Join(", ", caches.Select(c => c.Name));
-        var why = pointer is null ? $"{data.Path}.dvc does not exist" : $"no cache holds md5 {pointer.Md5} (tried {tried})";
+        var holders = remote is null ? "cache" : "cache or remote";
+        var why = pointer is null ? $"{data.Path}.dvc does not exist" : $"no {holders} holds md5 {pointer.Md5} (tried {string.Join(", ", tried)})";
         throw new DataMismatchException(
             $"{data.Path}: not found and cannot be restored: {why}. Copy the data there, or set data.source (cache, remote or generator) in the pipeline file.");
     }

@@ -36,6 +36,10 @@ public sealed class FolderObjectStore : ObjectStore
     }
 
     /// <inheritdoc/>
+    /// <remarks>Without hashing the file, as <see cref="HeadAsync"/> must: asking whether a thousand objects exist reads nothing.</remarks>
+    public override Task<bool> ExistsAsync(string key, CancellationToken cancellation) => Task.FromResult(File.Exists(PathOf(key)));
+
+    /// <inheritdoc/>
     public override Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellation)
     {
         ObjectKey.CheckPrefix(prefix);

@@ -14,7 +14,7 @@ public abstract partial class ObjectStore : IDisposable
     public abstract Task<StoredObject?> HeadAsync(string key, CancellationToken cancellation);
 
     /// <summary>Whether an object is stored at <paramref name="key"/>.</summary>
-    public async Task<bool> ExistsAsync(string key, CancellationToken cancellation) => await HeadAsync(key, cancellation).ConfigureAwait(false) is not null;
+    public virtual async Task<bool> ExistsAsync(string key, CancellationToken cancellation) => await HeadAsync(key, cancellation).ConfigureAwait(false) is not null;
 
     /// <summary>The keys that start with <paramref name="prefix"/> (a string prefix, as S3 has it; "" lists all), in ordinal order.</summary>
     public abstract Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellation);
@@ -75,7 +75,17 @@ public abstract partial class ObjectStore : IDisposable
     /// </summary>
     /// <exception cref="FileNotFoundException">No object is stored at <paramref name="key"/>.</exception>
     /// <exception cref="InvalidDataException">The content's sha256 is not the one expected.</exception>
-    public async Task GetAsync(string key, string localFile, string? expectedSha256, CancellationToken cancellation)
+    public Task GetAsync(string key, string localFile, string? expectedSha256, CancellationToken cancellation) =>
+        GetAsync(key, localFile, recorded => expectedSha256 ?? recorded, cancellation);
+
+    /// <summary>
+    /// Downloads <paramref name="key"/> as <see cref="GetAsync(string, string, string?, CancellationToken)"/> does, but checks no sha256, not even
+    /// one the store recorded: for objects addressed by another hash (DVC's md5), which the caller checks in <paramref name="localFile"/>.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">No object is stored at <paramref name="key"/>.</exception>
+    internal Task GetUncheckedAsync(string key, string localFile, CancellationToken cancellation) => GetAsync(key, localFile, _ => null, cancellation);
+
+    private async Task GetAsync(string key, string localFile, Func<string?, string?> expectedSha256, CancellationToken cancellation)
     {
         ObjectKey.Check(key);
         ArgumentException.ThrowIfNullOrEmpty(localFile);
@@ -83,7 +93,7 @@ public abstract partial class ObjectStore : IDisposable
         try
         {
             var recorded = await DownloadAsync(key, partial, cancellation).ConfigureAwait(false);
-            if ((expectedSha256 ?? recorded) is { } expected)
+            if (expectedSha256(recorded) is { } expected)
             {
                 var actual = (await FileDigest.OfAsync(partial, cancellation).ConfigureAwait(false)).Sha256;
                 if (!string.Equals(actual, expected, StringComparison.OrdinalIgnoreCase))
