@@ -85,8 +85,8 @@ internal sealed record DataRemote(string Display, string Url, S3StoreOptions? S3
         var secret = remote["secret_access_key"];
         if ((keyId is null) != (secret is null))
         {
-            var (given, missing) = keyId is null ? (secret!, "access_key_id") : (keyId, "secret_access_key");
-            throw new InvalidFileException(given.Location, $"remote '{remote.Name}' has {(keyId is null ? "secret_access_key" : "access_key_id")} but no {missing}; set both (in .dvc/config.local) or neither.");
+            var (given, present, missing) = keyId is null ? (secret!, "secret_access_key", "access_key_id") : (keyId, "access_key_id", "secret_access_key");
+            throw new InvalidFileException(given.Location, $"remote '{remote.Name}' has {present} but no {missing}; set both (in .dvc/config.local) or neither.");
         }
 
         AWSCredentials? credentials = keyId is null ? null

@@ -58,6 +58,51 @@ public sealed class DataRestoreTests
     }
 
     [Test]
+    public void Should_Refuse_A_Damaged_Remote_Object_And_Leave_The_Cache_Untouched()
+    {
+        // Given: the default remote of .dvc/config holds vector A, with a.txt's object changed.
+        using var temp = new TempDirectory();
+        DvcVectors.WriteVectorA(temp, "origin/data");
+        new DataTracker(temp["origin"]).Track("data");
+        foreach (var file in Directory.EnumerateFiles(temp["origin/.dvc/cache"], "*", SearchOption.AllDirectories))
+        {
+            temp.Write("remote/" + Path.GetRelativePath(temp["origin/.dvc/cache"], file), File.ReadAllBytes(file));
+        }
+
+        var damaged = temp.Write("remote/files/md5/b1/946ac92492d2347c6235b4d2611184", "HELLO\n");
+        temp.Write("clone/.dvc/config", "[core]\n    remote = shared\n['remote \"shared\"']\n    url = ../../remote\n");
+        File.Copy(temp["origin/data.dvc"], temp["clone/data.dvc"]);
+
+        // When
+        var error = Assert.Throws<DataMismatchException>(() => new DataRestore(temp["clone"]).Restore(new DataSection { Path = "data" }));
+
+        // Then
+        Assert.That(error.Message, Is.EqualTo(
+            $"{damaged}: md5 {ContentHash.Md5Of("HELLO\n"u8)} does not match the md5 it is stored under (b1946ac92492d2347c6235b4d2611184); "
+            + "the remote object is damaged and nothing was written to .dvc/cache. Delete it from the remote and push it again from a clone that has the data."));
+        Assert.That(Directory.Exists(temp["clone/.dvc/cache"]), Is.False);
+        Assert.That(Directory.EnumerateFileSystemEntries(temp["clone/.dvc/tmp"]), Is.Empty);
+        Assert.That(Directory.Exists(temp["clone/data"]), Is.False);
+    }
+
+    [Test]
+    public void Should_Name_The_Remote_Among_The_Sources_Tried()
+    {
+        // Given: the default remote is an empty folder.
+        using var temp = new TempDirectory();
+        temp.Write("data.dvc", DvcVectors.VectorAPointer);
+        temp.Write(".dvc/config", "[core]\n    remote = shared\n['remote \"shared\"']\n    url = /nonexistent/remote\n");
+
+        // When
+        var error = Assert.Throws<DataMismatchException>(() => new DataRestore(temp.Path).Restore(new DataSection { Path = "data" }));
+
+        // Then
+        Assert.That(error.Message, Is.EqualTo(
+            $"data: not found and cannot be restored: no cache or remote holds md5 {DvcVectors.VectorAMd5} (tried .dvc/cache, remote 'shared' (/nonexistent/remote)). " +
+            $"Copy the data there, or set data.source (cache, remote or generator) in the pipeline file."));
+    }
+
+    [Test]
     public void Should_Check_Out_A_Single_File()
     {
         // Given
