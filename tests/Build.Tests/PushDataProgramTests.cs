@@ -12,7 +12,7 @@ public sealed class PushDataProgramTests
     {
         var build = new BuildProgram();
         build.CopyFromSource("data.dvc");
-        build.Repository.Write(".dvc/config", $"[core]\n    remote = shared\n['remote \"shared\"']\n    url = {remote}\n");
+        build.Repository.Write(".dvc/config", DvcVectors.DefaultRemoteConfig("shared", remote));
         // Nothing here may ask an instance metadata service for credentials.
         build.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
         return build;

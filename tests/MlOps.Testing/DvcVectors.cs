@@ -26,4 +26,22 @@ public static class DvcVectors
           path: data
 
         """;
+
+    /// <summary>
+    /// A <c>.dvc/config</c> as <c>dvc remote add -d storage s3://bucket/data</c>, <c>dvc remote modify storage endpointurl …</c> and
+    /// <c>dvc remote add backup ../backup</c> (at the repository root, so relative to <c>.dvc/</c>) write it.
+    /// </summary>
+    public const string RemotesConfig = """
+        [core]
+            remote = storage
+            autostage = true
+        ['remote "storage"']
+            url = s3://bucket/data
+            endpointurl = http://127.0.0.1:9000
+        ['remote "backup"']
+            url = ../../backup
+        """;
+
+    /// <summary>A <c>.dvc/config</c> whose default remote <paramref name="name"/> is at <paramref name="url"/>, as <c>dvc remote add -d</c> writes it.</summary>
+    public static string DefaultRemoteConfig(string name, string url) => $"[core]\n    remote = {name}\n['remote \"{name}\"']\n    url = {url}\n";
 }

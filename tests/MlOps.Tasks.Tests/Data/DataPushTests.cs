@@ -26,7 +26,7 @@ public sealed class DataPushTests
         var temp = new TempDirectory();
         DvcVectors.WriteVectorA(temp, "repo/data");
         new DataTracker(temp["repo"]).Track("data");
-        temp.Write("repo/.dvc/config", "[core]\n    remote = shared\n['remote \"shared\"']\n    url = ../../remote\n");
+        temp.Write("repo/.dvc/config", DvcVectors.DefaultRemoteConfig("shared", "../../remote"));
         return temp;
     }
 
@@ -94,7 +94,7 @@ public sealed class DataPushTests
             // Given: a default remote on s3rver, its credentials in config.local as `dvc remote modify --local` writes them.
             await using var s3 = await LoopbackS3.StartAsync();
             using var temp = TrackedRepository();
-            var config = $"[core]\n    remote = team\n['remote \"team\"']\n    url = {s3.Url("team/data")}\n    endpointurl = {s3.Endpoint}\n";
+            var config = DvcVectors.DefaultRemoteConfig("team", s3.Url("team/data")) + $"    endpointurl = {s3.Endpoint}\n";
             var local = $"['remote \"team\"']\n    access_key_id = {LoopbackS3.AccessKey}\n    secret_access_key = {LoopbackS3.SecretKey}\n";
             foreach (var repo in new[] { "repo", "clone" })
             {

@@ -5,17 +5,6 @@ namespace MlOps.Tasks.Tests.Data;
 
 public sealed class DataRemoteTests
 {
-    private const string Config = """
-        [core]
-            remote = storage
-        ['remote "storage"']
-            url = s3://bucket/data
-            endpointurl = http://127.0.0.1:9000
-            region = eu-west-1
-        ['remote "backup"']
-            url = ../../backup
-        """;
-
     public class Resolve
     {
         [Test]
@@ -23,8 +12,8 @@ public sealed class DataRemoteTests
         {
             // Given
             using var repo = new TempDirectory();
-            repo.Write(".dvc/config", Config);
-            repo.Write(".dvc/config.local", "['remote \"storage\"']\n    access_key_id = key\n    secret_access_key = secret\n");
+            repo.Write(".dvc/config", DvcVectors.RemotesConfig);
+            repo.Write(".dvc/config.local", "['remote \"storage\"']\n    region = eu-west-1\n    access_key_id = key\n    secret_access_key = secret\n");
 
             // When
             var remote = DataRemote.Resolve(repo.Path, pipelineRemote: null)!;
@@ -43,7 +32,7 @@ public sealed class DataRemoteTests
         {
             // Given: `dvc remote add backup ../backup` run at the repository root writes the path relative to .dvc/.
             using var repo = new TempDirectory();
-            repo.Write(".dvc/config", Config);
+            repo.Write(".dvc/config", DvcVectors.RemotesConfig);
 
             // When
             var remote = DataRemote.Resolve(repo.Path, pipelineRemote: null, requested: "backup")!;
@@ -58,7 +47,7 @@ public sealed class DataRemoteTests
         {
             // Given
             using var repo = new TempDirectory();
-            repo.Write(".dvc/config", Config);
+            repo.Write(".dvc/config", DvcVectors.RemotesConfig);
 
             // When
             var named = DataRemote.Resolve(repo.Path, pipelineRemote: "backup")!;
@@ -100,19 +89,30 @@ public sealed class DataRemoteTests
 
     public class Refused
     {
-        [Test]
-        public void Should_Name_The_Line_Of_A_Default_Remote_That_Is_Not_Defined()
+        [TestCase("[core]\n    remote = storge\n['remote \"storage\"']\n    url = /mnt/dvc\n", "",
+            ".dvc/config:2:1: core.remote is 'storge', but the remotes of .dvc/config and .dvc/config.local are 'storage'; add it with `dvc remote add`.",
+            TestName = "Should_Name_The_Line_Of_A_Default_Remote_That_Is_Not_Defined")]
+        [TestCase("[core]\n    remote = gcs\n['remote \"gcs\"']\n    url = gs://bucket/data\n", "",
+            ".dvc/config:4:1: remote 'gcs' is at gs://bucket/data, which this build cannot reach (gs:// is not supported); use a folder or an s3:// remote.",
+            TestName = "Should_Refuse_A_Remote_Of_A_Kind_This_Build_Cannot_Reach")]
+        [TestCase(DvcVectors.RemotesConfig, "['remote \"storage\"']\n    access_key_id = key\n",
+            ".dvc/config.local:2:1: remote 'storage' has access_key_id but no secret_access_key; set both (in .dvc/config.local) or neither.",
+            TestName = "Should_Refuse_A_Key_Id_Without_Its_Secret")]
+        [TestCase("[core]\n    remote = storage\n['remote \"storage\"']\n    region = eu-west-1\n", "",
+            ".dvc/config:3:1: remote 'storage' has no url; set one with `dvc remote modify storage url <url>`.",
+            TestName = "Should_Refuse_A_Remote_Without_A_Url")]
+        public void Should_Name_The_Line_To_Change_When_The_Default_Remote_Is_Unusable(string config, string local, string expected)
         {
             // Given
             using var repo = new TempDirectory();
-            repo.Write(".dvc/config", "[core]\n    remote = storge\n['remote \"storage\"']\n    url = /mnt/dvc\n");
+            repo.Write(".dvc/config", config);
+            repo.Write(".dvc/config.local", local);
 
             // When
             var error = Assert.Throws<InvalidFileException>(() => DataRemote.Resolve(repo.Path, pipelineRemote: null));
 
             // Then
-            Assert.That(error.Message, Is.EqualTo(
-                ".dvc/config:2:1: core.remote is 'storge', but the remotes of .dvc/config and .dvc/config.local are 'storage'; add it with `dvc remote add`."));
+            Assert.That(error.Message, Is.EqualTo(expected));
         }
 
         [Test]
@@ -120,7 +120,7 @@ public sealed class DataRemoteTests
         {
             // Given
             using var repo = new TempDirectory();
-            repo.Write(".dvc/config", Config);
+            repo.Write(".dvc/config", DvcVectors.RemotesConfig);
 
             // When
             var error = Assert.Throws<UsageException>(() => DataRemote.Resolve(repo.Path, pipelineRemote: null, requested: "s3"));
@@ -128,51 +128,6 @@ public sealed class DataRemoteTests
             // Then
             Assert.That(error.Message, Is.EqualTo(
                 "--remote=s3: the remotes of .dvc/config and .dvc/config.local are 'storage', 'backup'; add it with `dvc remote add s3 <url>`."));
-        }
-
-        [Test]
-        public void Should_Refuse_A_Remote_Of_A_Kind_This_Build_Cannot_Reach()
-        {
-            // Given
-            using var repo = new TempDirectory();
-            repo.Write(".dvc/config", "[core]\n    remote = gcs\n['remote \"gcs\"']\n    url = gs://bucket/data\n");
-
-            // When
-            var error = Assert.Throws<InvalidFileException>(() => DataRemote.Resolve(repo.Path, pipelineRemote: null));
-
-            // Then
-            Assert.That(error.Message, Is.EqualTo(
-                ".dvc/config:4:1: remote 'gcs' is at gs://bucket/data, which this build cannot reach (gs:// is not supported); use a folder or an s3:// remote."));
-        }
-
-        [Test]
-        public void Should_Refuse_A_Key_Id_Without_Its_Secret()
-        {
-            // Given
-            using var repo = new TempDirectory();
-            repo.Write(".dvc/config", Config);
-            repo.Write(".dvc/config.local", "['remote \"storage\"']\n    access_key_id = key\n");
-
-            // When
-            var error = Assert.Throws<InvalidFileException>(() => DataRemote.Resolve(repo.Path, pipelineRemote: null));
-
-            // Then
-            Assert.That(error.Message, Is.EqualTo(
-                ".dvc/config.local:2:1: remote 'storage' has access_key_id but no secret_access_key; set both (in .dvc/config.local) or neither."));
-        }
-
-        [Test]
-        public void Should_Refuse_A_Remote_Without_A_Url()
-        {
-            // Given
-            using var repo = new TempDirectory();
-            repo.Write(".dvc/config", "[core]\n    remote = storage\n['remote \"storage\"']\n    region = eu-west-1\n");
-
-            // When
-            var error = Assert.Throws<InvalidFileException>(() => DataRemote.Resolve(repo.Path, pipelineRemote: null));
-
-            // Then
-            Assert.That(error.Message, Is.EqualTo(".dvc/config:3:1: remote 'storage' has no url; set one with `dvc remote modify storage url <url>`."));
         }
     }
 }

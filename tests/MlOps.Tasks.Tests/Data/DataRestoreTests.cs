@@ -70,7 +70,7 @@ public sealed class DataRestoreTests
         }
 
         var damaged = temp.Write("remote/files/md5/b1/946ac92492d2347c6235b4d2611184", "HELLO\n");
-        temp.Write("clone/.dvc/config", "[core]\n    remote = shared\n['remote \"shared\"']\n    url = ../../remote\n");
+        temp.Write("clone/.dvc/config", DvcVectors.DefaultRemoteConfig("shared", "../../remote"));
         File.Copy(temp["origin/data.dvc"], temp["clone/data.dvc"]);
 
         // When
@@ -91,7 +91,7 @@ public sealed class DataRestoreTests
         // Given: the default remote is an empty folder.
         using var temp = new TempDirectory();
         temp.Write("data.dvc", DvcVectors.VectorAPointer);
-        temp.Write(".dvc/config", "[core]\n    remote = shared\n['remote \"shared\"']\n    url = /nonexistent/remote\n");
+        temp.Write(".dvc/config", DvcVectors.DefaultRemoteConfig("shared", "/nonexistent/remote"));
 
         // When
         var error = Assert.Throws<DataMismatchException>(() => new DataRestore(temp.Path).Restore(new DataSection { Path = "data" }));

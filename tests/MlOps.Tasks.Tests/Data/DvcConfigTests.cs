@@ -5,25 +5,13 @@ namespace MlOps.Tasks.Tests.Data;
 
 public sealed class DvcConfigTests
 {
-    // As `dvc remote add -d storage s3://bucket/data` and `dvc remote modify storage endpointurl …` write it.
-    private const string Written = """
-        [core]
-            remote = storage
-            autostage = true
-        ['remote "storage"']
-            url = s3://bucket/data
-            endpointurl = http://127.0.0.1:9000
-        ['remote "backup"']
-            url = ../../backup
-        """;
-
     public class Remotes
     {
         [Test]
         public void Should_Read_The_Default_Remote_And_Each_Remote_As_Dvc_Writes_Them()
         {
             // Given
-            var files = (".dvc/config", Written);
+            var files = (".dvc/config", DvcVectors.RemotesConfig);
 
             // When
             var config = DvcConfig.Parse(files);
@@ -50,7 +38,7 @@ public sealed class DvcConfigTests
                 """;
 
             // When
-            var storage = DvcConfig.Parse((".dvc/config", Written), (".dvc/config.local", local)).Remote("storage")!;
+            var storage = DvcConfig.Parse((".dvc/config", DvcVectors.RemotesConfig), (".dvc/config.local", local)).Remote("storage")!;
 
             // Then
             Assert.That(storage["url"]?.Text, Is.EqualTo("s3://bucket/data"));
@@ -96,7 +84,7 @@ public sealed class DvcConfigTests
         {
             // Given
             using var temp = new TempDirectory();
-            temp.Write(".dvc/config", Written);
+            temp.Write(".dvc/config", DvcVectors.RemotesConfig);
             temp.Write(".dvc/config.local", "['remote \"storage\"']\n    access_key_id key\n");
 
             // When
