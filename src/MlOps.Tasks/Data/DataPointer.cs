@@ -36,6 +36,9 @@ public sealed partial record DataPointer
     /// <summary>Optional keys DVC keeps after <c>path</c>, in DVC's order (desc, type, cache, remote, push).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Extras { get; init; } = [];
 
+    /// <summary>The DVC remote this output names (<c>remote:</c>, as <c>dvc add --to-remote -r</c> or an edit sets it), or null.</summary>
+    public string? Remote => Extras.FirstOrDefault(e => e.Key == "remote").Value;
+
     /// <summary>A key this program does not know (DVC's labels, meta, …); rewriting the file would lose it.</summary>
     public string? UnknownKey { get; init; }
 

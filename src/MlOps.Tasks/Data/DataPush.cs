@@ -31,7 +31,7 @@ public sealed class DataPush(string repositoryRoot)
         }
 
         var pointer = DataPointer.Read(pointerFile, pointerName, dataPath: data.Path);
-        var remote = DataRemote.Resolve(repositoryRoot, data.Source?.Remote, remoteName)
+        var remote = DataRemote.Resolve(repositoryRoot, data.Source?.Remote, remoteName, pointer)
             ?? throw new UsageException("No DVC remote to push to: add a default one (`dvc remote add -d storage s3://bucket/path`), "
                 + "set data.source.remote in the pipeline file, or pass --remote=<name>.");
         var objects = ObjectsOf(pointer, pointerName);

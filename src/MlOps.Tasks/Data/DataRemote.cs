@@ -25,12 +25,13 @@ internal sealed record DataRemote(string Display, string Url, S3StoreOptions? S3
 
     /// <summary>
     /// The remote to use: <paramref name="requested"/> (<c>--remote</c>, a name of <c>.dvc/config</c>), else the pipeline's
-    /// <c>data.source.remote</c> (a name of <c>.dvc/config</c>, else a folder relative to the repository or a URL), else <c>core.remote</c>.
+    /// <c>data.source.remote</c> (a name of <c>.dvc/config</c>, else a folder relative to the repository or a URL), else the remote the
+    /// pointer names (<c>remote:</c>), else <c>core.remote</c>.
     /// </summary>
     /// <returns>Null when none is named anywhere.</returns>
     /// <exception cref="UsageException"><paramref name="requested"/> is not a remote of <c>.dvc/config</c>.</exception>
     /// <exception cref="InvalidFileException">The configuration is malformed, names a remote it does not define, or a remote lacks its url.</exception>
-    public static DataRemote? Resolve(string repositoryRoot, string? pipelineRemote, string? requested = null)
+    public static DataRemote? Resolve(string repositoryRoot, string? pipelineRemote, string? requested = null, DataPointer? pointer = null)
     {
         var config = DvcConfig.Read(repositoryRoot);
         if (requested is not null)
@@ -45,6 +46,13 @@ internal sealed record DataRemote(string Display, string Url, S3StoreOptions? S3
             return config.Remote(pipelineRemote) is { } named
                 ? FromConfig(repositoryRoot, named)
                 : new DataRemote(pipelineRemote, IsUrl(pipelineRemote) ? pipelineRemote : Path.GetFullPath(Path.Combine(repositoryRoot, pipelineRemote)));
+        }
+
+        if (pointer?.Remote is { } own)
+        {
+            return config.Remote(own) is { } named
+                ? FromConfig(repositoryRoot, named)
+                : throw new UsageException($"{pointer.Path}.dvc names remote '{own}', but {Defined(config)}; add it with `dvc remote add {own} <url>`.");
         }
 
         if (config.DefaultRemote is not { } fallback)

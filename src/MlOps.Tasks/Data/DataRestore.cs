@@ -50,7 +50,7 @@ public sealed class DataRestore(string repositoryRoot)
             }
         }
 
-        var remote = pointer is null ? null : DataRemote.Resolve(repositoryRoot, data.Source?.Remote);
+        var remote = pointer is null ? null : DataRemote.Resolve(repositoryRoot, data.Source?.Remote, pointer: pointer);
         if (remote is not null)
         {
             tried.Add(remote.Display);

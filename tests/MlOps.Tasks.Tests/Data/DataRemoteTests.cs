@@ -60,6 +60,21 @@ public sealed class DataRemoteTests
         }
 
         [Test]
+        public void Should_Prefer_The_Remote_The_Pointer_Names_To_The_Default()
+        {
+            // Given: data.dvc says `remote: backup`, as DVC lets an output name its own remote.
+            using var repo = new TempDirectory();
+            repo.Write(".dvc/config", DvcVectors.RemotesConfig);
+            var pointer = new DataPointer { Md5 = DvcVectors.VectorAMd5, Size = 32, Path = "data", Extras = [KeyValuePair.Create("remote", "backup")] };
+
+            // When
+            var remote = DataRemote.Resolve(repo.Path, pipelineRemote: null, pointer: pointer)!;
+
+            // Then
+            Assert.That(remote.Display, Does.StartWith("remote 'backup' ("));
+        }
+
+        [Test]
         public void Should_Be_Null_When_No_Remote_Is_Named_Anywhere()
         {
             // Given
