@@ -43,6 +43,33 @@ public sealed class PushDataProgramTests
     }
 
     [Test]
+    public async Task Should_Push_To_An_S3_Remote_That_Another_Clone_Pulls_From()
+    {
+        // Given: the default remote on s3rver, its endpoint in .dvc/config and its keys in .dvc/config.local, in both clones.
+        await using var s3 = await LoopbackS3.StartAsync();
+        using var first = CloneWithRemote(s3.Url("team/data"));
+        using var second = CloneWithRemote(s3.Url("team/data"));
+        foreach (var clone in new[] { first, second })
+        {
+            File.AppendAllText(clone.Repository[".dvc/config"], $"    endpointurl = {s3.Endpoint}\n");
+            clone.Repository.Write(".dvc/config.local",
+                $"['remote \"shared\"']\n    access_key_id = {LoopbackS3.AccessKey}\n    secret_access_key = {LoopbackS3.SecretKey}\n");
+        }
+
+        Assert.That(first.Run("--target=PullData").ExitCode, Is.Zero);
+
+        // When
+        var pushed = first.Run("--target=PushData");
+        var pulled = second.Run("--target=PullData");
+
+        // Then
+        Assert.That(pushed.ExitCode, Is.Zero, pushed.Errors);
+        Assert.That(pushed.Output, Does.Match($@"data: pushed (\d) of \1 objects \(\d+\.\d MB\) to remote 'shared' \({Regex.Escape(s3.Url("team/data"))}\)"));
+        Assert.That(pulled.ExitCode, Is.Zero, pulled.Errors);
+        Assert.That(File.ReadAllBytes(second.Repository["data/credit.csv"]), Is.EqualTo(File.ReadAllBytes(first.Repository["data/credit.csv"])));
+    }
+
+    [Test]
     public void Should_Exit_2_When_The_Cache_Lacks_What_Is_Pinned()
     {
         // Given: a fresh clone, nothing pulled.
