@@ -100,7 +100,7 @@ public sealed class ProgramTests
         Assert.That(result.ExitCode, Is.EqualTo(2));
         Assert.That(result.Errors, Is.EqualTo(
             "Error: Task 'Nope' does not exist. Available tasks: BiasCheck, BuildImage, CheckData, Compare, Default, Deploy, Migrate, Models, Monitor, Prune, "
-            + "PullData, Report, Rollback, Serve, SetAlias, ShowRun, Status, TrackData, Train, Undeploy, Validate, ValidateData, VerifyAudit.\n"));
+            + "PullData, PushData, Report, Rollback, Serve, SetAlias, ShowRun, Status, TrackData, Train, Undeploy, Validate, ValidateData, VerifyAudit.\n"));
     }
 
     [Test]
