@@ -32,22 +32,29 @@ public sealed class TeamStoreProgramTests
             runner.Environment["AWS_SECRET_ACCESS_KEY"] = LoopbackS3.SecretKey;
             runner.Environment["AWS_REGION"] = "us-east-1";
             runner.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
+
+            // The team's data remote, as `dvc remote add -d team s3://…` and `dvc remote modify team endpointurl …` write it.
+            runner.Repository.Write(".dvc/config", DvcVectors.DefaultRemoteConfig("team", s3.Url("dvc")) + $"    endpointurl = {s3.Endpoint}\n");
         }
 
-        // When: A runs the pipeline
+        // When: A runs the pipeline and pushes the data
         var trainedByA = a.Build.Run();
+        var pushedByA = a.Build.Run("--target=PushData");
 
         // Then
         Assert.That(trainedByA.ExitCode, Is.Zero, trainedByA.Output + trainedByA.Errors);
         Assert.That(trainedByA.Output, Does.Match(@"Train\s+ran\s+\S+\s+credit-scoring v1"));
         Assert.That(Directory.GetFiles(s3.DataFolder, "*", SearchOption.AllDirectories), Is.Not.Empty, "A's artifacts are in the bucket");
+        Assert.That(pushedByA.ExitCode, Is.Zero, pushedByA.Output + pushedByA.Errors);
+        Assert.That(pushedByA.Output, Does.Contain($"to remote 'team' ({s3.Url("dvc")})"));
 
         // When: B runs the same commit
         var reusedByB = b.Build.Run();
         var modelsSeenByB = b.Build.Run("--target=Models");
 
-        // Then: nothing to train, validate or check again, and no v2
+        // Then: the data came from the team's remote, and there was nothing to train, validate or check again: no v2
         Assert.That(reusedByB.ExitCode, Is.Zero, reusedByB.Output + reusedByB.Errors);
+        Assert.That(reusedByB.Output, Does.Contain("PullData").And.Contain(s3.Url("dvc")).And.Not.Contain("from the sample generator"));
         Assert.That(reusedByB.Output, Does.Contain("Train: unchanged").And.Contain("Validate: unchanged").And.Contain("BiasCheck: unchanged"), reusedByB.Output);
         Assert.That(modelsSeenByB.Output, Does.Contain("credit-scoring_v1").And.Not.Contain("credit-scoring_v2"));
 
