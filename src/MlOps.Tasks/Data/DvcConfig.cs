@@ -84,8 +84,8 @@ internal sealed partial class DvcConfig
             if (equals <= 0 || !inSection)
             {
                 throw new InvalidFileException(location, inSection
-                    ? $"expected 'key = value', a section such as [core] or ['remote \"name\"'], or a comment, not '{line}'."
-                    : $"'{line}' is outside any section; expected a section header such as [core] or ['remote \"name\"'] first.");
+                    ? $"expected 'key = value', a section such as [core] or ['remote \"name\"'], or a comment (the line is not shown: it may hold a secret)."
+                    : "this line is outside any section; expected a section header such as [core] or ['remote \"name\"'] first (the line is not shown: it may hold a secret).");
             }
 
             var value = new ConfigValue(Value(line[(equals + 1)..].Trim(), location), location);
@@ -135,7 +135,7 @@ internal sealed partial class DvcConfig
             var close = text.IndexOf(text[0], 1);
             if (close < 0 || (close + 1 < text.Length && text[(close + 1)..].TrimStart() is { Length: > 0 } rest && rest[0] is not ('#' or ';')))
             {
-                throw new InvalidFileException(location, $"the quoted value {text} is not closed, or has text after its closing quote.");
+                throw new InvalidFileException(location, "the quoted value is not closed, or has text after its closing quote (the value is not shown: it may be a secret).");
             }
 
             return text[1..close];

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using MlOps.Tasks.Tracking;
-using Npgsql;
 
 namespace MlOps.Tasks.Monitoring;
 
@@ -35,8 +34,8 @@ internal static class Retraining
     {
         _ when store == StoreLocation.InFolder(store.Folder) => [$"--store={store.Folder}"],
         SqliteDatabase sqlite => [$"--store=sqlite:///{sqlite.Path.Replace("%", "%25", StringComparison.Ordinal)}"],
-        PostgresDatabase postgres when new NpgsqlConnectionStringBuilder(postgres.ConnectionString).Password is not null => [],
-        _ => [$"--store={store.Display}"],
+        PostgresDatabase { Uri: { } uri } => [$"--store={uri}"],
+        _ => [],
     };
 
     /// <summary>What the training pipeline's exit code means for the user.</summary>

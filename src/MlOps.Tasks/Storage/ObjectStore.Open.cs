@@ -29,7 +29,7 @@ public abstract partial class ObjectStore
         {
             if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !uri.IsFile || !string.IsNullOrEmpty(uri.Host))
             {
-                throw new UsageException($"'{url}' is not a local file URL; give {AcceptedUrls}.");
+                throw new UsageException($"'{UriSecrets.Mask(url)}' is not a local file URL; give {AcceptedUrls}.");
             }
 
             return new FolderObjectStore(uri.LocalPath);
@@ -40,6 +40,6 @@ public abstract partial class ObjectStore
             return new S3ObjectStore(url, s3);
         }
 
-        throw new UsageException($"'{url}' is not a store this build can use ({scheme}:// is not supported); give {AcceptedUrls}.");
+        throw new UsageException($"'{UriSecrets.Mask(url)}' is not a store this build can use ({scheme}:// is not supported); give {AcceptedUrls}.");
     }
 }

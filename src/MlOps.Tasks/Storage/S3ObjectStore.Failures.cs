@@ -42,7 +42,7 @@ public sealed partial class S3ObjectStore
 
         if (!Uri.TryCreate(value.Trim(), UriKind.Absolute, out var endpoint) || endpoint.Scheme is not ("http" or "https") || endpoint.UserInfo.Length > 0)
         {
-            throw new UsageException($"{source} '{value}' is not an http:// or https:// URL without credentials, such as http://127.0.0.1:9000.");
+            throw new UsageException($"{source} '{UriSecrets.Mask(value)}' is not an http:// or https:// URL without credentials, such as http://127.0.0.1:9000.");
         }
 
         return endpoint;

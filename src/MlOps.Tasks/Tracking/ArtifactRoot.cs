@@ -4,8 +4,10 @@ namespace MlOps.Tasks.Tracking;
 
 /// <summary>
 /// Where a store keeps its runs' artifacts for every machine that uses it (MLflow's artifact root): an object store (a shared folder,
-/// <c>s3://bucket/prefix</c>) under keys <c>&lt;run id&gt;/&lt;artifact name&gt;</c>, or nothing, when the store's folder on this machine is the
+/// <c>s3://bucket/prefix</c>) under keys <c>&lt;run id&gt;/&lt;sha256&gt;/&lt;artifact name&gt;</c>, or nothing, when the store's folder on this machine is the
 /// only copy. The local folder is then a cache: an artifact missing there is downloaded and checked against the SHA-256 the store recorded.
+/// A key names its content, so an object never changes once stored: logging an artifact again (metrics.json after each gate), a kill
+/// between upload and commit, or two machines logging at once, leave every recorded row naming the object it was written with.
 /// The object store is opened on first use: reading the registry needs no S3 settings.
 /// </summary>
 internal sealed class ArtifactRoot(string? url) : IDisposable
@@ -25,40 +27,42 @@ internal sealed class ArtifactRoot(string? url) : IDisposable
     /// true when it was uploaded, false when the root had it already (or there is no root).
     /// </summary>
     public bool Upload(string runId, string name, string file, string sha256) =>
-        Remote?.PutAsync(Key(runId, name), file, sha256, CancellationToken.None).GetAwaiter().GetResult() ?? false;
+        Remote?.PutAsync(Key(runId, name, sha256), file, sha256, CancellationToken.None).GetAwaiter().GetResult() ?? false;
 
     /// <summary>
-    /// Makes <paramref name="localFile"/> the run's artifact <paramref name="name"/> of <paramref name="size"/> bytes: a file of that size
-    /// there is taken as it is; else it is downloaded and checked against <paramref name="sha256"/>. False when it is missing and there is no root.
+    /// Makes <paramref name="localFile"/> the run's artifact <paramref name="name"/> of <paramref name="size"/> bytes and SHA-256 <paramref name="sha256"/>:
+    /// a file there with both is taken as it is (without a root, one of that size: this machine's copy is the only one); else it is downloaded and
+    /// checked. False when it is missing and there is no root.
     /// </summary>
     /// <exception cref="InvalidDataException">The stored object's SHA-256 is not the one recorded.</exception>
     /// <exception cref="UsageException">The root has no such object.</exception>
     public bool Fetch(string runId, string name, string localFile, long size, string sha256)
     {
-        if (File.Exists(localFile) && new FileInfo(localFile).Length == size)
-        {
-            return true;
-        }
-
+        var here = File.Exists(localFile) && new FileInfo(localFile).Length == size;
         if (Remote is not { } remote)
         {
-            return false;
+            return here;
+        }
+
+        if (here && Data.ContentHash.Sha256OfFile(localFile) == sha256)
+        {
+            return true;
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(localFile)!);
         try
         {
-            remote.GetAsync(Key(runId, name), localFile, sha256, CancellationToken.None).GetAwaiter().GetResult();
+            remote.GetAsync(Key(runId, name, sha256), localFile, sha256, CancellationToken.None).GetAwaiter().GetResult();
             return true;
         }
         catch (FileNotFoundException)
         {
-            throw new UsageException($"{remote.Describe(Key(runId, name))} is missing: run {runId} recorded artifact '{name}' ({size} bytes), " +
+            throw new UsageException($"{remote.Describe(Key(runId, name, sha256))} is missing: run {runId} recorded artifact '{name}' ({size} bytes), " +
                 "but the artifact store does not have it; train again (the run cannot be reused), or restore the object.");
         }
     }
 
     public void Dispose() => opened?.Dispose();
 
-    private static string Key(string runId, string name) => $"{runId}/{name}";
+    private static string Key(string runId, string name, string sha256) => $"{runId}/{sha256}/{name}";
 }

@@ -37,12 +37,27 @@ internal sealed class PostgresEngine(PostgresDatabase database) : StoreEngine
     public override DbTransaction Begin(DbConnection connection, bool write)
     {
         var transaction = ((NpgsqlConnection)connection).BeginTransaction(write ? IsolationLevel.ReadCommitted : IsolationLevel.RepeatableRead);
-        if (write)
+        if (!write)
         {
-            Run(connection, transaction, $"SELECT pg_advisory_xact_lock({WriterLock.ToString(CultureInfo.InvariantCulture)})");
+            return transaction;
         }
 
-        return transaction;
+        try
+        {
+            // A writer waits its turn however long the one before it takes (a bundle's upload holds the lock): a lock wait is not a server
+            // that does not answer. The lock goes with its holder's connection, so a killed writer never keeps it.
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandTimeout = 0;
+            command.CommandText = $"SELECT pg_advisory_xact_lock({WriterLock.ToString(CultureInfo.InvariantCulture)})";
+            command.ExecuteNonQuery();
+            return transaction;
+        }
+        catch
+        {
+            transaction.Dispose();
+            throw;
+        }
     }
 
     public override bool Exists()

@@ -29,15 +29,18 @@ internal static partial class PostgresUri
     /// <exception cref="UsageException">The URI is malformed, lacks a database, has an unknown parameter, or has a password on the command line.</exception>
     public static PostgresDatabase Parse(string uri, string source)
     {
-        var shown = $"{source}={MaskPassword(uri)}";
+        var shown = $"{source}={UriSecrets.Mask(uri)}";
         if (!Uri.TryCreate(SchemePattern().Replace(uri, "postgresql://"), UriKind.Absolute, out var parsed) || parsed.Host.Length == 0)
         {
-            throw new UsageException($"{shown} is not a PostgreSQL URI: write postgresql://user@host:port/database.");
+            throw new UsageException($"{shown} is not a PostgreSQL URI: write postgresql://user@host:port/database " +
+                "(percent-encode an '@', '/', ':' or '?' in the user name or password, e.g. %40 for '@').");
         }
 
         var userInfo = parsed.UserInfo.Split(':', 2);
         var user = Uri.UnescapeDataString(userInfo[0]);
-        var password = userInfo.Length > 1 ? Uri.UnescapeDataString(userInfo[1]) : null;
+        var parameters = Parameters(parsed.Query).ToList();
+        var password = userInfo.Length > 1 ? Uri.UnescapeDataString(userInfo[1])
+            : parameters.Where(p => p.Key == "password").Select(p => p.Value).LastOrDefault();
         if (password is not null && source.StartsWith("--", StringComparison.Ordinal))
         {
             throw new UsageException($"{shown} holds a password, which the command line shows to every process on the machine and keeps in shell history: " +
@@ -71,18 +74,18 @@ internal static partial class PostgresUri
             builder.Password = password;
         }
 
-        foreach (var (key, value) in Parameters(parsed.Query))
+        foreach (var (key, value) in parameters.Where(p => p.Key != "password"))
         {
             Apply(builder, key, value, shown);
         }
 
         var userPart = user.Length == 0 ? "" : password is null ? $"{user}@" : $"{user}:***@";
         var host = parsed.HostNameType == UriHostNameType.IPv6 ? $"[{parsed.DnsSafeHost}]" : parsed.DnsSafeHost;
-        return new(builder.ConnectionString, $"postgresql://{userPart}{host}:{port.ToString(CultureInfo.InvariantCulture)}/{database}");
+        return new(builder.ConnectionString, $"postgresql://{userPart}{host}:{port.ToString(CultureInfo.InvariantCulture)}/{database}")
+        {
+            Uri = password is null ? uri : null,
+        };
     }
-
-    /// <summary><paramref name="text"/> with the password of any <c>scheme://user:password@</c> in it replaced by <c>***</c>.</summary>
-    public static string MaskPassword(string text) => PasswordPattern().Replace(text, "$1:***@");
 
     private static IEnumerable<(string Key, string Value)> Parameters(string query) =>
         query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
@@ -105,14 +108,11 @@ internal static partial class PostgresUri
                 builder.ApplicationName = value;
                 break;
             default:
-                throw new UsageException($"{shown}: the parameter '{key}={value}' is not understood; " +
+                throw new UsageException($"{shown}: the parameter '{key}' is not understood; " +
                     "known: sslmode, connect_timeout (whole seconds), application_name.");
         }
     }
 
     [GeneratedRegex(@"^postgres(ql)?(\+[a-z0-9_]+)?://", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SchemePattern();
-
-    [GeneratedRegex(@"(://[^:/@\s]*):[^@/\s]*@", RegexOptions.CultureInvariant)]
-    private static partial Regex PasswordPattern();
 }

@@ -36,20 +36,20 @@ internal sealed class StoreConnection(StoreEngine engine, string directory, DbCo
         return true;
     });
 
-    public int Execute(string sql, params (string Name, object? Value)[] parameters)
+    public int Execute(string sql, params (string Name, object? Value)[] parameters) => Explained(() =>
     {
         using var command = Command(sql, parameters);
         return command.ExecuteNonQuery();
-    }
+    });
 
-    public object? Scalar(string sql, params (string Name, object? Value)[] parameters)
+    public object? Scalar(string sql, params (string Name, object? Value)[] parameters) => Explained(() =>
     {
         using var command = Command(sql, parameters);
         var value = command.ExecuteScalar();
         return value is DBNull ? null : value;
-    }
+    });
 
-    public List<T> Query<T>(string sql, Func<DbDataReader, T> read, params (string Name, object? Value)[] parameters)
+    public List<T> Query<T>(string sql, Func<DbDataReader, T> read, params (string Name, object? Value)[] parameters) => Explained(() =>
     {
         using var command = Command(sql, parameters);
         using var reader = command.ExecuteReader();
@@ -60,7 +60,7 @@ internal sealed class StoreConnection(StoreEngine engine, string directory, DbCo
         }
 
         return rows;
-    }
+    });
 
     /// <summary>Closes the database.</summary>
     public void Dispose()
@@ -94,6 +94,24 @@ internal sealed class StoreConnection(StoreEngine engine, string directory, DbCo
         finally
         {
             transaction = null;
+        }
+    }
+
+    // A statement on its own (autocommit: a run's start and end, a server's start) reads the engine's errors as a transaction does.
+    private T Explained<T>(Func<T> work)
+    {
+        if (transaction is not null)
+        {
+            return work();
+        }
+
+        try
+        {
+            return work();
+        }
+        catch (Exception error) when (engine.Explain(error, "using the tracking store") is { } explained)
+        {
+            throw explained;
         }
     }
 

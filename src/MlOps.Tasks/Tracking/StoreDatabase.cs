@@ -14,4 +14,8 @@ public sealed record SqliteDatabase(string Path) : StoreDatabase(Path);
 /// <summary>A PostgreSQL database: a team's store, shared by every runner and laptop that can reach it.</summary>
 /// <param name="ConnectionString">Npgsql's connection string; a password in it came from MLOPS_STORE, never from the command line.</param>
 /// <param name="Display">The URI with any password masked, e.g. <c>postgresql://ci:***@db:5432/mlops</c>.</param>
-public sealed record PostgresDatabase(string ConnectionString, string Display) : StoreDatabase(Display);
+public sealed record PostgresDatabase(string ConnectionString, string Display) : StoreDatabase(Display)
+{
+    /// <summary>The URI as it was given, with its parameters (sslmode…), when it holds no password; null when it does.</summary>
+    public string? Uri { get; init; }
+}

@@ -113,7 +113,7 @@ public sealed record StoreLocation(string Folder, StoreDatabase Database)
         return colon > 1 && given[..colon].All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.') ? given[..colon] : null;
     }
 
-    private static string Mask(string shown) => PostgresUri.MaskPassword(shown);
+    private static string Mask(string shown) => UriSecrets.Mask(shown);
 
     private static string CheckedFolder(string repositoryRoot, string given, string shown, string remedy)
     {

@@ -63,9 +63,18 @@ public sealed class ModelTraining(TrackingStore store, SigningKey key, IProgress
             store.Runs.EndRun(run.Id, RunStatus.Finished);
             return outcome with { Run = store.Runs.GetRun(run.Id) };
         }
-        catch
+        catch (Exception failure)
         {
-            store.Runs.EndRun(run.Id, RunStatus.Failed);
+            try
+            {
+                store.Runs.EndRun(run.Id, RunStatus.Failed);
+            }
+            catch (Exception e) when (e is System.Data.Common.DbException or StoreUnavailableException)
+            {
+                // The store went away with the failure: the next Train marks the run Killed; the reason to read is the failure.
+                throw failure is StoreUnavailableException ? failure : new AggregateException(failure, e);
+            }
+
             throw;
         }
     }
@@ -73,10 +82,18 @@ public sealed class ModelTraining(TrackingStore store, SigningKey key, IProgress
     private (RunRecord Run, ModelVersion Version)? Reusable(string model, Fingerprint fingerprint)
     {
         var run = store.Runs.LatestFinishedRunWithTag(model, TrainingTags.Fingerprint, fingerprint.Value);
-        if (run is not null)
+        try
         {
             // Another machine's run, on a team store: its bundle and metrics come from the artifact root.
-            store.Runs.Fetch(run);
+            if (run is not null)
+            {
+                store.Runs.Fetch(run);
+            }
+        }
+        catch (Exception e) when (e is UsageException or InvalidDataException)
+        {
+            // An artifact the root lacks, or holds changed: the run cannot be reused, and training again makes a sound one.
+            return null;
         }
 
         var version = run is null ? null

@@ -92,7 +92,8 @@ public sealed class DvcConfigTests
 
             // Then
             Assert.That(error.Message, Is.EqualTo(
-                ".dvc/config.local:2:1: expected 'key = value', a section such as [core] or ['remote \"name\"'], or a comment, not 'access_key_id key'."));
+                ".dvc/config.local:2:1: expected 'key = value', a section such as [core] or ['remote \"name\"'], or a comment " +
+                "(the line is not shown: it may hold a secret)."));
         }
 
         [Test]
@@ -119,7 +120,8 @@ public sealed class DvcConfigTests
 
             // Then
             Assert.That(error.Message, Is.EqualTo(
-                ".dvc/config:1:1: 'remote = storage' is outside any section; expected a section header such as [core] or ['remote \"name\"'] first."));
+                ".dvc/config:1:1: this line is outside any section; expected a section header such as [core] or ['remote \"name\"'] first " +
+                "(the line is not shown: it may hold a secret)."));
         }
     }
 }

@@ -99,13 +99,16 @@ public sealed class RetrainingTests
         public void Should_Pass_A_PostgreSQL_Store_Without_A_Password_As_Its_URI()
         {
             // Given
-            var store = new StoreLocation(Path.GetFullPath("/repo/.mlops"), new PostgresDatabase("Host=db;Username=ci;Database=mlops", "postgresql://ci@db/mlops"));
+            var store = new StoreLocation(Path.GetFullPath("/repo/.mlops"), new PostgresDatabase("Host=db;Username=ci;Database=mlops", "postgresql://ci@db/mlops")
+            {
+                Uri = "postgresql://ci@db/mlops?sslmode=verify-full",
+            });
 
             // When
             var decision = Retraining.Decide(requested: true, Drifted, concept: null, "data/batch.csv", "pipelines/credit-scoring.yaml", store);
 
             // Then
-            Assert.That(decision.Arguments![^1], Is.EqualTo("--store=postgresql://ci@db/mlops"));
+            Assert.That(decision.Arguments![^1], Is.EqualTo("--store=postgresql://ci@db/mlops?sslmode=verify-full"), "as given, sslmode and all");
         }
 
         [Test]

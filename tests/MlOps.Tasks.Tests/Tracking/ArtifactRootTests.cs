@@ -38,7 +38,7 @@ public sealed class ArtifactRootTests(Engine engine)
         // Given
         using var fixture = new TestStore(engine, artifacts: "shared");
         var (run, version) = Registered(fixture);
-        File.WriteAllText(fixture.Temp[$"shared/{run.Id}/model.mlbundle"], "bundle v9");
+        File.WriteAllText(fixture.Temp[$"shared/{run.Id}/{version.BundleSha256}/model.mlbundle"], "bundle v9");
         using var other = fixture.OnAnotherMachine("b");
 
         // When
@@ -97,6 +97,25 @@ public sealed class ArtifactRootTests(Engine engine)
         // Then
         Assert.That(fixture.Store.Registry.Models(), Is.Empty);
         Assert.That(fixture.Store.Runs.GetRun(run.Id).Artifacts, Is.Empty);
+    }
+
+    [Test]
+    public void Should_Keep_Every_Logged_Content_And_Replace_A_Stale_Copy_Of_The_Same_Size()
+    {
+        // Given: metrics.json logged, then logged again with a verdict of the same length; machine B holds the first as its copy
+        using var fixture = new TestStore(engine, artifacts: "shared");
+        var (run, _) = Registered(fixture);
+        fixture.Store.Runs.LogArtifact(run.Id, fixture.Temp.Write("metrics.json", "{\"verdict\": \"pending\"}"));
+        using var other = fixture.OnAnotherMachine("b");
+        other.Runs.Fetch(other.Runs.GetRun(run.Id));
+        fixture.Store.Runs.LogArtifact(run.Id, fixture.Temp.Write("metrics.json", "{\"verdict\": \"passed!\"}"));
+
+        // When
+        other.Runs.Fetch(other.Runs.GetRun(run.Id));
+
+        // Then
+        Assert.That(File.ReadAllText(fixture.Temp[$"machines/b/artifacts/{run.Id}/metrics.json"]), Is.EqualTo("{\"verdict\": \"passed!\"}"));
+        Assert.That(Directory.GetFiles(fixture.Temp[$"shared/{run.Id}"], "metrics.json", SearchOption.AllDirectories), Has.Length.EqualTo(2));
     }
 
     private static (RunRecord Run, ModelVersion Version) Registered(TestStore fixture)

@@ -136,9 +136,9 @@ public sealed class StoreCopyTests(Engine engine)
 
         // Then
         Assert.That((report.ArtifactsCopied, report.ArtifactsPresent), Is.EqualTo((3, 0)));
-        Assert.That(File.ReadAllText(target.Temp[$"shared/{first}/model.mlbundle"]), Is.EqualTo("bundle v1"));
-        Assert.That(File.ReadAllText(target.Temp[$"shared/{second}/model.mlbundle"]), Is.EqualTo("bundle v2"));
-        Assert.That(File.Exists(target.Temp[$"shared/{first}/metrics.json"]), Is.True);
+        Assert.That(Uploaded(target, first, "model.mlbundle"), Is.EqualTo(new[] { "bundle v1" }));
+        Assert.That(Uploaded(target, second, "model.mlbundle"), Is.EqualTo(new[] { "bundle v2" }));
+        Assert.That(Uploaded(target, first, "metrics.json"), Has.Length.EqualTo(1));
         using var other = target.OnAnotherMachine("b");
         var bundle = other.Registry.Fetch(other.Registry.GetVersion(Model, "v1"));
         Assert.That(bundle, Is.EqualTo(target.Temp[$"machines/b/artifacts/{first}/model.mlbundle"]));
@@ -217,4 +217,8 @@ public sealed class StoreCopyTests(Engine engine)
 
     private static string Counts(TestStore store) =>
         string.Join(", ", Tables.Select(table => $"{table} {store.Sql($"SELECT COUNT(*) FROM {table}")}"));
+
+    // The contents uploaded as the run's artifact <name>: <root>/<run>/<sha256>/<name>.
+    private static string[] Uploaded(TestStore target, string runId, string name) =>
+        [.. Directory.GetFiles(target.Temp[$"shared/{runId}"], name, SearchOption.AllDirectories).Select(File.ReadAllText)];
 }

@@ -130,7 +130,7 @@ public sealed class StoreLocationTests
 
     [TestCase("mysql://ci@db/mlops", "--store=mysql://ci@db/mlops: a 'mysql:' store is not supported")]
     [TestCase("postgresql://ci@db", "--store=postgresql://ci@db names no database")]
-    [TestCase("postgresql://ci@db/mlops?pool=9", "--store=postgresql://ci@db/mlops?pool=9: the parameter 'pool=9' is not understood")]
+    [TestCase("postgresql://ci@db/mlops?pool=9", "--store=postgresql://ci@db/mlops?pool=9: the parameter 'pool' is not understood")]
     [TestCase("postgresql://ci@db/mlops?sslmode=always", "--store=postgresql://ci@db/mlops?sslmode=always: sslmode=always is not one of disable")]
     [TestCase("sqlite://mlops.db", "--store=sqlite://mlops.db is not an SQLite URI")]
     public void Should_Refuse_A_Uri_It_Cannot_Use_Saying_What_It_Takes(string uri, string start)
@@ -143,5 +143,35 @@ public sealed class StoreLocationTests
 
         // Then
         Assert.That(error.Message, Does.StartWith(start));
+    }
+
+    [TestCase("--store", "postgresql://ci:ab/cd@db/mlops", "--store=postgresql://ci:***@db/mlops is not a PostgreSQL URI")]
+    [TestCase("--store", "postgresql://ci@db/mlops?password=hunter2", "--store=postgresql://ci@db/mlops?password=*** holds a password")]
+    [TestCase("MLOPS_STORE", "postgresql://ci:ab/cd@db/mlops", "MLOPS_STORE=postgresql://ci:***@db/mlops is not a PostgreSQL URI")]
+    public void Should_Never_Show_A_Password_In_A_Refusal(string source, string uri, string start)
+    {
+        // Given
+        using var temp = new TempDirectory();
+
+        // When
+        var error = Assert.Throws<UsageException>(() => StoreLocation.Resolve(temp.Path, source == "--store" ? uri : null, source == "--store" ? null : uri));
+
+        // Then
+        Assert.That(error!.Message, Does.StartWith(start).And.Not.Contain("hunter2").And.Not.Contain("ab/cd"));
+    }
+
+    [Test]
+    public void Should_Take_A_Password_Parameter_From_The_Variable_And_Keep_No_Uri_To_Pass_On()
+    {
+        // Given
+        using var temp = new TempDirectory();
+
+        // When
+        var withPassword = (PostgresDatabase)StoreLocation.Resolve(temp.Path, null, "postgresql://ci@db/mlops?password=hunter2&sslmode=require").Database;
+        var without = (PostgresDatabase)StoreLocation.Resolve(temp.Path, "postgresql://ci@db/mlops?sslmode=require", null).Database;
+
+        // Then
+        Assert.That(withPassword.ConnectionString, Does.Contain("Password=hunter2"));
+        Assert.That((withPassword.Uri, without.Uri), Is.EqualTo(((string?)null, "postgresql://ci@db/mlops?sslmode=require")));
     }
 }
