@@ -33,7 +33,8 @@ public sealed class MigrateProgramTests
         Assert.That(second.ExitCode, Is.Zero, second.Output + second.Errors);
         Assert.That(second.Output, Does.Contain(
             "mlops.db: 0 runs copied (1 there already), 0 versions (1 there already), 0 alias moves, 0 deployments, 0 artifacts copied (0 there already)"));
-        Assert.That(File.ReadAllText(build.Repository[$"shared/{runId}/model.mlbundle"]), Is.EqualTo("bundle v1"));
+        Assert.That(Directory.GetFiles(build.Repository[$"shared/{runId}"], "model.mlbundle", SearchOption.AllDirectories).Select(File.ReadAllText),
+            Is.EqualTo(new[] { "bundle v1" }), "uploaded to <root>/<run>/<sha256>/model.mlbundle");
         using (var local = TrackingStore.Open(build.Repository[".mlops"]))
         {
             Assert.That(local.ArtifactRoot, Is.Null, "the root is the target's, not this store's");
