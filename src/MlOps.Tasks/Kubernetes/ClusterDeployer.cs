@@ -183,7 +183,7 @@ public static class ClusterDeployer
         return keep;
     }
 
-    private static FileStream Lock(ClusterRequest request) => EnvironmentLock.Take(request.Store.Folder, request.Environment);
+    private static IDisposable Lock(ClusterRequest request) => EnvironmentLock.Take(request.Store, request.Environment);
 
     private static DeploymentRecord Record(ClusterRequest request, DeploymentRecord record)
     {

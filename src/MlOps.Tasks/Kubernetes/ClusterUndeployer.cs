@@ -17,7 +17,7 @@ public static class ClusterUndeployer
     public static async Task<UndeployOutcome> UndeployAsync(ClusterRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var exclusive = EnvironmentLock.Take(request.Store.Folder, request.Environment);
+        using var exclusive = EnvironmentLock.Take(request.Store, request.Environment);
         DeploymentRecord? current;
         using (var store = TrackingStore.Open(request.Store))
         {

@@ -60,6 +60,31 @@ internal sealed class PostgresEngine(PostgresDatabase database) : StoreEngine
         }
     }
 
+    // A session-level advisory lock on a connection of its own, held for the Deploy's life; the server drops it with the connection
+    // when the holder is killed. Keyed by the environment's name within a space of the store's own (the two-int form).
+    public override IDisposable? HoldEnvironment(string environment)
+    {
+        var connection = (NpgsqlConnection)Connect();
+        try
+        {
+            using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(@space, hashtext(@environment))", connection);
+            command.Parameters.AddWithValue("space", EnvironmentLocks);
+            command.Parameters.AddWithValue("environment", environment);
+            if (command.ExecuteScalar() is true)
+            {
+                return new HeldEnvironment(connection, environment);
+            }
+
+            connection.Dispose();
+            return null;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
     public override bool Exists()
     {
         using var connection = Connect();
@@ -119,6 +144,31 @@ internal sealed class PostgresEngine(PostgresDatabase database) : StoreEngine
                 "the server asks for a password and none was given; put it in PGPASSWORD or a .pgpass file (PGPASSFILE)", error),
         _ => null,
     };
+
+    private const int EnvironmentLocks = 0x6D6C6F70;
+
+    // Unlocked before the connection goes back to Npgsql's pool, where a session lock would otherwise outlive its holder.
+    private sealed class HeldEnvironment(NpgsqlConnection connection, string environment) : IDisposable
+    {
+        public void Dispose()
+        {
+            try
+            {
+                using var command = new NpgsqlCommand("SELECT pg_advisory_unlock(@space, hashtext(@environment))", connection);
+                command.Parameters.AddWithValue("space", EnvironmentLocks);
+                command.Parameters.AddWithValue("environment", environment);
+                command.ExecuteNonQuery();
+            }
+            catch (NpgsqlException)
+            {
+                // The connection is gone, and the lock with it.
+            }
+            finally
+            {
+                connection.Dispose();
+            }
+        }
+    }
 
     private static bool SchemaTableExists(DbConnection connection, DbTransaction? transaction) =>
         Run(connection, transaction, "SELECT to_regclass('mlops_schema') IS NOT NULL") is true;

@@ -51,6 +51,13 @@ internal abstract class StoreEngine
     /// </summary>
     public abstract Exception? Explain(Exception error, string doing);
 
+    /// <summary>
+    /// Holds the store-wide lock of deployment environment <paramref name="environment"/> until disposed, so that no other machine using the
+    /// store deploys there meanwhile; null while another holds it. Only a shared database has one: an SQLite store is one machine's, whose
+    /// environment lock file is enough.
+    /// </summary>
+    public virtual IDisposable? HoldEnvironment(string environment) => new NothingHeld();
+
     /// <summary>Runs <paramref name="sql"/> (statements without parameters) in <paramref name="transaction"/>.</summary>
     protected static object? Run(DbConnection connection, DbTransaction? transaction, string sql)
     {
@@ -59,5 +66,12 @@ internal abstract class StoreEngine
         command.CommandText = sql;
         var value = command.ExecuteScalar();
         return value is DBNull ? null : value;
+    }
+
+    private sealed class NothingHeld : IDisposable
+    {
+        public void Dispose()
+        {
+        }
     }
 }

@@ -55,6 +55,24 @@ public sealed class TrackingStore : IDisposable
         }
     }
 
+    /// <summary>
+    /// Holds the store-wide lock of deployment environment <paramref name="environment"/> until disposed (a team store: one Deploy, Rollback
+    /// or Undeploy there at a time across every machine that uses it); null while another holds it.
+    /// </summary>
+    /// <exception cref="StoreUnavailableException">A database server that cannot be reached.</exception>
+    public static IDisposable? HoldEnvironment(StoreLocation location, string environment)
+    {
+        var engine = StoreEngine.For(location);
+        try
+        {
+            return engine.HoldEnvironment(environment);
+        }
+        catch (Exception error) when (engine.Explain(error, $"locking environment '{environment}'") is { } explained)
+        {
+            throw explained;
+        }
+    }
+
     /// <summary>Opens the store at <paramref name="location"/>, creating it or bringing its schema up to date.</summary>
     /// <exception cref="UsageException">The database is not a store, or was written by a newer build.</exception>
     /// <exception cref="StoreUnavailableException">A database server that cannot be reached, or refuses the login.</exception>
