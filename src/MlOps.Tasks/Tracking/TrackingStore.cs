@@ -141,9 +141,34 @@ public sealed class TrackingStore : IDisposable
             });
         }
 
-        return location.Artifacts is { } named && recorded is not null && named != recorded
-            ? throw new UsageException($"{location.Display} keeps its artifacts in {recorded}, but {StoreLocation.ArtifactsVariable} names {named}; " +
-                $"unset {StoreLocation.ArtifactsVariable}, or set it to {recorded}.")
-            : recorded;
+        if (location.Artifacts is { } named && recorded is not null && named != recorded)
+        {
+            throw new UsageException($"{location.Display} keeps its artifacts in {recorded}, but {StoreLocation.ArtifactsVariable} names {named}; " +
+                $"unset {StoreLocation.ArtifactsVariable}, or set it to {recorded}.");
+        }
+
+        return recorded is null ? null : CheckedFolderRoot(recorded, named: location.Artifacts is not null, location.Display);
+    }
+
+    // A folder root is a path every machine must see alike (a shared mount). Made when named; when only recorded, it must be there already:
+    // creating it would put this machine's artifacts where no other machine looks, and find none of theirs.
+    private static string CheckedFolderRoot(string root, bool named, string store)
+    {
+        if (root.Contains("://", StringComparison.Ordinal))
+        {
+            return root;
+        }
+
+        if (named)
+        {
+            System.IO.Directory.CreateDirectory(root);
+        }
+        else if (!System.IO.Directory.Exists(root))
+        {
+            throw new UsageException($"{store} keeps its artifacts in {root}, which does not exist on this machine: mount the shared folder there " +
+                $"(without it no other machine's artifacts can be found), or set {StoreLocation.ArtifactsVariable}={root} to make it here.");
+        }
+
+        return root;
     }
 }

@@ -82,8 +82,9 @@ public sealed class ArtifactRootTests(Engine engine)
     [Test]
     public void Should_Register_No_Version_Whose_Bundle_Did_Not_Reach_The_Root()
     {
-        // Given: the root cannot take files (it is a file)
+        // Given: the root cannot take files (it has become a file)
         using var fixture = new TestStore(engine, artifacts: "shared");
+        Directory.Delete(fixture.Temp["shared"]);
         fixture.Temp.Write("shared", "not a folder");
         var run = fixture.FinishedRun();
 
@@ -116,6 +117,24 @@ public sealed class ArtifactRootTests(Engine engine)
         // Then
         Assert.That(File.ReadAllText(fixture.Temp[$"machines/b/artifacts/{run.Id}/metrics.json"]), Is.EqualTo("{\"verdict\": \"passed!\"}"));
         Assert.That(Directory.GetFiles(fixture.Temp[$"shared/{run.Id}"], "metrics.json", SearchOption.AllDirectories), Has.Length.EqualTo(2));
+    }
+
+    [Test]
+    public void Should_Refuse_A_Recorded_Folder_Root_This_Machine_Does_Not_See()
+    {
+        // Given: the store keeps its artifacts in a shared folder, which this machine has not mounted
+        using var fixture = new TestStore(engine, artifacts: "shared");
+        fixture.Store.Dispose();
+        Directory.Delete(fixture.Temp["shared"], recursive: true);
+
+        // When
+        var error = Assert.Throws<UsageException>(() => fixture.OnAnotherMachine("b"));
+
+        // Then
+        Assert.That(error!.Message, Is.EqualTo($"{fixture.Location.Display} keeps its artifacts in {fixture.Temp["shared"]}, which does not exist " +
+            "on this machine: mount the shared folder there (without it no other machine's artifacts can be found), " +
+            $"or set MLOPS_ARTIFACTS={fixture.Temp["shared"]} to make it here."));
+        Assert.That(Directory.Exists(fixture.Temp["shared"]), Is.False);
     }
 
     private static (RunRecord Run, ModelVersion Version) Registered(TestStore fixture)
