@@ -83,7 +83,7 @@ public sealed record StoreLocation(string Folder, StoreDatabase Database)
 
         if (UriScheme(given) is { } scheme)
         {
-            throw new UsageException($"{Mask(shown)}: a '{scheme}:' store is not supported; the tracking store is {Forms}.");
+            throw new UsageException($"{UriSecrets.Mask(shown)}: a '{scheme}:' store is not supported; the tracking store is {Forms}.");
         }
 
         return InFolder(CheckedFolder(repositoryRoot, given, shown, remedy));
@@ -112,8 +112,6 @@ public sealed record StoreLocation(string Folder, StoreDatabase Database)
         var colon = given.IndexOf("://", StringComparison.Ordinal);
         return colon > 1 && given[..colon].All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.') ? given[..colon] : null;
     }
-
-    private static string Mask(string shown) => UriSecrets.Mask(shown);
 
     private static string CheckedFolder(string repositoryRoot, string given, string shown, string remedy)
     {
