@@ -114,7 +114,7 @@ public sealed class ReuseProgramTests
         // Given
         var program = clone.Folder["build/bin/Release/net10.0/Build.dll"];
         var before = File.ReadAllBytes(program);
-        clone.Edit("build/Tasks/ModelsTask.cs", "namespace MlOps.Build.Tasks;", "namespace MlOps.Build.Tasks;\n\nnot C#");
+        clone.Edit("src/MlOps.Build/Tasks/ModelsTask.cs", "namespace MlOps.Build.Tasks;", "namespace MlOps.Build.Tasks;\n\nnot C#");
 
         // When
         var result = clone.Build("--target=Models");
@@ -124,7 +124,7 @@ public sealed class ReuseProgramTests
         Assert.That(result.Output, Is.Empty);
         Assert.That(result.Errors.TrimEnd().Split('\n'), Has.Length.EqualTo(2), "the building line and one error line");
         Assert.That(result.Errors, Does.Match(@"Error: the build program did not build; the previous one is left as it was\. "
-            + @"\S*build/Tasks/ModelsTask\.cs\(8,\d+\): error CS\d+: .* \(all output: build/bin/build\.log\)"));
+            + @"\S*src/MlOps\.Build/Tasks/ModelsTask\.cs\(8,\d+\): error CS\d+: .* \(all output: build/bin/build\.log\)"));
         Assert.That(File.ReadAllBytes(program), Is.EqualTo(before));
     }
 

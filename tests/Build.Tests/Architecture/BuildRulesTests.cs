@@ -5,19 +5,19 @@ using MlOps.Testing;
 namespace MlOps.Build.Tests.Architecture;
 
 /// <summary>
-/// The rules of ARCHITECTURE.md for build/, read from the built Build assembly (base types, signatures and the type,
-/// method and field tokens of every method body), not from the source text: build/ goes through MlOps.Tasks.
+/// The rules of ARCHITECTURE.md for the build program's host and tasks, read from the built MlOps.Build assembly (base types, signatures and the type,
+/// method and field tokens of every method body), not from the source text: they go through MlOps.Tasks.
 /// </summary>
 public sealed class BuildRulesTests
 {
     private static readonly Assembly Build = typeof(BuildHost).Assembly;
 
-    // Every namespace of the program, the top-level statements' (no namespace) included.
+    // Every namespace of the host and the tasks.
     private static IReadOnlySet<string> Referenced { get; } = Build.GetTypes().Select(t => t.Namespace).Distinct()
         .SelectMany(ns => TypeReferences.OfNamespace(Build, ns!))
         .ToHashSet(StringComparer.Ordinal);
 
-    [TestCase("MlOps.Models", "use MlOps.Tasks, which hands build/ what it needs of MlOps.Models")]
+    [TestCase("MlOps.Models", "use MlOps.Tasks, which hands the tasks what they need of MlOps.Models")]
     [TestCase("Docker.DotNet", "the Docker client is set up in MlOps.Tasks (Deployment/TargetConnection, Containers/)")]
     public void Should_Not_Use_Types_Of(string forbidden, string instead)
     {
@@ -25,7 +25,7 @@ public sealed class BuildRulesTests
         var used = Referenced.Where(n => n == forbidden || n.StartsWith(forbidden + ".", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
 
         // Then
-        Assert.That(used, Is.Empty, $"build/ uses {forbidden}; {instead}");
+        Assert.That(used, Is.Empty, $"MlOps.Build uses {forbidden}; {instead}");
     }
 
     [Test]

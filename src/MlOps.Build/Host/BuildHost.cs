@@ -11,34 +11,52 @@ namespace MlOps.Build.Host;
 /// a lifetime, resolves them through dependency injection, and runs the requested targets on
 /// Cake's engine. Returns the process exit code (see <see cref="ExitCodes"/>).
 /// </summary>
-internal sealed class BuildHost
+public sealed class BuildHost
 {
     private readonly List<Type> taskTypes = [];
     private readonly ServiceCollection services = new();
     private Type? lifetimeType;
 
-    public BuildHost AddTasks(Assembly assembly)
+    /// <summary>
+    /// Runs the command line <paramref name="args"/> with every task of the program, in the current folder: the
+    /// repository whose pipelines, data, store and artifacts the targets use. Returns the process exit code.
+    /// </summary>
+    public static Task<int> RunAsync(string[] args)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+        if (Console.IsOutputRedirected)
+        {
+            // CI logs have no width: never wrap (80 columns would break long messages in two).
+            console.Profile.Width = 1000;
+        }
+
+        return new BuildHost()
+            .AddTasks(typeof(BuildHost).Assembly)
+            .RunAsync(args, Directory.GetCurrentDirectory(), console, Console.Error);
+    }
+
+    internal BuildHost AddTasks(Assembly assembly)
     {
         ArgumentNullException.ThrowIfNull(assembly);
         taskTypes.AddRange(assembly.GetTypes().Where(t => typeof(BuildTask).IsAssignableFrom(t) && !t.IsAbstract));
         return this;
     }
 
-    public BuildHost AddTask<TTask>()
+    internal BuildHost AddTask<TTask>()
         where TTask : BuildTask
     {
         taskTypes.Add(typeof(TTask));
         return this;
     }
 
-    public BuildHost UseLifetime<TLifetime>()
+    internal BuildHost UseLifetime<TLifetime>()
         where TLifetime : BuildLifetime
     {
         lifetimeType = typeof(TLifetime);
         return this;
     }
 
-    public BuildHost ConfigureServices(Action<IServiceCollection> configure)
+    internal BuildHost ConfigureServices(Action<IServiceCollection> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
         configure(services);
@@ -46,7 +64,7 @@ internal sealed class BuildHost
     }
 
     /// <summary>Runs the command line <paramref name="args"/> in <paramref name="repositoryRoot"/>.</summary>
-    public async Task<int> RunAsync(IReadOnlyList<string> args, string repositoryRoot, IAnsiConsole console, TextWriter errors)
+    internal async Task<int> RunAsync(IReadOnlyList<string> args, string repositoryRoot, IAnsiConsole console, TextWriter errors)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(errors);
