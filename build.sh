@@ -6,7 +6,11 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 program=build/bin/Release/net10.0/Build.dll
-inputs=(build src Directory.Build.props Directory.Packages.props global.json .editorconfig)
+# The same script bootstraps a repository made by `dotnet new mlops`, which has build/ and none of the rest.
+inputs=()
+for input in build src Directory.Build.props Directory.Packages.props global.json nuget.config NuGet.Config .editorconfig; do
+  [ -e "$input" ] && inputs+=("$input")
+done
 files() { find "${inputs[@]}" \( -name bin -o -name obj \) -prune -o -type f "$@" -print; }
 # What the stamp holds: the SDKs installed beside dotnet and the list of input files (an added, removed or renamed file).
 made_of() { command -v dotnet; ls "$(dirname "$(readlink -f "$(command -v dotnet)")")/sdk"; files | LC_ALL=C sort | cksum; }

@@ -88,7 +88,7 @@ internal static class HtmlReport
         html.Append(CultureInfo.InvariantCulture, $"<h2>Fairness</h2><p>BiasCheck "
             + $"{(f.GetProperty("passed").GetBoolean() ? "<span class=\"pass\">passed</span>" : "<span class=\"fail\">FAILED</span>")}; "
             + $"{f.GetProperty("violations").GetArrayLength()} violations.</p>\n");
-        foreach (var frame in f.GetProperty("attributes").EnumerateArray().Append(f.GetProperty("intersection")))
+        foreach (var frame in ModelCard.FairnessFrames(f))
         {
             Table(html, $"By {frame.Str("name")}", ["group", "count", "selection rate", "TPR", "FPR", "precision", "accuracy", "small"],
                 frame.GetProperty("groups").EnumerateArray().Select(g => new[] { g.Str("group"), g.GetProperty("count").GetInt32().ToString(CultureInfo.InvariantCulture),

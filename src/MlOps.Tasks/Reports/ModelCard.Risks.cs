@@ -38,7 +38,11 @@ internal static partial class ModelCard
 
         if (inputs.Fairness is { } fairness)
         {
-            var small = fairness.GetProperty("intersection").GetProperty("groups").EnumerateArray().Where(g => g.GetProperty("small").GetBoolean()).ToList();
+            // The finest frame: the intersection, or the one attribute's own frame when there is no intersection.
+            var finest = FairnessFrames(fairness).LastOrDefault();
+            var small = finest.ValueKind == JsonValueKind.Object
+                ? finest.GetProperty("groups").EnumerateArray().Where(g => g.GetProperty("small").GetBoolean()).ToList()
+                : [];
             if (small.Count > 0)
             {
                 card.Append(CultureInfo.InvariantCulture, $"- Too few held-out rows (under {fairness.GetProperty("min_group_size").GetInt32()}) to judge the model on: ")
@@ -74,7 +78,7 @@ internal static partial class ModelCard
 
         card.Append("- Excluded attributes can still be reconstructed from correlated features; the measurements below are of outcomes, not of inputs.\n\n")
             .Append("| Attribute | Selection rate by group | Demographic parity difference | Equal opportunity difference |\n| --- | --- | --- | --- |\n");
-        foreach (var frame in fairness.GetProperty("attributes").EnumerateArray().Append(fairness.GetProperty("intersection")))
+        foreach (var frame in FairnessFrames(fairness))
         {
             var rates = string.Join(", ", frame.GetProperty("groups").EnumerateArray().Select(g => string.Create(CultureInfo.InvariantCulture,
                 $"{g.Str("group")} {F(g.GetProperty("selection_rate").GetDouble(), "0.000")}")));
@@ -116,5 +120,14 @@ internal static partial class ModelCard
             $"{violation.GetProperty("metric").GetString()} of {violation.GetProperty("scope").GetString()} "
             + $"is {violation.GetProperty("value").GetDouble():0.0000}, {(maximum ? "above the maximum" : "below the minimum")} "
             + $"{violation.GetProperty("limit").GetDouble()} ({groups})");
+    }
+
+    /// <summary>fairness.json's metric frames: one per protected attribute, then their intersection when there are two or more.</summary>
+    internal static IEnumerable<JsonElement> FairnessFrames(JsonElement fairness)
+    {
+        var attributes = fairness.GetProperty("attributes").EnumerateArray();
+        return fairness.TryGetProperty("intersection", out var intersection) && intersection.ValueKind == JsonValueKind.Object
+            ? attributes.Append(intersection)
+            : attributes;
     }
 }

@@ -1,4 +1,8 @@
+using System.Text.Json;
+using MlOps.Tasks.Artifacts;
+using MlOps.Tasks.Fairness;
 using MlOps.Tasks.Reports;
+using MlOps.Tasks.Tests.Fairness;
 
 namespace MlOps.Tasks.Tests.Reports;
 
@@ -59,5 +63,26 @@ public sealed class ModelCardTests
 
         // Then
         Assert.That(card, Does.Contain("Permutation feature importance (ML.NET) on 1,000 of the 4,000 held-out rows (a sample, seed 42), 3 permutations:"));
+    }
+
+    // A pipeline with fewer than two protected attributes has no intersection in fairness.json (a crash of Report, found
+    // with a one-attribute pipeline in a repository made by the template).
+    [TestCase(0)]
+    [TestCase(1)]
+    public void Should_Write_The_Card_And_The_Report_When_There_Is_No_Intersection(int attributes)
+    {
+        // Given
+        var protectedColumns = new[] { ProtectedColumn.Categorical("gender", FairnessData.Groups) }.Take(attributes).ToList();
+        var fairness = FairnessAnalysis.Analyze(FairnessData.Labels, FairnessData.Predictions, protectedColumns, FairnessData.NoLimits);
+        var inputs = ReportExamples.Inputs() with { Fairness = JsonSerializer.SerializeToElement(fairness, ArtifactJson.Options) };
+
+        // When
+        var card = ModelCard.Write(inputs);
+        var html = HtmlReport.Write(inputs);
+
+        // Then
+        Assert.That(card, Does.Contain("BiasCheck: within every limit"));
+        Assert.That(html, Does.Contain("<h2>Fairness</h2>"));
+        Assert.That(html, attributes == 0 ? Does.Not.Contain("By gender") : Does.Contain("By gender"));
     }
 }

@@ -1,0 +1,1 @@
+return await MlOps.Build.Host.BuildHost.RunAsync(args);
