@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MlOps.Testing;
 
 namespace MlOps.Build.Tests;
@@ -63,26 +62,5 @@ internal sealed class SourceClone : IDisposable
 
     private void Git(string arguments) => Assert.That(Run(Folder.Path, "git", arguments).ExitCode, Is.Zero, $"git {arguments}");
 
-    private static BuildProgram.Result Run(string folder, string program, string arguments)
-    {
-        var start = new ProcessStartInfo(program, arguments)
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["NO_COLOR"] = "1";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        // Building the program from scratch takes minutes on a loaded 2-core machine.
-        if (!process.WaitForExit(TimeSpan.FromMinutes(15)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"{program} {arguments} did not finish in 15 minutes");
-        }
-
-        return new BuildProgram.Result(process.ExitCode, output.Result, errors.Result);
-    }
+    private static BuildProgram.Result Run(string folder, string program, string arguments) => ChildProcess.Run(folder, program, arguments);
 }
