@@ -64,6 +64,16 @@ internal sealed class ConsumerProject : IDisposable
         return before;
     }
 
+    /// <summary>Changes the pipeline file: <paramref name="from"/> (which must occur) becomes <paramref name="to"/>; returns the line it is on.</summary>
+    public int EditPipeline(string from, string to)
+    {
+        var text = File.ReadAllText(Repository[Pipeline]);
+        var at = text.IndexOf(from, StringComparison.Ordinal);
+        Assert.That(at, Is.Not.Negative, from);
+        File.WriteAllText(Repository[Pipeline], text.Replace(from, to, StringComparison.Ordinal));
+        return text[..at].Count(c => c == '\n') + 1;
+    }
+
     /// <summary>Pins the data as it is now in data.dvc, as TrackData does.</summary>
     public void TrackData() => new DataTracker(Repository.Path).Track("data");
 

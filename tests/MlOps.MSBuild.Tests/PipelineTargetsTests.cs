@@ -89,6 +89,23 @@ public sealed class PipelineTargetsTests
         Assert.That(File.Exists(consumer.Artifact("model.mlbundle")), Is.False);
     }
 
+    [Test]
+    public void Should_Fail_With_The_Pipeline_File_Line_And_Column_When_A_Key_Is_Misspelt()
+    {
+        // Given
+        using var consumer = new ConsumerProject(package);
+        consumer.TrackData();
+        var line = consumer.EditPipeline("  table: data/credit.csv", "  tabel: data/credit.csv");
+
+        // When
+        var build = consumer.Build();
+
+        // Then
+        Assert.That(build.ExitCode, Is.Not.Zero, build.Output);
+        Assert.That(build.Output, Does.Contain($"{consumer.Repository[ConsumerProject.Pipeline]}({line},3): error MLOPS002: Unknown key 'tabel' in 'data'. Did you mean 'table'?"));
+        Assert.That(File.Exists(consumer.Artifact("validation.json")), Is.False);
+    }
+
     private static string ReplaceField(string line, int index, string value)
     {
         var fields = line.Split(',');
