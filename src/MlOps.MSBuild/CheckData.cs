@@ -18,7 +18,19 @@ public sealed class CheckData : PipelineTask
             throw new UsageException($"{path}.dvc is a folder, not a DVC pointer file; move it away and run ./build.sh --target=TrackData to pin the data.");
         }
 
-        if (new DataCheck(workspace.RepositoryRoot).Verify(path, rehash: Force) is not { } verified)
+        DataPointer? verified;
+        try
+        {
+            verified = new DataCheck(workspace.RepositoryRoot).Verify(path, rehash: Force);
+        }
+        catch (DataMismatchException mismatch)
+        {
+            // The data differs from what its pointer pins: the error names the pointer, the file to update once the change is intended.
+            Errors(workspace).Error(ErrorCodes.BadInput, new SourceLocation(path + ".dvc", 0, 0), mismatch.Message);
+            return;
+        }
+
+        if (verified is null)
         {
             Say($"CheckData: {path}.dvc does not exist; run TrackData to pin the data", important: true);
             return;

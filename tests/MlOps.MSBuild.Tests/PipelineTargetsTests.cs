@@ -106,6 +106,24 @@ public sealed class PipelineTargetsTests
         Assert.That(File.Exists(consumer.Artifact("validation.json")), Is.False);
     }
 
+    [Test]
+    public void Should_Fail_Naming_The_Pointer_When_The_Data_Differs_From_It()
+    {
+        // Given
+        using var consumer = new ConsumerProject(package);
+        consumer.TrackData();
+        consumer.EditTable(5, line => ReplaceField(line, 3, "40"));
+
+        // When
+        var build = consumer.Build();
+
+        // Then
+        Assert.That(build.ExitCode, Is.Not.Zero, build.Output);
+        Assert.That(build.Output, Does.Contain($"{consumer.Repository["data.dvc"]} : error MLOPS002: data: md5 "));
+        Assert.That(build.Output, Does.Contain("does not match data.dvc"));
+        Assert.That(File.Exists(consumer.Artifact("validation.json")), Is.False);
+    }
+
     private static string ReplaceField(string line, int index, string value)
     {
         var fields = line.Split(',');
