@@ -50,6 +50,14 @@ public sealed record StoreLocation(string Folder, StoreDatabase Database)
         ResolveStore(repositoryRoot, option, variable) with { Artifacts = ArtifactRoot(repositoryRoot, artifacts) };
 
     /// <summary>
+    /// <see cref="Resolve"/> with this process's <see cref="StoreVariable"/> and <see cref="ArtifactsVariable"/>: the store a host uses when
+    /// <paramref name="option"/> (its <c>--store</c>, or null) names none.
+    /// </summary>
+    /// <exception cref="UsageException">As for <see cref="Resolve"/>.</exception>
+    public static StoreLocation FromEnvironment(string repositoryRoot, string? option) =>
+        Resolve(repositoryRoot, option, Environment.GetEnvironmentVariable(StoreVariable), Environment.GetEnvironmentVariable(ArtifactsVariable));
+
+    /// <summary>
     /// The store a task option names, e.g. Migrate's <c>--to</c>: one of <see cref="Forms"/>, relative to <paramref name="repositoryRoot"/>,
     /// refused as <c>--store</c> would be (a password on the command line included); <paramref name="artifacts"/> as for <see cref="Resolve"/>.
     /// </summary>

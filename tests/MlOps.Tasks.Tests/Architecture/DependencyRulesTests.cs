@@ -38,8 +38,12 @@ public sealed class DependencyRulesTests
         Assert.That(used, Is.SubsetOf(allowed), $"src/MlOps.Tasks/{folder} may use only {string.Join(", ", allowed.DefaultIfEmpty("nothing else in the project"))}");
     }
 
-    [TestCase("MlOps.Models", new[] { "MlOps.Tasks", "MlOps.Serving", "Build", "MlOps.Build", "Cake.Core", "Cake.Common", "YamlDotNet", "Docker.DotNet", "Microsoft.AspNetCore" })]
-    [TestCase("MlOps.Tasks", new[] { "MlOps.Serving", "Build", "MlOps.Build", "Cake.Core", "Cake.Common", "Microsoft.AspNetCore" })]
+    [TestCase("MlOps.Models", new[]
+    {
+        "MlOps.Tasks", "MlOps.Serving", "Build", "MlOps.Build", "Cake.Core", "Cake.Common", "YamlDotNet", "Docker.DotNet", "Microsoft.AspNetCore",
+        "MlOps.MSBuild", "Microsoft.Build",
+    })]
+    [TestCase("MlOps.Tasks", new[] { "MlOps.Serving", "Build", "MlOps.Build", "Cake.Core", "Cake.Common", "Microsoft.AspNetCore", "MlOps.MSBuild", "Microsoft.Build" })]
     public void Should_Reference_No_Assembly_Above_Or_Beside_Itself(string assembly, string[] forbidden)
     {
         // Given
