@@ -1,6 +1,4 @@
-using System.Reflection;
 using MlOps.Tasks;
-using MlOps.Tasks.Data;
 
 namespace MlOps.MSBuild;
 
@@ -20,19 +18,13 @@ public static class ErrorCodes
     public const string GateRefused = "MLOPS003";
 
     /// <summary>The code for <paramref name="exception"/>, as the build program's exit codes sort failures.</summary>
-    public static string For(Exception exception) => Unwrap(exception) switch
+    public static string For(Exception exception) => Failures.KindOf(exception) switch
     {
-        UsageException or InvalidFileException or DataMismatchException => BadInput,
-        var bundle when BundleFailure.Is(bundle) => BadInput,
-        QualityGateException => GateRefused,
+        FailureKind.BadInput => BadInput,
+        FailureKind.GateRefused => GateRefused,
         _ => TaskFailed,
     };
 
     /// <summary>The exception the user needs to read, without the wrappers of reflection and parallel work.</summary>
-    public static Exception Unwrap(Exception exception) => exception switch
-    {
-        AggregateException { InnerExceptions.Count: > 0 } aggregate => Unwrap(aggregate.InnerExceptions[0]),
-        TargetInvocationException { InnerException: { } inner } => Unwrap(inner),
-        _ => exception,
-    };
+    public static Exception Unwrap(Exception exception) => Failures.Unwrap(exception);
 }

@@ -1,6 +1,5 @@
 using System.Reflection;
 using MlOps.Tasks;
-using MlOps.Tasks.Data;
 
 namespace MlOps.MSBuild.Tests;
 

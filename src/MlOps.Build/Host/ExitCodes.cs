@@ -1,33 +1,21 @@
-using System.Reflection;
 using MlOps.Tasks;
-using MlOps.Tasks.Data;
 
 namespace MlOps.Build.Host;
 
-/// <summary>The one place where failures become exit codes.</summary>
+/// <summary>Failures as exit codes: the kinds of <see cref="Failures"/>, read through Cake's wrapper too.</summary>
 internal static class ExitCodes
 {
     public const int Success = 0;
-    public const int TaskFailed = 1;
-    public const int BadUsage = 2;
-    public const int GateRefused = 3;
+    public const int TaskFailed = (int)FailureKind.TaskFailed;
+    public const int BadUsage = (int)FailureKind.BadInput;
+    public const int GateRefused = (int)FailureKind.GateRefused;
 
-    public static int For(Exception exception) => Unwrap(exception) switch
-    {
-        UsageException or InvalidFileException or DataMismatchException => BadUsage,
-        // A bundle that fails its signature or schema check is a bad input file, like a bad .dvc pointer.
-        var bundle when BundleFailure.Is(bundle) => BadUsage,
-        QualityGateException => GateRefused,
-        _ => TaskFailed,
-    };
+    public static int For(Exception exception) => (int)Failures.KindOf(Unwrap(exception));
 
-    /// <summary>The exception the user needs to read, without the wrappers of reflection and tasks.</summary>
-    public static Exception Unwrap(Exception exception) => exception switch
+    /// <summary>The exception the user needs to read, without the wrappers of reflection, tasks and Cake.</summary>
+    public static Exception Unwrap(Exception exception) => Failures.Unwrap(exception) switch
     {
-        // Parallel work can fail in several places at once; the first failure is the one to read.
-        AggregateException { InnerExceptions.Count: > 0 } aggregate => Unwrap(aggregate.InnerExceptions[0]),
-        TargetInvocationException { InnerException: { } inner } => Unwrap(inner),
         Cake.Core.CakeReportException { InnerException: { } inner } => Unwrap(inner),
-        _ => exception,
+        var unwrapped => unwrapped,
     };
 }
