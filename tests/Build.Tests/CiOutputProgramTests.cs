@@ -56,6 +56,51 @@ public sealed class CiOutputProgramTests
     }
 
     [Test]
+    public void Should_Write_The_Fairness_Gate_And_Table_And_Annotate_Each_Exceeded_Limit_On_GitHub()
+    {
+        // Given: age gated too; the sample's under-25s are approved far less often.
+        using var build = BuildProgram.QuickSample(("gate: [gender]", "gate: [gender, age]"));
+        build.Environment["GITHUB_ACTIONS"] = "true";
+        build.Environment["GITHUB_STEP_SUMMARY"] = build.Repository["summary.md"];
+
+        // When
+        var result = build.Run();
+
+        // Then
+        Assert.That(result.ExitCode, Is.EqualTo(3), result.Output + result.Errors);
+        var line = LineOf(build, "max: { equal_opportunity_difference");
+        Assert.That(result.Output, Does.Match($@"\n::error file=pipelines/credit-scoring\.yaml,line={line},col=\d+,title=BiasCheck::"
+            + @"equal_opportunity_difference of age is 0\.\d{4}, above the maximum 0\.1 "));
+        var summary = File.ReadAllText(build.Repository["summary.md"]);
+        Assert.That(summary, Does.Contain("### Validate gate: ✅ pass: v1: 7/7 checks passed\n").And.Contain("### BiasCheck gate: ❌ fail: "));
+        Assert.That(summary, Does.Match(@"\| equal_opportunity_difference \| age \| 0\.\d+ \| ≤ 0\.1 \| ❌ fail \| \[18, 25\) vs "));
+        Assert.That(summary, Does.Contain("| Attribute | Group | Rows | Selection rate | True positive rate | False positive rate | Accuracy |\n")
+            .And.Match(@"\| gender \| female \| [\d,]+ \| 0\.\d+ \|"));
+    }
+
+    [Test]
+    public void Should_Write_Monitor_s_Drift_Verdict_In_The_Summary_On_GitHub()
+    {
+        // Given: the sample's current batch, which drifts
+        using var build = BuildProgram.QuickSample();
+        Assert.That(build.Run("--target=PullData").ExitCode, Is.Zero);
+        build.Environment["GITHUB_ACTIONS"] = "true";
+        build.Environment["GITHUB_STEP_SUMMARY"] = build.Repository["summary.md"];
+
+        // When
+        var result = build.Run("--target=Monitor", "--current=data/current.csv");
+
+        // Then
+        Assert.That(result.ExitCode, Is.EqualTo(3), result.Output + result.Errors);
+        var summary = File.ReadAllText(build.Repository["summary.md"]);
+        Assert.That(summary, Does.Contain(
+            "### Monitor: breached (credit-scoring in local)\n\n- Data drift: **detected**: 3 of 18 columns drifted (17 %; the limit is 0.1)\n"));
+        Assert.That(summary, Does.Match(
+            @"- Breach: dataset drift: 3 of 18 columns drifted \(17 %\), at least monitoring.drift_share 0.1 \(pipelines/credit-scoring.yaml:\d+:\d+\)\n"));
+        Assert.That(summary, Does.Not.Contain("### Metrics").And.Not.Contain("gate:"));
+    }
+
+    [Test]
     public void Should_Annotate_A_Malformed_Pipeline_File_With_Its_File_Line_And_Column_On_GitHub()
     {
         // Given
