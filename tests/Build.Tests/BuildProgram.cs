@@ -70,6 +70,10 @@ internal sealed class BuildProgram : IDisposable
         return (csv.ToString(), [.. rows.Select(r => predictions[r[..r.IndexOf(',', StringComparison.Ordinal)]])]);
     }
 
+    /// <summary>The variables the program detects a CI service by, or that the service sets for it: never inherited, only set through <see cref="Environment"/>.</summary>
+    public static readonly string[] CiVariables =
+        ["GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "GITHUB_WORKSPACE", "GITLAB_CI", "TF_BUILD", "BUILD_SOURCESDIRECTORY"];
+
     /// <summary>Environment variables set for the program (e.g. DOCKER_HOST).</summary>
     public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
 
@@ -113,6 +117,12 @@ internal sealed class BuildProgram : IDisposable
         }
 
         start.Environment["NO_COLOR"] = "1";
+        foreach (var name in CiVariables)
+        {
+            // A test run on a CI service must not make the program under test write that service's commands (or its job summary).
+            start.Environment.Remove(name);
+        }
+
         foreach (var (name, value) in Environment)
         {
             start.Environment[name] = value;

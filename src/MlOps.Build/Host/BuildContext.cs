@@ -75,5 +75,8 @@ internal sealed class BuildContext(ICakeContext cake, BuildOptions options, stri
             : throw new UsageException($"--table={table} does not exist; give a CSV file relative to {RepositoryRoot}.");
     }
 
+    /// <summary>The pipeline file when a task has read it, else null (without reading it, which may fail).</summary>
+    internal PipelineDefinition? LoadedPipeline => pipeline;
+
     internal void ClearTaskState() => (IsUnchanged, TaskNote) = (false, null);
 }

@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Reflection;
 using Cake.Core;
 using Cake.Core.Diagnostics;
@@ -16,6 +17,8 @@ public sealed class BuildHost
     private readonly List<Type> taskTypes = [];
     private readonly ServiceCollection services = new();
     private Type? lifetimeType;
+    private CiService ci = CiService.None;
+    private string? failedTask;
 
     /// <summary>
     /// Runs the command line <paramref name="args"/> with every task of the program, in the current folder: the
@@ -30,9 +33,20 @@ public sealed class BuildHost
             console.Profile.Width = 1000;
         }
 
+        var root = Directory.GetCurrentDirectory();
+        var variables = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
+            .ToDictionary(v => (string)v.Key, v => v.Value as string ?? "", StringComparer.Ordinal);
         return new BuildHost()
             .AddTasks(typeof(BuildHost).Assembly)
-            .RunAsync(args, Directory.GetCurrentDirectory(), console, Console.Error);
+            .UseCi(CiService.Detect(variables, root, TimeProvider.System))
+            .RunAsync(args, root, console, Console.Error);
+    }
+
+    /// <summary>Writes for <paramref name="service"/>: groups around tasks, annotations, the job summary (default: plain output).</summary>
+    internal BuildHost UseCi(CiService service)
+    {
+        ci = service ?? throw new ArgumentNullException(nameof(service));
+        return this;
     }
 
     internal BuildHost AddTasks(Assembly assembly)
@@ -101,6 +115,11 @@ public sealed class BuildHost
         }
         catch (Exception e)
         {
+            if (ci.Annotate(CiReport.ForFailure(e, failedTask)) is { } annotation)
+            {
+                console.Profile.Out.Writer.WriteLine(annotation);
+            }
+
             await errors.WriteLineAsync($"Error: {ExitCodes.Unwrap(e).Message}").ConfigureAwait(false);
             if (diagnostic)
             {
@@ -149,7 +168,7 @@ public sealed class BuildHost
             engine.RegisterTeardownAction(info => lifetime.Teardown(context, info));
         }
 
-        var runner = new TaskRunner(context, console, options.DryRun, tasks);
+        var runner = new TaskRunner(context, console, options.DryRun, tasks, ci);
         // Targets run in the order given (Cake's unified graph would order them by name); TaskRunner runs shared tasks once.
         var settings = new ExecutionSettings()
             .SetTargets(options.Targets.Select(t => graph[t].Name))
@@ -159,15 +178,29 @@ public sealed class BuildHost
             settings.UseExclusiveTarget();
         }
 
+        Exception? failure = null;
         try
         {
             await engine.RunTargetAsync(context, runner, settings).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            failure = e;
+            throw;
         }
         finally
         {
             if (options.Verbosity >= Verbosity.Minimal)
             {
                 ConsoleReports.Summary(console, runner.Outcomes);
+            }
+
+            failedTask = runner.Outcomes.LastOrDefault(o => o.Status == TaskStatus.Failed)?.Task;
+            if (!options.DryRun)
+            {
+                var pipeline = context.LoadedPipeline;
+                var run = new CiRun(options.Targets, runner.Outcomes, context.RepositoryRoot, pipeline, pipeline is null ? null : context.ArtifactsFolder, failure);
+                CiReport.Write(ci, run, console.Profile.Out.Writer);
             }
         }
 

@@ -100,7 +100,7 @@ internal static class ConsoleReports
         _ => "[grey]would run[/]",
     };
 
-    private static string Duration(TimeSpan duration) =>
+    internal static string Duration(TimeSpan duration) =>
         duration.TotalSeconds < 60
             ? duration.TotalSeconds.ToString("0.00s", CultureInfo.InvariantCulture)
             : duration.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture);

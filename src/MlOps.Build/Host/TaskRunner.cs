@@ -6,10 +6,11 @@ namespace MlOps.Build.Host;
 
 /// <summary>
 /// The execution strategy handed to Cake's engine: runs (or, for <c>--dryrun</c>, only lists) each
-/// task, prints its header, and records what happened for the closing summary. Several targets
+/// task in a group of the CI service's log, prints its header, and records what happened for the closing summary. Several targets
 /// run one after the other in the order given, and a task they share runs once.
 /// </summary>
-internal sealed class TaskRunner(BuildContext context, IAnsiConsole console, bool dryRun, IReadOnlyDictionary<string, BuildTask> tasks) : IExecutionStrategy
+internal sealed class TaskRunner(BuildContext context, IAnsiConsole console, bool dryRun, IReadOnlyDictionary<string, BuildTask> tasks, CiService ci)
+    : IExecutionStrategy
 {
     private readonly List<TaskOutcome> outcomes = [];
     private readonly HashSet<string> finished = new(StringComparer.OrdinalIgnoreCase);
@@ -27,9 +28,16 @@ internal sealed class TaskRunner(BuildContext context, IAnsiConsole console, boo
         if (dryRun)
         {
             Header(task.Name);
-            if (tasks.TryGetValue(task.Name, out var planned))
+            try
             {
-                await planned.PlanAsync(context).ConfigureAwait(false);
+                if (tasks.TryGetValue(task.Name, out var planned))
+                {
+                    await planned.PlanAsync(context).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                EndGroup(task.Name);
             }
 
             outcomes.Add(new TaskOutcome(task.Name, TaskStatus.WouldRun, TimeSpan.Zero));
@@ -49,7 +57,14 @@ internal sealed class TaskRunner(BuildContext context, IAnsiConsole console, boo
             }
 
             Header(task.Name);
-            await task.Execute(cakeContext).ConfigureAwait(false);
+            try
+            {
+                await task.Execute(cakeContext).ConfigureAwait(false);
+            }
+            finally
+            {
+                EndGroup(task.Name);
+            }
         }
         catch (Exception)
         {
@@ -128,11 +143,25 @@ internal sealed class TaskRunner(BuildContext context, IAnsiConsole console, boo
         }
     }
 
+    /// <summary>Opens the task's group in the CI service's log (closed by <see cref="EndGroup"/>), then prints its header.</summary>
     private void Header(string name)
     {
+        if (ci.StartGroup(name) is { } start)
+        {
+            console.Profile.Out.Writer.WriteLine(start);
+        }
+
         if (context.Log.Verbosity >= Cake.Core.Diagnostics.Verbosity.Normal)
         {
             console.MarkupLineInterpolated($"[bold]==> {name}[/]");
+        }
+    }
+
+    private void EndGroup(string name)
+    {
+        if (ci.EndGroup(name) is { } end)
+        {
+            console.Profile.Out.Writer.WriteLine(end);
         }
     }
 }

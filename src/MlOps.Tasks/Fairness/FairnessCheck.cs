@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using MlOps.Tasks.Artifacts;
 using MlOps.Tasks.CsvFiles;
 using MlOps.Tasks.Pipeline;
 
@@ -47,7 +46,7 @@ public static class FairnessCheck
         {
             Violations = [.. analysis.Violations.Where(v => v.Scope.Split(" & ").All(gated.Contains))],
         };
-        AtomicFile.WriteAllBytes(output, JsonSerializer.SerializeToUtf8Bytes(report, ArtifactJson.Options));
+        FairnessFile.Write(output, report);
         return report;
     }
 
@@ -67,12 +66,25 @@ public static class FairnessCheck
     {
         ArgumentNullException.ThrowIfNull(violation);
         ArgumentNullException.ThrowIfNull(fairness);
-        var name = JsonNamingPolicy.SnakeCaseLower.ConvertName(violation.Metric.ToString());
-        var key = violation.Kind == LimitKind.Maximum ? "max" : "min";
         var relation = violation.Kind == LimitKind.Maximum ? "above the maximum" : "below the minimum";
         return string.Create(CultureInfo.InvariantCulture,
-            $"{name} of {violation.Scope} is {violation.Value:0.0000}, {relation} {violation.Limit} "
-            + $"({string.Join(" vs ", violation.Groups)}) ({fairness.LocationOf($"{key}.{name}")})");
+            $"{MetricName(violation)} of {violation.Scope} is {violation.Value:0.0000}, {relation} {violation.Limit} "
+            + $"({string.Join(" vs ", violation.Groups)}) ({LocationOf(violation, fairness)})");
+    }
+
+    /// <summary>The metric of <paramref name="violation"/> by its name in the pipeline file and fairness.json (<c>equal_opportunity_difference</c>).</summary>
+    public static string MetricName(FairnessViolation violation)
+    {
+        ArgumentNullException.ThrowIfNull(violation);
+        return JsonNamingPolicy.SnakeCaseLower.ConvertName(violation.Metric.ToString());
+    }
+
+    /// <summary>Where the pipeline file sets the limit <paramref name="violation"/> broke (else its fairness section).</summary>
+    public static SourceLocation? LocationOf(FairnessViolation violation, FairnessSection fairness)
+    {
+        ArgumentNullException.ThrowIfNull(violation);
+        ArgumentNullException.ThrowIfNull(fairness);
+        return fairness.LocationOf($"{(violation.Kind == LimitKind.Maximum ? "max" : "min")}.{MetricName(violation)}");
     }
 
     private static FairnessLimits Limits(FairnessSection fairness) => new()
