@@ -2,7 +2,10 @@ using System.Diagnostics;
 
 namespace MlOps.Build.Tests;
 
-/// <summary>A program run to its end in a folder, its output captured; killed (and the test failed) after a time limit.</summary>
+/// <summary>
+/// A program run to its end in a folder, its output captured, outside any CI of the machine running the tests; killed (and
+/// the test failed) after a time limit.
+/// </summary>
 internal static class ChildProcess
 {
     /// <summary>
@@ -20,6 +23,12 @@ internal static class ChildProcess
             UseShellExecute = false,
         };
         start.Environment["NO_COLOR"] = "1";
+        // A program under test writes to no job summary of the CI running the tests.
+        foreach (var name in BuildProgram.CiVariables)
+        {
+            start.Environment.Remove(name);
+        }
+
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
             start.Environment[name] = value;
