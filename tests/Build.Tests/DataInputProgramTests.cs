@@ -128,6 +128,34 @@ public sealed class DataInputProgramTests
         Assert.That(build.Repository["artifacts/credit-scoring/monitoring"], Does.Not.Exist);
     }
 
+    [Test]
+    public void Should_Train_On_A_Whitespace_Aligned_Table_And_Name_The_Line_And_Column_Of_A_Ragged_Row()
+    {
+        // Given: the sample's table laid out as UCI's Statlog files, with separator: whitespace
+        using var build = BuildProgram.QuickSample(("separator: \",\"", "separator: whitespace"));
+        Assert.That(build.Run("--target=PullData").ExitCode, Is.Zero);
+        var table = build.Repository["data/credit.csv"];
+        File.WriteAllLines(table, File.ReadAllLines(table).Select(WhitespaceAligned));
+        Assert.That(build.Run("--target=TrackData").ExitCode, Is.Zero);
+
+        // When
+        var trained = build.Run("--target=Train");
+        var lastRow = File.ReadLines(table).Last();
+        File.AppendAllText(table, lastRow + "   extra\n");
+        Assert.That(build.Run("--target=TrackData").ExitCode, Is.Zero);
+        var ragged = build.Run("--target=ValidateData");
+
+        // Then
+        Assert.That(trained.ExitCode, Is.Zero, trained.Output + trained.Errors);
+        Assert.That(trained.Output, Does.Contain("20,000 rows, 66/66 passed"));
+        AssertRefused(ragged, $"data/credit.csv:20002:{lastRow.Length + 4}: row 20000 has 21 fields, but the header has 20; "
+            + "check the separator and the quoting of this line.");
+    }
+
+    // Fields separated by runs of spaces or tabs, some lines indented or ending in whitespace; an empty (missing) field becomes NA.
+    private static string WhitespaceAligned(string line, int number) =>
+        (number % 3 == 0 ? "  " : "") + string.Join(number % 2 == 0 ? "   " : "\t ", line.Split(',').Select(f => f.Length == 0 ? "NA" : f)) + (number % 5 == 0 ? " \t" : "");
+
     /// <summary>Replaces the first letter of the region on <paramref name="line"/> by Latin-1's 'é'; returns its offset and 1-based column.</summary>
     private static (long Offset, int Column) Latin1(string path, int line)
     {

@@ -3,7 +3,15 @@ namespace MlOps.Tasks.Pipeline;
 /// <summary>The CSV dialect of <c>data.csv</c>.</summary>
 public sealed record CsvSection : PipelineSection
 {
-    /// <summary>The field separator, one character (<c>\t</c> for tab).</summary>
+    /// <summary>The <see cref="Separator"/> that splits fields at runs of spaces and tabs.</summary>
+    public const string Whitespace = "whitespace";
+
+    /// <summary>
+    /// The field separator: one character (<c>"\t"</c> in double quotes for tab), or <c>whitespace</c> for fields separated by runs of
+    /// spaces and tabs, with whitespace at the start and end of a line ignored (pandas' <c>sep=r"\s+"</c>, as UCI's Statlog files are laid out).
+    /// </summary>
+    [TextPattern("^(?:whitespace|[^\"\\r\\n])$", "one character other than a quote or line break (\"\\t\" in double quotes for a tab), "
+        + "or whitespace (fields separated by runs of spaces and tabs)")]
     public string Separator { get; init; } = ",";
 
     /// <summary>Whether the first line names the columns; without it, columns are in schema order.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using MlOps.Tasks.Artifacts;
+using MlOps.Tasks.CsvFiles;
 using MlOps.Tasks.Pipeline;
 
 namespace MlOps.Tasks.ServerProcesses;
@@ -41,8 +42,7 @@ public sealed record SmokeRows(string Body, IReadOnlyList<string> Ids, IReadOnly
         var id = schema.Columns.FirstOrDefault(c => c.Type == ColumnType.Id)?.Name
             ?? throw new UsageException($"{pipeline.File} declares no id column; the smoke test matches rows to predictions.csv by id.");
         var table = Path.Combine(workspace.RepositoryRoot, pipeline.Data.Table ?? pipeline.Data.Path);
-        var separator = pipeline.Data.Csv.Separator == "\\t" ? "\t" : pipeline.Data.Csv.Separator;
-        return From(Path.Combine(artifacts, ArtifactNames.Predictions), table, separator, id, schema.Label, count);
+        return From(Path.Combine(artifacts, ArtifactNames.Predictions), table, pipeline.Data.Csv, schema, id, count);
     }
 
     /// <summary>
@@ -66,12 +66,14 @@ public sealed record SmokeRows(string Body, IReadOnlyList<string> Ids, IReadOnly
     }
 
     /// <summary>
-    /// Up to <paramref name="count"/> rows of <paramref name="predictions"/> found in <paramref name="table"/>
-    /// (separated by <paramref name="separator"/>; quoted rows are passed over).
+    /// Up to <paramref name="count"/> rows of <paramref name="predictions"/> found in <paramref name="table"/>, read in the
+    /// pipeline's dialect <paramref name="csv"/>; rows with a value that would need quotes in the CSV body are passed over.
     /// </summary>
     /// <exception cref="ServerCheckException">No predicted row is in the table, or a column is missing.</exception>
-    public static SmokeRows From(string predictions, string table, string separator, string idColumn, string labelColumn, int count)
+    /// <exception cref="InvalidFileException">The table cannot be read in the pipeline's dialect.</exception>
+    public static SmokeRows From(string predictions, string table, CsvSection csv, SchemaSection schema, string idColumn, int count)
     {
+        ArgumentNullException.ThrowIfNull(schema);
         var recorded = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var (line, number) in File.ReadLines(predictions).Select((line, i) => (line, i + 1)).Skip(1).Take(count * 4))
         {
@@ -83,20 +85,20 @@ public sealed record SmokeRows(string Body, IReadOnlyList<string> Ids, IReadOnly
             }
         }
 
-        using var lines = File.ReadLines(table).GetEnumerator();
-        var header = lines.MoveNext() ? lines.Current.Split(separator) : [];
-        var (id, label) = (Array.IndexOf(header, idColumn), Array.IndexOf(header, labelColumn));
+        using var reader = TableReader.Open(table, table, csv, [.. schema.Columns.Select(c => c.Name)]);
+        var header = reader.Columns.ToList();
+        var (id, label) = (header.IndexOf(idColumn), header.IndexOf(schema.Label));
         if (id < 0 || label < 0)
         {
-            throw new ServerCheckException($"{table} has no column '{(id < 0 ? idColumn : labelColumn)}'; the smoke test needs the id and label columns.");
+            throw new ServerCheckException($"{table} has no column '{(id < 0 ? idColumn : schema.Label)}'; the smoke test needs the id and label columns.");
         }
 
         var body = new StringBuilder().AppendJoin(',', header.Where((_, i) => i != label)).Append('\n');
         var (ids, scores) = (new List<string>(), new List<double>());
-        while (ids.Count < count && lines.MoveNext())
+        while (ids.Count < count && reader.Read())
         {
-            var cells = lines.Current.Split(separator);
-            if (cells.Length == header.Length && !lines.Current.Contains('"', StringComparison.Ordinal) && recorded.TryGetValue(cells[id], out var score))
+            var cells = Enumerable.Range(0, header.Count).Select(i => reader[i].ToString()).ToList();
+            if (!cells.Any(c => c.AsSpan().IndexOfAny(",\"\r\n") >= 0) && recorded.TryGetValue(cells[id], out var score))
             {
                 body.AppendJoin(',', cells.Where((_, i) => i != label)).Append('\n');
                 ids.Add(cells[id]);

@@ -238,4 +238,40 @@ public sealed class PipelineFileBadInputTests
             Assert.That(LoadFails($"name: x\ndata:\n  path: {path}\n").Message, Does.StartWith("pipelines/p.yaml:3:9: 'data.path' must be a file or folder inside the repository"));
         }
     }
+
+    public sealed class Separators
+    {
+        [TestCase("\"  \"", "  ")]
+        [TestCase("spaces", "spaces")]
+        [TestCase("'\\t'", "\\t")]
+        [TestCase("\"\"", "")]
+        [TestCase("'\"'", "\"")]
+        public void Should_Refuse_A_Separator_Naming_The_Allowed_Values(string yaml, string value)
+        {
+            // When
+            var error = LoadFails($"{Start}  csv:\n    separator: {yaml}\n");
+
+            // Then
+            Assert.That(error.Message, Is.EqualTo(
+                "pipelines/p.yaml:5:16: 'data.csv.separator' must be one character other than a quote or line break (\"\\t\" in double quotes for a tab), "
+                + $"or whitespace (fields separated by runs of spaces and tabs) (^(?:whitespace|[^\"\\r\\n])$), not '{value}'."));
+        }
+
+        [TestCase("whitespace", CsvSection.Whitespace)]
+        [TestCase("\"\\t\"", "\t")]
+        [TestCase("' '", " ")]
+        [TestCase(";", ";")]
+        public void Should_Accept_One_Character_Or_Whitespace(string yaml, string separator)
+        {
+            // Given
+            using var temp = new TempDirectory();
+            temp.Write("pipelines/p.yaml", $"{Start}  csv:\n    separator: {yaml}\n");
+
+            // When
+            var pipeline = PipelineFile.Load(temp.Path, "pipelines/p.yaml");
+
+            // Then
+            Assert.That(pipeline.Data.Csv.Separator, Is.EqualTo(separator));
+        }
+    }
 }

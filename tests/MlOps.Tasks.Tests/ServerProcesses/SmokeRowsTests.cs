@@ -11,8 +11,15 @@ public class SmokeRowsTests
     {
         var predictions = folder.Write("predictions.csv", "id,label,score,predicted,gender\nc,1,0.75,1,female\na,0,0.25,0,male\nq,0,0.5,0,male\n");
         var table = folder.Write("credit.csv", "id,income,default,region\na,35,0,south\n\"b,x\",40,1,north\nc,90,1,north\nd,50,0,south\n");
-        return SmokeRows.From(predictions, table, ",", "id", "default", count);
+        return SmokeRows.From(predictions, table, new CsvSection(), Schema, "id", count);
     }
+
+    private static SchemaSection Schema { get; } = new()
+    {
+        Label = "default",
+        Positive = "1",
+        Columns = [.. new[] { "id", "income", "default", "region" }.Select(name => new ColumnSection { Name = name, Type = ColumnType.Categorical })],
+    };
 
     // The sample pipeline in a temporary repository whose artifacts hold the predictions of validated (metrics.json), or of none.
     private static PipelineWorkspace Workspace(TempDirectory folder, int? validated)
@@ -89,6 +96,22 @@ public class SmokeRowsTests
         }
 
         [Test]
+        public void Should_Read_The_Table_In_The_Pipelines_Dialect()
+        {
+            // Given: a whitespace-aligned table, as separator: whitespace reads it
+            using var folder = new TempDirectory();
+            var predictions = folder.Write("predictions.csv", "id,label,score,predicted\nc,1,0.75,1\na,0,0.25,0\n");
+            var table = folder.Write("credit.txt", "  id   income\tdefault  region\n  a    35      0        south\n\n\tc\t90\t1\tnorth \n");
+
+            // When
+            var rows = SmokeRows.From(predictions, table, new CsvSection { Separator = CsvSection.Whitespace }, Schema, "id", 2);
+
+            // Then
+            Assert.That(rows.Body, Is.EqualTo("id,income,region\na,35,south\nc,90,north\n"));
+            Assert.That(rows.Scores, Is.EqualTo(new[] { 0.25, 0.75 }));
+        }
+
+        [Test]
         public void Should_Name_A_Missing_Column()
         {
             // Given
@@ -97,7 +120,7 @@ public class SmokeRowsTests
             var table = folder.Write("credit.csv", "key,income,default\na,35,0\n");
 
             // When
-            var failed = Assert.Throws<ServerCheckException>(() => SmokeRows.From(predictions, table, ",", "id", "default", 2));
+            var failed = Assert.Throws<ServerCheckException>(() => SmokeRows.From(predictions, table, new CsvSection(), Schema, "id", 2));
 
             // Then
             Assert.That(failed!.Message, Is.EqualTo($"{table} has no column 'id'; the smoke test needs the id and label columns."));
