@@ -44,6 +44,26 @@ internal sealed class SourceClone : IDisposable
     /// <summary>Runs <c>./build.sh</c> with <paramref name="args"/>.</summary>
     public BuildProgram.Result Build(params string[] args) => Run(Folder.Path, Folder["build.sh"], string.Join(' ', args));
 
+    /// <summary>
+    /// How <paramref name="script"/> of the clone (build.sh, or build.ps1 under <see cref="Pwsh"/>) is started from
+    /// <paramref name="folder"/>, each of <paramref name="args"/> one argument, as a shell passes them.
+    /// </summary>
+    public ProcessStartInfo StartScript(string script, string folder, params string[] args)
+    {
+        var start = script.EndsWith(".ps1", StringComparison.Ordinal)
+            ? Start(folder, Pwsh.Require(), "-NoProfile", "-NonInteractive", "-File", Folder[script])
+            : Start(folder, Folder[script]);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return start;
+    }
+
+    /// <summary>Runs <paramref name="script"/> (build.sh or build.ps1) in the clone with <paramref name="args"/>, each one argument.</summary>
+    public BuildProgram.Result RunScript(string script, params string[] args) => Run(StartScript(script, Folder.Path, args));
+
     /// <summary>Changes a file of the clone: <paramref name="from"/> (which must occur) becomes <paramref name="to"/>.</summary>
     public void Edit(string relative, string from, string to)
     {
@@ -61,11 +81,10 @@ internal sealed class SourceClone : IDisposable
 
     public void Dispose() => Folder.Dispose();
 
-    private void Git(string arguments) => Assert.That(Run(Folder.Path, "git", arguments).ExitCode, Is.Zero, $"git {arguments}");
-
-    private static BuildProgram.Result Run(string folder, string program, string arguments)
+    /// <summary>How <paramref name="program"/> is started in <paramref name="folder"/>: output collected, no colour.</summary>
+    public static ProcessStartInfo Start(string folder, string program, params string[] args)
     {
-        var start = new ProcessStartInfo(program, arguments)
+        var start = new ProcessStartInfo(program, args)
         {
             WorkingDirectory = folder,
             RedirectStandardOutput = true,
@@ -73,6 +92,12 @@ internal sealed class SourceClone : IDisposable
             UseShellExecute = false,
         };
         start.Environment["NO_COLOR"] = "1";
+        return start;
+    }
+
+    /// <summary>Runs <paramref name="start"/> to its end: its exit code and output.</summary>
+    public static BuildProgram.Result Run(ProcessStartInfo start)
+    {
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
@@ -80,9 +105,18 @@ internal sealed class SourceClone : IDisposable
         if (!process.WaitForExit(TimeSpan.FromMinutes(15)))
         {
             process.Kill(entireProcessTree: true);
-            Assert.Fail($"{program} {arguments} did not finish in 15 minutes");
+            Assert.Fail($"{start.FileName} {string.Join(' ', start.ArgumentList)}{start.Arguments} did not finish in 15 minutes");
         }
 
         return new BuildProgram.Result(process.ExitCode, output.Result, errors.Result);
     }
+
+    private static BuildProgram.Result Run(string folder, string program, string arguments)
+    {
+        var start = Start(folder, program);
+        start.Arguments = arguments;
+        return Run(start);
+    }
+
+    private void Git(string arguments) => Assert.That(Run(Folder.Path, "git", arguments).ExitCode, Is.Zero, $"git {arguments}");
 }
