@@ -12,8 +12,9 @@ for input in build src Directory.Build.props Directory.Packages.props global.jso
   [ -e "$input" ] && inputs+=("$input")
 done
 files() { find "${inputs[@]}" \( -name bin -o -name obj \) -prune -o -type f "$@" -print; }
-# What the stamp holds: the SDKs installed beside dotnet and the list of input files (an added, removed or renamed file).
-made_of() { command -v dotnet; ls "$(dirname "$(readlink -f "$(command -v dotnet)")")/sdk"; files | LC_ALL=C sort | cksum; }
+# What the stamp holds: dotnet, the SDKs installed beside it and the list of input files (an added, removed or renamed
+# file). build.ps1 writes the same lines, so switching between the two scripts does not rebuild.
+made_of() { command -v dotnet; LC_ALL=C ls "$(dirname "$(readlink -f "$(command -v dotnet)")")/sdk"; files | LC_ALL=C sort; }
 current() {
   [ -f "$program" ] && [ -f build/bin/stamp ] && [ "$(cat build/bin/stamp)" = "$(made_of)" ] &&
     [ -z "$(files -newer build/bin/stamp | head -n 1)" ]

@@ -8,14 +8,10 @@ namespace MlOps.Build.Tests;
 /// </summary>
 internal static class ChildProcess
 {
-    /// <summary>
-    /// Runs <paramref name="program"/> with <paramref name="arguments"/> in <paramref name="folder"/>, without colour, with
-    /// <paramref name="environment"/> added (a null value removes the variable).
-    /// </summary>
-    public static BuildProgram.Result Run(
-        string folder, string program, string arguments, IReadOnlyDictionary<string, string?>? environment = null, int minutes = 15)
+    /// <summary>How <paramref name="program"/> is started in <paramref name="folder"/> with <paramref name="args"/>: output collected, no colour.</summary>
+    public static ProcessStartInfo Start(string folder, string program, params string[] args)
     {
-        var start = new ProcessStartInfo(program, arguments)
+        var start = new ProcessStartInfo(program, args)
         {
             WorkingDirectory = folder,
             RedirectStandardOutput = true,
@@ -29,11 +25,20 @@ internal static class ChildProcess
             start.Environment.Remove(name);
         }
 
-        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
-        {
-            start.Environment[name] = value;
-        }
+        return start;
+    }
 
+    /// <summary>Runs <paramref name="program"/> with the command line <paramref name="arguments"/> in <paramref name="folder"/>.</summary>
+    public static BuildProgram.Result Run(string folder, string program, string arguments)
+    {
+        var start = Start(folder, program);
+        start.Arguments = arguments;
+        return Run(start);
+    }
+
+    /// <summary>Runs <paramref name="start"/> to its end: its exit code and output.</summary>
+    public static BuildProgram.Result Run(ProcessStartInfo start, int minutes = 15)
+    {
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
@@ -41,7 +46,7 @@ internal static class ChildProcess
         if (!process.WaitForExit(TimeSpan.FromMinutes(minutes)))
         {
             process.Kill(entireProcessTree: true);
-            Assert.Fail($"{program} {arguments} did not finish in {minutes} minutes");
+            Assert.Fail($"{start.FileName} {string.Join(' ', start.ArgumentList)}{start.Arguments} did not finish in {minutes} minutes");
         }
 
         return new BuildProgram.Result(process.ExitCode, output.Result, errors.Result);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MlOps.Testing;
 
 namespace MlOps.Build.Tests;
@@ -43,6 +44,26 @@ internal sealed class SourceClone : IDisposable
     /// <summary>Runs <c>./build.sh</c> with <paramref name="args"/>.</summary>
     public BuildProgram.Result Build(params string[] args) => Run(Folder.Path, Folder["build.sh"], string.Join(' ', args));
 
+    /// <summary>
+    /// How <paramref name="script"/> of the clone (build.sh, or build.ps1 under <see cref="Pwsh"/>) is started from
+    /// <paramref name="folder"/>, each of <paramref name="args"/> one argument, as a shell passes them.
+    /// </summary>
+    public ProcessStartInfo StartScript(string script, string folder, params string[] args)
+    {
+        var start = script.EndsWith(".ps1", StringComparison.Ordinal)
+            ? Start(folder, Pwsh.Require(), "-NoProfile", "-NonInteractive", "-File", Folder[script])
+            : Start(folder, Folder[script]);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return start;
+    }
+
+    /// <summary>Runs <paramref name="script"/> (build.sh or build.ps1) in the clone with <paramref name="args"/>, each one argument.</summary>
+    public BuildProgram.Result RunScript(string script, params string[] args) => Run(StartScript(script, Folder.Path, args));
+
     /// <summary>Changes a file of the clone: <paramref name="from"/> (which must occur) becomes <paramref name="to"/>.</summary>
     public void Edit(string relative, string from, string to)
     {
@@ -63,4 +84,8 @@ internal sealed class SourceClone : IDisposable
     private void Git(string arguments) => Assert.That(Run(Folder.Path, "git", arguments).ExitCode, Is.Zero, $"git {arguments}");
 
     private static BuildProgram.Result Run(string folder, string program, string arguments) => ChildProcess.Run(folder, program, arguments);
+
+    private static ProcessStartInfo Start(string folder, string program, params string[] args) => ChildProcess.Start(folder, program, args);
+
+    private static BuildProgram.Result Run(ProcessStartInfo start) => ChildProcess.Run(start);
 }

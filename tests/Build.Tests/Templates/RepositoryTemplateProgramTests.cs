@@ -16,17 +16,17 @@ public sealed class RepositoryTemplateProgramTests
 
     private string Repository => folder["loans"];
 
+    // A template store of the fixture's own, not the user's.
+    private string Hive => $"--debug:custom-hive \"{folder["templates"]}\"";
+
     [OneTimeSetUp]
     public void CreateRepository()
     {
         feed = PackageFeed.Pack();
         folder = new TempDirectory();
-        var hive = $"--debug:custom-hive \"{folder["templates"]}\"";
-        var installed = ChildProcess.Run(folder.Path, "dotnet", $"new install \"{feed.Template}\" {hive}");
+        var installed = ChildProcess.Run(folder.Path, "dotnet", $"new install \"{feed.Template}\" {Hive}");
         Assert.That(installed.ExitCode, Is.Zero, installed.Output + installed.Errors);
-        var created = ChildProcess.Run(folder.Path, "dotnet", $"new mlops -n loans -o loans {hive}");
-        Assert.That(created.ExitCode, Is.Zero, created.Output + created.Errors);
-        File.WriteAllText(Path.Combine(Repository, "nuget.config"), feed.Config());
+        Create("loans");
     }
 
     [OneTimeTearDown]
@@ -78,6 +78,32 @@ public sealed class RepositoryTemplateProgramTests
         Assert.That(result.Output, Does.Contain("1,200 rows"));
         Assert.That(result.Output, Does.Match(@"Train\s+ran\s+\S+\s+loans v2"));
         Assert.That(File.ReadAllText(Path.Combine(Repository, "artifacts/loans/model-card.md")), Does.Contain("Protected attribute `region`"));
+    }
+
+    [Test]
+    public void Should_Build_And_Run_The_Same_Through_Build_Ps1_Under_PowerShell()
+    {
+        // Given
+        var pwsh = Pwsh.Require();
+        var repository = Create("loans-ps");
+
+        // When
+        var result = ChildProcess.Run(ChildProcess.Start(repository, pwsh, "-NoProfile", "-NonInteractive", "-File", Path.Combine(repository, "build.ps1")));
+
+        // Then
+        Assert.That(result.ExitCode, Is.Zero, result.Output + result.Errors);
+        Assert.That(result.Errors, Does.Contain("Building the build program"));
+        Assert.That(result.Output, Does.Match(@"Train\s+ran\s+\S+\s+loans-ps v1"));
+        Assert.That(Path.Combine(repository, "artifacts/loans-ps/model-card.md"), Does.Exist);
+    }
+
+    /// <summary>A repository made by `dotnet new mlops -n <paramref name="name"/>`, with a nuget.config naming the feed.</summary>
+    private string Create(string name)
+    {
+        var created = ChildProcess.Run(folder.Path, "dotnet", $"new mlops -n {name} -o {name} {Hive}");
+        Assert.That(created.ExitCode, Is.Zero, created.Output + created.Errors);
+        File.WriteAllText(Path.Combine(folder[name], "nuget.config"), feed.Config());
+        return folder[name];
     }
 
     /// <summary>Applications whose default depends on income alone, the same rows on every run.</summary>
