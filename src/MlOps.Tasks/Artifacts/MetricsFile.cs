@@ -60,29 +60,9 @@ public sealed record MetricsFile
 
     /// <summary>Reads <paramref name="path"/>, or returns null when there is no such file.</summary>
     /// <exception cref="InvalidFileException">It is not the metrics.json Train writes.</exception>
-    public static MetricsFile? ReadIfExists(string path, string? shownAs = null)
-    {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return null;
-        }
+    public static MetricsFile? ReadIfExists(string path, string? shownAs = null) =>
+        ArtifactJson.ReadIfExists<MetricsFile>(path, shownAs, "Train", "./build.sh --target=Train --force");
 
-        try
-        {
-            return JsonSerializer.Deserialize<MetricsFile>(bytes, ArtifactJson.Options)
-                ?? throw new JsonException("the file holds null");
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidFileException(new SourceLocation(shownAs ?? path, (e.LineNumber ?? 0) + 1, (e.BytePositionInLine ?? 0) + 1),
-                $"it is not the metrics.json Train writes ({e.Message}); run ./build.sh --target=Train --force.");
-        }
-    }
 
     /// <summary>Writes the file atomically.</summary>
     public void Write(string path) => ArtifactJson.Write(path, this);

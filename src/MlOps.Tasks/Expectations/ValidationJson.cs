@@ -67,30 +67,12 @@ public static class ValidationJson
 
     /// <summary>Every expectation's result in the validation.json at <paramref name="path"/>, or null when there is no such file.</summary>
     /// <exception cref="InvalidFileException">It is not the validation.json ValidateData writes.</exception>
-    public static IReadOnlyList<ExpectationVerdict>? ReadResultsIfExists(string path, string? shownAs = null)
-    {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return null;
-        }
+    public static IReadOnlyList<ExpectationVerdict>? ReadResultsIfExists(string path, string? shownAs = null) =>
+        ArtifactJson.ReadIfExists<StoredValidation>(path, shownAs, "ValidateData", "./build.sh --target=ValidateData --force") is { } document
+            ? [.. document.Results.Select(r => new ExpectationVerdict(
+                r.ExpectationConfig.Type, r.Success, r.ExpectationConfig.Meta?.Severity ?? Severity.Error, r.ExpectationConfig.Meta?.Location, r.Summary ?? ""))]
+            : null;
 
-        try
-        {
-            var document = JsonSerializer.Deserialize<StoredValidation>(bytes, ArtifactJson.Options) ?? throw new JsonException("the file holds null");
-            return [.. document.Results.Select(r => new ExpectationVerdict(
-                r.ExpectationConfig.Type, r.Success, r.ExpectationConfig.Meta?.Severity ?? Severity.Error, r.ExpectationConfig.Meta?.Location, r.Summary ?? ""))];
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidFileException(new SourceLocation(shownAs ?? path, (e.LineNumber ?? 0) + 1, (e.BytePositionInLine ?? 0) + 1),
-                $"it is not the validation.json ValidateData writes ({e.Message}); run ./build.sh --target=ValidateData --force.");
-        }
-    }
 
     /// <summary>The fingerprint and summary of a successful validation at <paramref name="path"/>; null when absent, failed or unreadable.</summary>
     public static (string Fingerprint, string Summary)? PreviousSuccess(string path)

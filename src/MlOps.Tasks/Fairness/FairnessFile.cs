@@ -1,4 +1,3 @@
-using System.Text.Json;
 using MlOps.Tasks.Artifacts;
 
 namespace MlOps.Tasks.Fairness;
@@ -13,26 +12,7 @@ public static class FairnessFile
     /// <param name="path">The file.</param>
     /// <param name="shownAs">The path to name in an error (relative to the repository), when not <paramref name="path"/>.</param>
     /// <exception cref="InvalidFileException">It is not the fairness.json BiasCheck writes.</exception>
-    public static FairnessReport? ReadIfExists(string path, string? shownAs = null)
-    {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return null;
-        }
+    public static FairnessReport? ReadIfExists(string path, string? shownAs = null) =>
+        ArtifactJson.ReadIfExists<FairnessReport>(path, shownAs, "BiasCheck", "./build.sh --target=BiasCheck --force");
 
-        try
-        {
-            return JsonSerializer.Deserialize<FairnessReport>(bytes, ArtifactJson.Options) ?? throw new JsonException("the file holds null");
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidFileException(new SourceLocation(shownAs ?? path, (e.LineNumber ?? 0) + 1, (e.BytePositionInLine ?? 0) + 1),
-                $"it is not the fairness.json BiasCheck writes ({e.Message}); run ./build.sh --target=BiasCheck --force.");
-        }
-    }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using MlOps.Models.Drift;
 using MlOps.Tasks.Artifacts;
 
@@ -15,28 +14,9 @@ public static class DriftJson
     /// <param name="path">The file.</param>
     /// <param name="shownAs">The path to name in an error (relative to the repository), when not <paramref name="path"/>.</param>
     /// <exception cref="InvalidFileException">It is not the drift.json Monitor writes.</exception>
-    public static DriftVerdict? ReadVerdictIfExists(string path, string? shownAs = null)
-    {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return null;
-        }
+    public static DriftVerdict? ReadVerdictIfExists(string path, string? shownAs = null) =>
+        ArtifactJson.ReadIfExists<DriftVerdict>(path, shownAs, "Monitor", "./build.sh --target=Monitor again");
 
-        try
-        {
-            return JsonSerializer.Deserialize<DriftVerdict>(bytes, ArtifactJson.Options) ?? throw new JsonException("the file holds null");
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidFileException(new SourceLocation(shownAs ?? path, (e.LineNumber ?? 0) + 1, (e.BytePositionInLine ?? 0) + 1),
-                $"it is not the drift.json Monitor writes ({e.Message}); run ./build.sh --target=Monitor again.");
-        }
-    }
 
     /// <summary>A number, or null for the NaN of a column that was not tested (JSON has no NaN).</summary>
     private static double? Number(double value) => double.IsNaN(value) ? null : value;
