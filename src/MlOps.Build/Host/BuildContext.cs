@@ -42,9 +42,7 @@ internal sealed class BuildContext(ICakeContext cake, BuildOptions options, stri
 
     /// <summary>The tracking store and registry: --store, else $MLOPS_STORE, else .mlops in the repository.</summary>
     /// <exception cref="UsageException">The place named is a file, a link that cannot be followed, or below a file, or the URI is not usable.</exception>
-    public StoreLocation Store =>
-        StoreLocation.Resolve(RepositoryRoot, Options.Store, System.Environment.GetEnvironmentVariable(StoreLocation.StoreVariable),
-            System.Environment.GetEnvironmentVariable(StoreLocation.ArtifactsVariable));
+    public StoreLocation Store => StoreLocation.FromEnvironment(RepositoryRoot, Options.Store);
 
     /// <summary>The build's cancellation: Ctrl+C or SIGTERM cancels it; pass it to every library call that takes a token.</summary>
     public CancellationToken Cancellation => cancellation.Token;
