@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using MlOps.Tasks.Containers;
 using MlOps.Testing;
 
 namespace MlOps.Build.Tests.Templates;
@@ -14,7 +15,10 @@ public sealed class RepositoryTemplateProgramTests
     private PackageFeed feed = null!;
     private TempDirectory folder = null!;
 
-    private string Repository => folder["loans"];
+    // The repository's (and so the pipeline's, the model's and its image's) name: this fixture's own.
+    private readonly string name = $"loans-{Guid.NewGuid():N}"[..12];
+
+    private string Repository => folder[name];
 
     // A template store of the fixture's own, not the user's.
     private string Hive => $"--debug:custom-hive \"{folder["templates"]}\"";
@@ -26,7 +30,7 @@ public sealed class RepositoryTemplateProgramTests
         folder = new TempDirectory();
         var installed = ChildProcess.Run(folder.Path, "dotnet", $"new install \"{feed.Template}\" {Hive}");
         Assert.That(installed.ExitCode, Is.Zero, installed.Output + installed.Errors);
-        Create("loans");
+        Create(name);
     }
 
     [OneTimeTearDown]
@@ -44,9 +48,9 @@ public sealed class RepositoryTemplateProgramTests
 
         // Then
         Assert.That(result.ExitCode, Is.Zero, result.Output + result.Errors);
-        Assert.That(result.Output, Does.Match(@"Train\s+ran\s+\S+\s+loans v1"));
-        Assert.That(File.ReadAllText(Path.Combine(Repository, "pipelines/loans.yaml")), Does.Contain("name: loans"));
-        foreach (var file in new[] { "artifacts/loans/model-card.md", "artifacts/loans/report.html", "artifacts/loans/metrics.json", "data/credit.csv" })
+        Assert.That(result.Output, Does.Match($@"Train\s+ran\s+\S+\s+{name} v1"));
+        Assert.That(File.ReadAllText(Path.Combine(Repository, $"pipelines/{name}.yaml")), Does.Contain($"name: {name}"));
+        foreach (var file in new[] { $"artifacts/{name}/model-card.md", $"artifacts/{name}/report.html", $"artifacts/{name}/metrics.json", "data/credit.csv" })
         {
             Assert.That(Path.Combine(Repository, file), Does.Exist, file);
         }
@@ -62,7 +66,7 @@ public sealed class RepositoryTemplateProgramTests
     {
         // Given
         File.WriteAllText(Path.Combine(Repository, "data/loans.csv"), Loans(rows: 1200));
-        File.WriteAllText(Path.Combine(Repository, "pipelines/loans.yaml"), PipelineYaml.Named("loans")
+        File.WriteAllText(Path.Combine(Repository, $"pipelines/{name}.yaml"), PipelineYaml.Named(name)
             .WithData("table: data/loans.csv")
             .WithSchema("default", "id: id", "income: numeric", "age: numeric", "region: categorical", "default: categorical")
             .WithProtected("- column: region")
@@ -76,8 +80,8 @@ public sealed class RepositoryTemplateProgramTests
         // Then
         Assert.That(result.ExitCode, Is.Zero, result.Output + result.Errors);
         Assert.That(result.Output, Does.Contain("1,200 rows"));
-        Assert.That(result.Output, Does.Match(@"Train\s+ran\s+\S+\s+loans v2"));
-        Assert.That(File.ReadAllText(Path.Combine(Repository, "artifacts/loans/model-card.md")), Does.Contain("Protected attribute `region`"));
+        Assert.That(result.Output, Does.Match($@"Train\s+ran\s+\S+\s+{name} v2"));
+        Assert.That(File.ReadAllText(Path.Combine(Repository, $"artifacts/{name}/model-card.md")), Does.Contain("Protected attribute `region`"));
     }
 
     [Test]
@@ -85,7 +89,7 @@ public sealed class RepositoryTemplateProgramTests
     {
         // Given
         var pwsh = Pwsh.Require();
-        var repository = Create("loans-ps");
+        var repository = Create(name + "-ps");
 
         // When
         var result = ChildProcess.Run(ChildProcess.Start(repository, pwsh, "-NoProfile", "-NonInteractive", "-File", Path.Combine(repository, "build.ps1")));
@@ -93,8 +97,33 @@ public sealed class RepositoryTemplateProgramTests
         // Then
         Assert.That(result.ExitCode, Is.Zero, result.Output + result.Errors);
         Assert.That(result.Errors, Does.Contain("Building the build program"));
-        Assert.That(result.Output, Does.Match(@"Train\s+ran\s+\S+\s+loans-ps v1"));
-        Assert.That(Path.Combine(repository, "artifacts/loans-ps/model-card.md"), Does.Exist);
+        Assert.That(result.Output, Does.Match($@"Train\s+ran\s+\S+\s+{name}-ps v1"));
+        Assert.That(Path.Combine(repository, $"artifacts/{name}-ps/model-card.md"), Does.Exist);
+    }
+
+    [Test]
+    [DependsOnTest(nameof(Should_Make_A_Repository_Whose_Build_Runs_The_Sample_Pipeline_There))]
+    public async Task Should_Build_And_Smoke_Test_The_Image_With_The_Server_The_Package_Brings()
+    {
+        // Given
+        using var docker = await Docker.RequireAsync();
+
+        // When
+        var result = ChildProcess.Run(Repository, Path.Combine(Repository, "build.sh"), "--target=BuildImage");
+
+        // Then
+        try
+        {
+            Assert.That(result.ExitCode, Is.Zero, result.Output + result.Errors);
+            Assert.That(result.Output, Does.Contain("smoke test scored"));
+        }
+        finally
+        {
+            if (ImageRecord.Read(Path.Combine(Repository, $"artifacts/{name}/image.json")) is { } image)
+            {
+                await docker.Images.DeleteImageAsync(image.Id, new global::Docker.DotNet.Models.ImageDeleteParameters { Force = true });
+            }
+        }
     }
 
     /// <summary>A repository made by `dotnet new mlops -n <paramref name="name"/>`, with a nuget.config naming the feed.</summary>
