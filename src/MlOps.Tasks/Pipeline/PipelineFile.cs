@@ -19,6 +19,14 @@ public static class PipelineFile
     {
         var available = Available(root);
         var chosen = requested ?? (available.Count == 1 ? available[0] : DefaultFile);
+        var relative = Path.GetRelativePath(root, Path.GetFullPath(chosen, root));
+        if (relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative))
+        {
+            throw new UsageException($"--pipeline={chosen} is outside the repository the build runs in ({root}), whose data, store and artifacts it "
+                + "would use. Run the build in the repository that holds the pipeline file: `dotnet new mlops` makes one with its own ./build.sh "
+                + "(docs/your-repository.md).");
+        }
+
         if (!File.Exists(Path.Combine(root, chosen)))
         {
             var list = available.Count == 0 ? "there are none in pipelines/" : "available: " + string.Join(", ", available);

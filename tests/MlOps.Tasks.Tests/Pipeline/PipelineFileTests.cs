@@ -279,5 +279,24 @@ public sealed class PipelineFileTests
             // Then
             Assert.That(error.Message, Is.EqualTo("Pipeline file 'pipelines/nope.yaml' does not exist (available: pipelines/churn.yaml). Name one with --pipeline=<file>."));
         }
+
+        // A user's pipeline in another folder was read with this repository's data, and the error said to copy the data here.
+        [TestCase(true)]
+        [TestCase(false)]
+        public void Should_Refuse_A_File_Outside_The_Repository_And_Say_Where_To_Run_The_Build(bool absolute)
+        {
+            // Given
+            using var repository = new TempDirectory();
+            using var elsewhere = new TempDirectory();
+            var file = elsewhere.Write("pipelines/churn.yaml", Valid);
+            var requested = absolute ? file : Path.GetRelativePath(repository.Path, file);
+
+            // When
+            var error = Assert.Throws<UsageException>(() => PipelineFile.Locate(repository.Path, requested));
+
+            // Then
+            Assert.That(error.Message, Does.StartWith($"--pipeline={requested} is outside the repository the build runs in ({repository.Path})")
+                .And.Contain("dotnet new mlops").And.Contain("docs/your-repository.md"));
+        }
     }
 }
