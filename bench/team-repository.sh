@@ -24,8 +24,7 @@ ls -l "$work/feed" | awk 'NR > 1 { printf "%6.1f MB  %s\n", $5 / 1048576, $9 }'
 
 hive="--debug:custom-hive $work/templates"
 dotnet new install "$work/feed/MlOps.Templates.$version.nupkg" $hive >/dev/null
-dotnet new mlops -n loans -o "$work/loans" $hive >/dev/null
-printf '<configuration><packageSources><add key="bench" value="%s" /></packageSources></configuration>\n' "$work/feed" >"$work/loans/nuget.config"
+dotnet new mlops -n loans -o "$work/loans" --feed "$work/feed" $hive >/dev/null
 cd "$work/loans"
 echo "First commands in the new repository:"
 seconds ./build.sh --description            # restore from the feed, build the program

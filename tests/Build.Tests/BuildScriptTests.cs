@@ -105,7 +105,7 @@ public sealed class BuildScriptTests(string script)
     public void Should_Rebuild_Once_When_Two_Runs_Start_After_A_Source_Changed()
     {
         // Given
-        clone.Edit("build/Tasks/ModelsTask.cs", "namespace MlOps.Build.Tasks;", "namespace MlOps.Build.Tasks;\n\n// A change to the build program.");
+        clone.Edit("src/MlOps.Build/Tasks/ModelsTask.cs", "namespace MlOps.Build.Tasks;", "namespace MlOps.Build.Tasks;\n\n// A change to the build program.");
 
         // When
         BuildProgram.Result?[] results;
@@ -129,7 +129,7 @@ public sealed class BuildScriptTests(string script)
         // Given
         var program = clone.Folder["build/bin/Release/net10.0/Build.dll"];
         var before = File.ReadAllBytes(program);
-        clone.Edit("build/Tasks/ModelsTask.cs", "namespace MlOps.Build.Tasks;", "namespace MlOps.Build.Tasks;\n\nnot C#");
+        clone.Edit("src/MlOps.Build/Tasks/ModelsTask.cs", "namespace MlOps.Build.Tasks;", "namespace MlOps.Build.Tasks;\n\nnot C#");
 
         // When
         var result = clone.RunScript(script, "--description");
@@ -140,7 +140,7 @@ public sealed class BuildScriptTests(string script)
         Assert.That(result.Errors.TrimEnd().Split('\n'), Has.Length.EqualTo(2), "the building line and one error line");
         Assert.That(result.Errors, Does.Match(@"^Building the build program \(build/Build\.csproj, Release\)\.\.\.\n"
             + @"Error: the build program did not build; the previous one is left as it was\. "
-            + @"\S*build/Tasks/ModelsTask\.cs\(\d+,\d+\): error CS\d+: .* \(all output: build/bin/build\.log\)\n$"));
+            + @"\S*src/MlOps\.Build/Tasks/ModelsTask\.cs\(\d+,\d+\): error CS\d+: .* \(all output: build/bin/build\.log\)\n$"));
         Assert.That(File.ReadAllBytes(program), Is.EqualTo(before));
     }
 }

@@ -107,27 +107,6 @@ public sealed class ReuseProgramTests
         Assert.That(result.Output, Does.Match(@"Train\s+ran\s+\S+\s+credit-scoring v2"));
     }
 
-    [Test]
-    [DependsOnTest(nameof(Should_Retrain_And_Name_The_Reason_When_The_Model_Building_Code_Changes))]
-    public void Should_Say_In_One_Line_That_The_Program_Does_Not_Build_And_Leave_It_As_It_Was()
-    {
-        // Given
-        var program = clone.Folder["build/bin/Release/net10.0/Build.dll"];
-        var before = File.ReadAllBytes(program);
-        clone.Edit("src/MlOps.Build/Tasks/ModelsTask.cs", "namespace MlOps.Build.Tasks;", "namespace MlOps.Build.Tasks;\n\nnot C#");
-
-        // When
-        var result = clone.Build("--target=Models");
-
-        // Then
-        Assert.That(result.ExitCode, Is.EqualTo(1));
-        Assert.That(result.Output, Is.Empty);
-        Assert.That(result.Errors.TrimEnd().Split('\n'), Has.Length.EqualTo(2), "the building line and one error line");
-        Assert.That(result.Errors, Does.Match(@"Error: the build program did not build; the previous one is left as it was\. "
-            + @"\S*src/MlOps\.Build/Tasks/ModelsTask\.cs\(8,\d+\): error CS\d+: .* \(all output: build/bin/build\.log\)"));
-        Assert.That(File.ReadAllBytes(program), Is.EqualTo(before));
-    }
-
     private static void AssertReused(BuildProgram.Result result)
     {
         foreach (var step in Steps)

@@ -40,16 +40,6 @@ internal sealed class PackageFeed : IDisposable
         return feed;
     }
 
-    /// <summary>A nuget.config that adds this feed to the machine's sources.</summary>
-    public string Config() => $"""
-        <?xml version="1.0" encoding="utf-8"?>
-        <configuration>
-          <packageSources>
-            <add key="mlops-test" value="{Path}" />
-          </packageSources>
-        </configuration>
-        """;
-
     public void Dispose()
     {
         var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } set

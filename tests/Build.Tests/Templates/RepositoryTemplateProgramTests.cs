@@ -15,8 +15,9 @@ public sealed class RepositoryTemplateProgramTests
     private PackageFeed feed = null!;
     private TempDirectory folder = null!;
 
-    // The repository's (and so the pipeline's, the model's and its image's) name: this fixture's own.
-    private readonly string name = $"loans-{Guid.NewGuid():N}"[..12];
+    // The repository's (and so the pipeline's, the model's and its image's) name: this fixture's own, in letters (the template
+    // writes a name in kebab case, which would split a run of digits and letters).
+    private readonly string name = "loans-" + string.Concat(Enumerable.Range(0, 8).Select(_ => (char)('a' + Random.Shared.Next(26))));
 
     private string Repository => folder[name];
 
@@ -85,6 +86,38 @@ public sealed class RepositoryTemplateProgramTests
     }
 
     [Test]
+    [DependsOnTest(nameof(Should_Make_A_Repository_Whose_Build_Runs_The_Sample_Pipeline_There))]
+    public void Should_Leave_Beside_The_Program_Only_The_Server_Files_The_Package_Brings()
+    {
+        // Given: a file of another version of the package, and a change that rebuilds the program
+        var stale = Path.Combine(Repository, "build/bin/Release/net10.0/serving-linux-x64/FromAnOlderPackage.dll");
+        File.WriteAllText(stale, "");
+        File.AppendAllText(Path.Combine(Repository, "build/Program.cs"), "// rebuilt\n");
+
+        // When
+        var result = ChildProcess.Run(Repository, Path.Combine(Repository, "build.sh"), "--description");
+
+        // Then
+        Assert.That(result.ExitCode, Is.Zero, result.Output + result.Errors);
+        Assert.That(result.Errors, Does.Contain("Building the build program"));
+        Assert.That(stale, Does.Not.Exist, "the image would carry it");
+    }
+
+    // A pipeline's name is lowercase letters, digits and dashes (and a Kubernetes namespace): the repository's name becomes one.
+    [TestCase("LoanScoring", "loan-scoring")]
+    [TestCase("Credit Risk.v2", "credit-risk-v-2")]
+    public void Should_Name_The_Pipeline_After_The_Repository_In_The_Letters_A_Pipeline_Name_Takes(string repository, string pipeline)
+    {
+        // When
+        var created = Create(repository);
+
+        // Then
+        Assert.That(Path.Combine(created, $"pipelines/{pipeline}.yaml"), Does.Exist);
+        Assert.That(File.ReadAllText(Path.Combine(created, $"pipelines/{pipeline}.yaml")), Does.Contain($"name: {pipeline}\n"));
+        Assert.That(File.ReadAllText(Path.Combine(created, "nuget.config")), Does.Contain(feed.Path));
+    }
+
+    [Test]
     public void Should_Build_And_Run_The_Same_Through_Build_Ps1_Under_PowerShell()
     {
         // Given
@@ -126,13 +159,12 @@ public sealed class RepositoryTemplateProgramTests
         }
     }
 
-    /// <summary>A repository made by `dotnet new mlops -n <paramref name="name"/>`, with a nuget.config naming the feed.</summary>
+    /// <summary>A repository made by `dotnet new mlops -n <paramref name="name"/>` with the feed (--feed).</summary>
     private string Create(string name)
     {
-        var created = ChildProcess.Run(folder.Path, "dotnet", $"new mlops -n {name} -o {name} {Hive}");
+        var created = ChildProcess.Run(folder.Path, "dotnet", $"new mlops -n \"{name}\" -o {name.Replace(' ', '_')} --feed \"{feed.Path}\" {Hive}");
         Assert.That(created.ExitCode, Is.Zero, created.Output + created.Errors);
-        File.WriteAllText(Path.Combine(folder[name], "nuget.config"), feed.Config());
-        return folder[name];
+        return folder[name.Replace(' ', '_')];
     }
 
     /// <summary>Applications whose default depends on income alone, the same rows on every run.</summary>
