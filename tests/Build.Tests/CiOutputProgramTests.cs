@@ -79,6 +79,24 @@ public sealed class CiOutputProgramTests
     }
 
     [Test]
+    public void Should_Not_Nest_Groups_When_Monitor_Retrains_On_GitHub()
+    {
+        // Given: the drifted batch, which Monitor --retrain trains on in a build of its own (its data gate refuses it)
+        using var build = BuildProgram.QuickSample();
+        Assert.That(build.Run("--target=PullData").ExitCode, Is.Zero);
+        build.Environment["GITHUB_ACTIONS"] = "true";
+
+        // When
+        var result = build.Run("--target=Monitor", "--current=data/current.csv", "--retrain");
+
+        // Then: every group closes before the next opens, the retraining build's output inside Monitor's
+        Assert.That(result.Output, Does.Contain("Monitor: retrained on data/current.csv"), result.Output + result.Errors);
+        var groups = result.Output.Split('\n').Where(l => l.StartsWith("::group::", StringComparison.Ordinal) || l == "::endgroup::").ToList();
+        Assert.That(groups.Where((line, i) => line.StartsWith("::group::", StringComparison.Ordinal) != (i % 2 == 0)), Is.Empty, string.Join('\n', groups));
+        Assert.That(groups, Does.Contain("::group::Monitor").And.Not.Contain("::group::ValidateData"));
+    }
+
+    [Test]
     public void Should_Write_Monitor_s_Drift_Verdict_In_The_Summary_On_GitHub()
     {
         // Given: the sample's current batch, which drifts

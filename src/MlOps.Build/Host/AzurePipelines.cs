@@ -5,15 +5,16 @@ namespace MlOps.Build.Host;
 /// <summary>
 /// Azure Pipelines' logging commands: <c>##[group]</c>/<c>##[endgroup]</c> around each task, and
 /// <c>##vso[task.logissue]</c> with the file relative to <paramref name="sourcesDirectory"/> (BUILD_SOURCESDIRECTORY).
-/// The exit code already fails the step, so no <c>task.complete</c>.
+/// The exit code already fails the step, so no <c>task.complete</c>. No groups when <paramref name="groups"/> is false (a build
+/// inside another's group: Azure does not nest them).
 /// </summary>
-internal sealed class AzurePipelines(string sourcesDirectory, string repositoryRoot) : CiService
+internal sealed class AzurePipelines(string sourcesDirectory, string repositoryRoot, bool groups = true) : CiService
 {
     public override string Name => "Azure Pipelines";
 
-    public override string? StartGroup(string task) => $"##[group]{EscapeData(task)}";
+    public override string? StartGroup(string task) => groups ? $"##[group]{EscapeData(task)}" : null;
 
-    public override string? EndGroup(string task) => "##[endgroup]";
+    public override string? EndGroup(string task) => groups ? "##[endgroup]" : null;
 
     public override string? Annotate(CiAnnotation annotation)
     {

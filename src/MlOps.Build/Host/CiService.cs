@@ -1,3 +1,5 @@
+using MlOps.Tasks.Monitoring;
+
 namespace MlOps.Build.Host;
 
 /// <summary>
@@ -23,9 +25,11 @@ internal abstract class CiService
         ArgumentNullException.ThrowIfNull(variables);
         string? Variable(string name) => variables.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
         bool IsTrue(string name) => string.Equals(Variable(name), "true", StringComparison.OrdinalIgnoreCase);
+        // A build Monitor --retrain started runs inside Monitor's group: GitHub and Azure do not nest groups (GitLab does).
+        var groups = !IsTrue(RetrainingProgram.NestedBuildVariable);
         if (IsTrue("GITHUB_ACTIONS"))
         {
-            return new GitHubActions(Variable("GITHUB_WORKSPACE") ?? repositoryRoot, repositoryRoot, Variable("GITHUB_STEP_SUMMARY"));
+            return new GitHubActions(Variable("GITHUB_WORKSPACE") ?? repositoryRoot, repositoryRoot, Variable("GITHUB_STEP_SUMMARY"), groups);
         }
 
         if (IsTrue("GITLAB_CI"))
@@ -33,7 +37,7 @@ internal abstract class CiService
             return new GitLabCi(clock);
         }
 
-        return IsTrue("TF_BUILD") ? new AzurePipelines(Variable("BUILD_SOURCESDIRECTORY") ?? repositoryRoot, repositoryRoot) : None;
+        return IsTrue("TF_BUILD") ? new AzurePipelines(Variable("BUILD_SOURCESDIRECTORY") ?? repositoryRoot, repositoryRoot, groups) : None;
     }
 
     /// <summary>The line that opens a collapsible group for task <paramref name="task"/>, or null.</summary>

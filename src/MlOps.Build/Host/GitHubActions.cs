@@ -5,15 +5,16 @@ namespace MlOps.Build.Host;
 /// <summary>
 /// GitHub Actions' workflow commands: <c>::group::</c>/<c>::endgroup::</c> around each task, <c>::error</c> and <c>::warning</c>
 /// with the file relative to <paramref name="workspace"/> (GITHUB_WORKSPACE), and the job summary appended to
-/// <paramref name="summaryFile"/> (GITHUB_STEP_SUMMARY) as Markdown.
+/// <paramref name="summaryFile"/> (GITHUB_STEP_SUMMARY) as Markdown. No groups when <paramref name="groups"/> is false (a build
+/// inside another's group: GitHub does not nest them).
 /// </summary>
-internal sealed class GitHubActions(string workspace, string repositoryRoot, string? summaryFile) : CiService
+internal sealed class GitHubActions(string workspace, string repositoryRoot, string? summaryFile, bool groups = true) : CiService
 {
     public override string Name => "GitHub Actions";
 
-    public override string? StartGroup(string task) => $"::group::{EscapeData(task)}";
+    public override string? StartGroup(string task) => groups ? $"::group::{EscapeData(task)}" : null;
 
-    public override string? EndGroup(string task) => "::endgroup::";
+    public override string? EndGroup(string task) => groups ? "::endgroup::" : null;
 
     public override string? Annotate(CiAnnotation annotation)
     {

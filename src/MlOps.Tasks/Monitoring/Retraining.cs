@@ -67,6 +67,7 @@ internal static class Retraining
         var arguments = decision.Arguments!;
         options.Log.Information($"Monitor: drift found; retraining on {decision.Table}: ./build.sh {string.Join(' ', arguments)}");
         var start = new ProcessStartInfo(options.Program.Path) { UseShellExecute = false, WorkingDirectory = options.RepositoryRoot };
+        start.Environment[RetrainingProgram.NestedBuildVariable] = "true";
         foreach (var argument in options.Program.Arguments.Concat(arguments))
         {
             start.ArgumentList.Add(argument);

@@ -45,6 +45,21 @@ public sealed class CiServiceTests
             Assert.That(ci.HasSummary, Is.False);
         }
 
+        // Monitor --retrain's build runs inside Monitor's group; GitHub and Azure close a group at the first end, nested or not.
+        [TestCase("GITHUB_ACTIONS", "true", false)]
+        [TestCase("TF_BUILD", "True", false)]
+        [TestCase("GITLAB_CI", "true", true)]
+        public void Should_Open_No_Group_Inside_Another_Where_The_Service_Does_Not_Nest_Them(string name, string value, bool grouped)
+        {
+            // When
+            var ci = Detect((name, value), ("MLOPS_NESTED_BUILD", "true"));
+
+            // Then
+            Assert.That(ci.StartGroup("Train"), grouped ? Is.Not.Null : Is.Null);
+            Assert.That(ci.EndGroup("Train"), grouped ? Is.Not.Null : Is.Null);
+            Assert.That(Detect((name, value)).StartGroup("Train"), Is.Not.Null);
+        }
+
         [Test]
         public void Should_Have_A_Summary_On_GitHub_Only_With_GITHUB_STEP_SUMMARY()
         {
