@@ -16,7 +16,7 @@ internal sealed class ConsumerProject : IDisposable
     /// <summary>The table Train reads, relative to the repository.</summary>
     public const string Table = "data/credit.csv";
 
-    public ConsumerProject(TaskPackage package)
+    public ConsumerProject(PackageFeed package)
     {
         var text = File.ReadAllText(Path.Combine(Dotnet.SourceRoot, Pipeline));
         foreach (var (from, to) in new[] { ("number_of_iterations: 200", "number_of_iterations: 60"), ("folds: 5 ", "folds: 0 ") })
@@ -30,7 +30,7 @@ internal sealed class ConsumerProject : IDisposable
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
               <packageSources>
-                <add key="mlops-test" value="{package.Feed.Path}" />
+                <add key="mlops-test" value="{package.Path}" />
               </packageSources>
             </configuration>
             """);

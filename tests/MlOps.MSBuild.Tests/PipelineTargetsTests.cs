@@ -1,3 +1,5 @@
+using MlOps.Testing;
+
 namespace MlOps.MSBuild.Tests;
 
 /// <summary>
@@ -10,10 +12,10 @@ public sealed class PipelineTargetsTests
 {
     private static readonly string[] Targets = ["MlOpsCheckData", "MlOpsValidateData", "MlOpsTrain", "MlOpsValidate", "MlOpsBiasCheck"];
 
-    private TaskPackage package = null!;
+    private PackageFeed package = null!;
 
     [OneTimeSetUp]
-    public void PackOnce() => package = TaskPackage.Pack();
+    public void PackOnce() => package = PackageFeed.Pack(Dotnet.SourceRoot, "src/MlOps.MSBuild/MlOps.MSBuild.csproj");
 
     [OneTimeTearDown]
     public void RemovePackage() => package.Dispose();

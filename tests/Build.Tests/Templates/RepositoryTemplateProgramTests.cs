@@ -27,9 +27,10 @@ public sealed class RepositoryTemplateProgramTests
     [OneTimeSetUp]
     public void CreateRepository()
     {
-        feed = PackageFeed.Pack();
+        feed = PackageFeed.Pack(BuildProgram.SourceRoot,
+            "src/Models/MlOps.Models.csproj", "src/MlOps.Tasks/MlOps.Tasks.csproj", "src/MlOps.Build/MlOps.Build.csproj", "src/MlOps.Templates/MlOps.Templates.csproj");
         folder = new TempDirectory();
-        var installed = ChildProcess.Run(folder.Path, "dotnet", $"new install \"{feed.Template}\" {Hive}");
+        var installed = ChildProcess.Run(folder.Path, "dotnet", $"new install \"{feed.Package("MlOps.Templates")}\" {Hive}");
         Assert.That(installed.ExitCode, Is.Zero, installed.Output + installed.Errors);
         Create(name);
     }
