@@ -70,10 +70,6 @@ internal sealed class BuildProgram : IDisposable
         return (csv.ToString(), [.. rows.Select(r => predictions[r[..r.IndexOf(',', StringComparison.Ordinal)]])]);
     }
 
-    /// <summary>The variables the program detects a CI service by, or that the service sets for it: never inherited, only set through <see cref="Environment"/>.</summary>
-    public static readonly string[] CiVariables =
-        ["GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "GITHUB_WORKSPACE", "GITLAB_CI", "TF_BUILD", "BUILD_SOURCESDIRECTORY"];
-
     /// <summary>Environment variables set for the program (e.g. DOCKER_HOST).</summary>
     public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
 
@@ -83,19 +79,7 @@ internal sealed class BuildProgram : IDisposable
     /// <summary>How long <see cref="Run"/> waits for the program before it fails the test.</summary>
     public static TimeSpan TimeLimit => TestTimeLimits.Run;
 
-    public Result Run(params string[] args)
-    {
-        using var process = Process.Start(Start(args))!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeLimit))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"build {string.Join(' ', args)} did not finish in {TimeLimit.TotalMinutes} minutes");
-        }
-
-        return new Result(process.ExitCode, output.Result, errors.Result);
-    }
+    public Result Run(params string[] args) => ChildProcess.Run(Start(args));
 
     /// <summary>Starts the program in the background, for targets that run until stopped (Serve).</summary>
     public RunningBuild Launch(params string[] args) => new(Process.Start(Start(args))!);
@@ -103,30 +87,13 @@ internal sealed class BuildProgram : IDisposable
     /// <summary>How the program is started in the repository with <paramref name="args"/>: Build.dll beside the tests, no colour, <see cref="Environment"/>.</summary>
     public ProcessStartInfo Start(string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Repository.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(TestContext.CurrentContext.TestDirectory, "Build.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["NO_COLOR"] = "1";
-        foreach (var name in CiVariables)
-        {
-            // A test run on a CI service must not make the program under test write that service's commands (or its job summary).
-            start.Environment.Remove(name);
-        }
-
+        // Never a CI service of the machine running the tests (ChildProcess.Start): only one a test sets through Environment.
+        var start = ChildProcess.Start(Repository.Path, "dotnet", [Path.Combine(TestContext.CurrentContext.TestDirectory, "Build.dll"), .. args]);
         foreach (var (name, value) in Environment)
         {
             start.Environment[name] = value;
         }
+
         return start;
     }
 
