@@ -1,12 +1,13 @@
 using System.Globalization;
 using MlOps.Build.Host;
 using MlOps.Tasks.Tracking;
+using MlOps.Tasks.Training;
 using Spectre.Console;
 
 namespace MlOps.Build.Tasks;
 
 [TaskName("ShowRun")]
-[TaskDescription("Show one run: status, params, metrics with their history, tags and artifacts.")]
+[TaskDescription("Show one run: status, params, metrics with their history, tags, artifacts and the trials of its sweep.")]
 [TaskArgument("run", "A version (v2, 2, latest, an alias) or a run id prefix (default: latest).")]
 internal sealed class ShowRunTask(IAnsiConsole console) : BuildTask
 {
@@ -41,7 +42,13 @@ internal sealed class ShowRunTask(IAnsiConsole console) : BuildTask
         }
 
         console.Write(artifacts);
-        context.Note($"run {run.Id[..8]}, {run.Status.ToString().ToLowerInvariant()}");
+        var sweep = SweepHistory.Of(store, run);
+        if (sweep is not null)
+        {
+            console.Write(SweepTable.Of(sweep));
+        }
+
+        context.Note($"run {run.Id[..8]}, {run.Status.ToString().ToLowerInvariant()}" + (sweep is null ? "" : $", {sweep.Counts}"));
     }
 
     private static Table Pairs(string what, IReadOnlyDictionary<string, string> values)

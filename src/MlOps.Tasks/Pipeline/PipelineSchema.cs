@@ -46,7 +46,11 @@ internal static class PipelineSchema
         if (underlying.IsGenericType && underlying.GetGenericTypeDefinition() is var list
             && (list == typeof(IReadOnlyList<>) || list == typeof(List<>)))
         {
-            return new JsonObject { ["type"] = "array", ["items"] = Describe(underlying.GetGenericArguments()[0]) };
+            // A list of text (choices, value sets) takes any scalar too: [10, 20] is read as "10", "20".
+            var items = underlying.GetGenericArguments()[0] == typeof(string)
+                ? new JsonObject { ["type"] = new JsonArray("string", "number", "boolean") }
+                : Describe(underlying.GetGenericArguments()[0]);
+            return new JsonObject { ["type"] = "array", ["items"] = items };
         }
 
         // Nullable items (an open bound in value_ranges) may be written as null.

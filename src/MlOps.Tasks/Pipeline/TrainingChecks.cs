@@ -42,6 +42,11 @@ internal static class TrainingChecks
             var why = schema is not null && column == schema.Label ? "is the label" : "is not in schema.columns";
             throw new InvalidFileException(training.LocationOf("exclude")!, $"'training.exclude' names '{column}', which {why}.");
         }
+
+        if (training.Sweep is { } sweep)
+        {
+            SweepChecks.Check(sweep);
+        }
     }
 
     private static void CheckNumbers(TrainingSection training)

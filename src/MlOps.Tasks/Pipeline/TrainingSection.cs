@@ -30,4 +30,7 @@ public sealed record TrainingSection : PipelineSection
 
     /// <summary>Columns the model must not read (personal data, leaks).</summary>
     public IReadOnlyList<string> Exclude { get; init; } = [];
+
+    /// <summary>Search the hyper-parameters instead of fitting <see cref="Parameters"/> as written; null: no search.</summary>
+    public SweepSection? Sweep { get; init; }
 }

@@ -7,6 +7,9 @@ namespace MlOps.Tasks.Tracking;
 public sealed partial class RunLog
 {
     private const string RunColumns = "id, experiment, name, status, start_ms, end_ms";
+
+    /// <summary>The tag that makes a run the child of another, as MLflow names it.</summary>
+    public const string ParentRunTag = "mlflow.parentRunId";
     private readonly StoreConnection connection;
 
     internal RunLog(StoreConnection connection)
@@ -106,10 +109,26 @@ public sealed partial class RunLog
     public RunRecord GetRun(string runIdOrPrefix) =>
         FindRun(runIdOrPrefix) ?? throw new UsageException($"No run id starts with '{runIdOrPrefix.Trim()}' in {connection.Database}.");
 
-    /// <summary>The runs of <paramref name="experiment"/>, newest first.</summary>
+    /// <summary>The runs of <paramref name="experiment"/>, newest first, without the child runs (a sweep's trials: <see cref="ChildrenOf"/>).</summary>
     public IReadOnlyList<RunRecord> InExperiment(string experiment) => connection.Read(() =>
-        connection.Query("SELECT id FROM runs WHERE experiment = @experiment ORDER BY start_ms DESC, rowid DESC",
+        connection.Query(
+                $"""
+                SELECT id FROM runs WHERE experiment = @experiment
+                AND NOT EXISTS (SELECT 1 FROM tags WHERE tags.run_id = runs.id AND tags.key = '{ParentRunTag}')
+                ORDER BY start_ms DESC, rowid DESC
+                """,
                 row => row.GetString(0), ("@experiment", experiment))
+            .Select(id => ReadRun(id)!)
+            .ToList());
+
+    /// <summary>The runs tagged as children of <paramref name="parentRunId"/> (MLflow's <c>mlflow.parentRunId</c>), oldest first.</summary>
+    public IReadOnlyList<RunRecord> ChildrenOf(string parentRunId) => connection.Read(() =>
+        connection.Query(
+                $"""
+                SELECT runs.id FROM runs JOIN tags ON tags.run_id = runs.id
+                WHERE tags.key = '{ParentRunTag}' AND tags.value = @parent ORDER BY runs.start_ms, runs.rowid
+                """,
+                row => row.GetString(0), ("@parent", parentRunId))
             .Select(id => ReadRun(id)!)
             .ToList());
 

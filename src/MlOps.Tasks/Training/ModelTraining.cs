@@ -54,12 +54,16 @@ public sealed class ModelTraining(TrackingStore store, SigningKey key, IProgress
             var tags = TrainingTags.For(fingerprint, git, request.User);
             tags[TrainingTags.DataValues] = check.Values!.ToJson();
             store.Runs.SetTags(run.Id, tags);
-            var model = ModelTrainer.Train(data.Data, data.Keys, ModelSchemas.From(schema), ModelSchemas.From(pipeline.Training), progress);
-            TrainingLog.Write(store, run.Id, pipeline.Training, model, data.IdColumn);
+            // A sweep chooses the trainer and parameters, and the model is refit with them on all training rows.
+            var training = pipeline.Training.Sweep is null ? pipeline.Training
+                : ModelSweep.Run(store, run.Id, pipeline.Name, pipeline.Training, data, ModelSchemas.From(schema), progress).Refit;
+            var trained = pipeline with { Training = training };
+            var model = ModelTrainer.Train(data.Data, data.Keys, ModelSchemas.From(schema), ModelSchemas.From(training), progress);
+            TrainingLog.Write(store, run.Id, training, model, data.IdColumn);
             HeldOutRecord.Write(store, run.Id, data, model.Split.Test);
             var version = store.Registry.RegisterBundle(pipeline.Name, run.Id, ArtifactNames.Bundle, ModelAliases.Candidate, request.User, (number, created, path) =>
-                ModelBundle.Write(path, TrainingLog.Bundle(pipeline, schema, model, run.Id, fingerprint, git.Commit, number, created), key));
-            var outcome = Publish(request, store.Runs.GetRun(run.Id), version, model, changed);
+                ModelBundle.Write(path, TrainingLog.Bundle(trained, schema, model, run.Id, fingerprint, git.Commit, number, created), key));
+            var outcome = Publish(request with { Pipeline = trained }, store.Runs.GetRun(run.Id), version, model, changed);
             store.Runs.EndRun(run.Id, RunStatus.Finished);
             return outcome with { Run = store.Runs.GetRun(run.Id) };
         }

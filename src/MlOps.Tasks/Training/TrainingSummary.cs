@@ -38,8 +38,24 @@ public static class TrainingSummary
                 $"  cross-validation ({aucs.Count} folds): auc {aucs.Average():0.0000} (min {aucs.Min():0.0000}, max {aucs.Max():0.0000})"));
         }
 
+        if (outcome.Run.Tags.GetValueOrDefault(SweepTags.Objective) is { } objective)
+        {
+            lines.Add(SweepLine(outcome.Run, objective));
+        }
+
         lines.Add($"  bundle {Path.GetRelativePath(repositoryRoot, outcome.BundlePath)} (sha256 {outcome.Version.BundleSha256[..12]}…)");
         return lines;
+    }
+
+    // e.g. "  sweep: 20 trials (6 pruned, 0 failed); best trial 7, auc 0.7801 by cross-validation; refit lightgbm on all training rows"
+    private static string SweepLine(Tracking.RunRecord run, string objective)
+    {
+        var metric = objective.Split(' ')[0];
+        double Metric(string name) => run.Metrics.GetValueOrDefault(name);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"  sweep: {Metric("sweep_trials"):0} trials ({Metric("sweep_pruned"):0} pruned, {Metric("sweep_failed"):0} failed); best trial "
+            + $"{run.Tags.GetValueOrDefault(SweepTags.BestTrial)}, {metric} {Metric($"sweep_best_{metric}"):0.0000} by cross-validation; "
+            + $"refit {run.Params.GetValueOrDefault("trainer")} on all training rows");
     }
 
     private static string Auc(TrainingOutcome outcome) =>

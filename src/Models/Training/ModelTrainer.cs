@@ -53,6 +53,19 @@ public static class ModelTrainer
         return model;
     }
 
+    /// <summary>
+    /// Fits on <paramref name="split"/>'s training rows and measures on its test rows: one fold of a cross-validation,
+    /// as a sweep scores a trial.
+    /// </summary>
+    public static ModelMetrics Score(TableData table, ModelSchema schema, TrainingOptions options, DataSplit split)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(split);
+        return Fit(table, schema, options, split).Metrics;
+    }
+
     private static FitResult Fit(TableData table, ModelSchema schema, TrainingOptions options, DataSplit split,
         IProgress<TrainingProgress>? progress = null, int step = 0, int steps = 0)
     {

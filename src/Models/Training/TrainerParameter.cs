@@ -30,6 +30,12 @@ public sealed class TrainerParameter
     /// <summary>The values a number may take for this trainer (ML.NET's checks); null for switches and choices.</summary>
     public ParameterRange? Range { get; }
 
+    /// <summary>Whether the parameter takes a number, as opposed to a switch or a choice.</summary>
+    public bool IsNumber => type != typeof(bool) && !type.IsEnum;
+
+    /// <summary>Whether the parameter takes whole numbers only.</summary>
+    public bool IsWhole => type == typeof(int) || type == typeof(long);
+
     /// <summary>Whether a value <see cref="TryParse"/> gave lies in <see cref="Range"/>.</summary>
     public bool InRange(object value) =>
         Range is null || value is bool || value is Enum || Range.Contains(Convert.ToDouble(value, CultureInfo.InvariantCulture));

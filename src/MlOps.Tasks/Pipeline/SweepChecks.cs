@@ -1,0 +1,69 @@
+using System.Globalization;
+using MlOps.Models.Training;
+
+namespace MlOps.Tasks.Pipeline;
+
+/// <summary>Checks <c>training.sweep</c>: the objective, the budget and every searched range against the trainers' parameters.</summary>
+internal static class SweepChecks
+{
+    /// <exception cref="InvalidFileException">A value is wrong; the message names its line.</exception>
+    public static void Check(SweepSection sweep)
+    {
+        if (!GateMetrics.Names.Contains(sweep.Objective))
+        {
+            var hint = Spelling.Closest(sweep.Objective, GateMetrics.Names) is { } near ? $" Did you mean '{near}'?" : "";
+            throw new InvalidFileException(sweep.LocationOf("objective")!,
+                $"'training.sweep.objective' names no metric: '{sweep.Objective}'.{hint} Expected one of: {string.Join(", ", GateMetrics.Names)}.");
+        }
+
+        Require(sweep, "trials", sweep.Trials is null or >= 1, $"must be at least 1 (the most trials to run), not {sweep.Trials}");
+        Require(sweep, "timeout", sweep.Timeout is null or > 0, $"must be a number of seconds above 0, not {Text(sweep.Timeout ?? 0)}");
+        Require(sweep, "folds", sweep.Folds is >= 2 and <= TrainingSection.MaxFolds,
+            $"must be between 2 and {TrainingSection.MaxFolds} (each trial is scored by cross-validation on the training rows), not {sweep.Folds}");
+        Require(sweep, "parallel", sweep.Parallel >= 1, $"must be at least 1 (trials run at once), not {sweep.Parallel}");
+        if (sweep.Space.Count == 0)
+        {
+            throw new InvalidFileException(sweep.LocationOf("space")!,
+                $"'training.sweep.space' is empty; name a trainer and the parameters to search, e.g. lightgbm: {{ learning_rate: {{ low: 0.01, high: 0.3, log: true }} }}.");
+        }
+
+        foreach (var (trainer, ranges) in sweep.Space)
+        {
+            CheckTrainer(sweep, trainer, ranges);
+        }
+    }
+
+    private static void CheckTrainer(SweepSection sweep, string trainer, IReadOnlyDictionary<string, SearchRangeSection> ranges)
+    {
+        var location = sweep.LocationOf($"space.{trainer}")!;
+        if (!TrainerCatalog.Names.Contains(trainer))
+        {
+            var hint = Spelling.Closest(trainer, TrainerCatalog.Names) is { } near ? $" Did you mean '{near}'?" : "";
+            throw new InvalidFileException(location,
+                $"'training.sweep.space' names an unknown trainer '{trainer}'.{hint} Expected one of: {string.Join(", ", TrainerCatalog.Names)}.");
+        }
+
+        var parameters = TrainerCatalog.Parameters(trainer).ToDictionary(p => p.Name, StringComparer.Ordinal);
+        foreach (var (name, range) in ranges)
+        {
+            if (!parameters.TryGetValue(name, out var parameter))
+            {
+                var hint = Spelling.Closest(name, parameters.Keys.ToList()) is { } near ? $" Did you mean '{near}'?" : "";
+                throw new InvalidFileException(range.Location ?? location,
+                    $"Trainer '{trainer}' has no parameter '{name}' to search.{hint} Its parameters: {string.Join(", ", parameters.Keys)}.");
+            }
+
+            SearchRangeChecks.Check(sweep, $"training.sweep.space.{trainer}.{name}", parameter, range);
+        }
+    }
+
+    private static void Require(SweepSection sweep, string key, bool valid, string problem)
+    {
+        if (!valid)
+        {
+            throw new InvalidFileException(sweep.LocationOf(key)!, $"'training.sweep.{key}' {problem}.");
+        }
+    }
+
+    internal static string Text(double value) => value.ToString(CultureInfo.InvariantCulture);
+}
