@@ -9,7 +9,9 @@ internal static class SweepTable
 {
     public static Table Of(SweepHistory sweep)
     {
-        var names = sweep.Trials.SelectMany(t => t.Params.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        // The trainer first, then the parameters by name.
+        var names = sweep.Trials.SelectMany(t => t.Params.Keys).Distinct(StringComparer.Ordinal)
+            .OrderBy(n => n != "trainer").ThenBy(n => n, StringComparer.Ordinal).ToList();
         var direction = sweep.Minimises ? "minimize" : "maximize";
         var table = new Table().Title($"Sweep: {Markup.Escape(sweep.Counts)}; {Markup.Escape(sweep.Objective)} ({direction}) by cross-validation")
             .AddColumns(["Trial", "State", "Folds", Markup.Escape(sweep.Objective), .. names.Select(Markup.Escape)]);
