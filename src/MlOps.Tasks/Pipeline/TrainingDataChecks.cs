@@ -54,18 +54,23 @@ internal static class TrainingDataChecks
     private static void CheckFolds(PipelineDefinition pipeline, SchemaSection schema, TableValues values)
     {
         var training = pipeline.Training;
-        if (training.Folds < 2 || values.Labels.Count != 2)
+        if (values.Labels.Count != 2)
         {
             return;
         }
 
         var (smaller, rows) = values.Labels.OrderBy(l => l.Value).ThenBy(l => l.Key, StringComparer.Ordinal).Select(l => (l.Key, l.Value)).First();
-        if (training.Folds > rows)
+        var none = rows >= 2 ? string.Create(CultureInfo.InvariantCulture, $"use at most {rows} folds, or 0 for none") : "set it to 0 (no cross-validation)";
+        var sweep = rows >= 2 ? string.Create(CultureInfo.InvariantCulture, $"use at most {rows} folds") : "add rows of that class before sweeping";
+        foreach (var (section, path, folds, fix) in new (PipelineSection?, string, int, string)[]
+            { (training, "training.folds", training.Folds, none), (training.Sweep, "training.sweep.folds", training.Sweep?.Folds ?? 0, sweep) })
         {
-            var fix = rows >= 2 ? string.Create(CultureInfo.InvariantCulture, $"use at most {rows} folds, or 0 for none") : "set it to 0 (no cross-validation)";
-            throw new InvalidFileException(Place(pipeline, training, "folds"), string.Create(CultureInfo.InvariantCulture,
-                $"'training.folds' is {training.Folds}, but {values.File} has only {rows:N0} row{(rows == 1 ? "" : "s")} of the smaller class "
-                + $"('{smaller}' in '{schema.Label}') and every fold needs one: {fix}."));
+            if (section is not null && folds >= 2 && folds > rows)
+            {
+                throw new InvalidFileException(Place(pipeline, section, "folds"), string.Create(CultureInfo.InvariantCulture,
+                    $"'{path}' is {folds}, but {values.File} has only {rows:N0} row{(rows == 1 ? "" : "s")} of the smaller class "
+                    + $"('{smaller}' in '{schema.Label}') and every fold needs one: {fix}."));
+            }
         }
     }
 

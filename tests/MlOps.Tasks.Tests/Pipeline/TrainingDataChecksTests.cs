@@ -80,6 +80,14 @@ public sealed class TrainingDataChecksTests
     }
 
     [Test]
+    public void Should_Bound_A_Sweeps_Folds_By_The_Rows_Of_The_Smaller_Class()
+    {
+        Assert.That(Fails(Head + "training:\n  sweep:\n    folds: 3\n    space: { lightgbm: { number_of_leaves: { low: 4, high: 8 } } }\n"), Is.EqualTo(
+            "pipelines/p.yaml:18:12: 'training.sweep.folds' is 3, but data/t.csv has only 2 rows of the smaller class ('1' in 'y') and every fold needs one: "
+            + "use at most 2 folds."));
+    }
+
+    [Test]
     public void Should_Check_A_Reused_Run_Against_The_Values_It_Was_Trained_On()
     {
         // Given: the values a run recorded, and a pipeline whose fairness section changed since.
