@@ -147,6 +147,29 @@ public sealed class RunLogTests
             // Then
             Assert.That(runs.Select(run => run.Id), Is.EqualTo(new[] { third.Id, second.Id, first.Id }));
         }
+
+        [Test]
+        public void Should_Leave_Out_Child_Runs_Which_Their_Parent_Lists()
+        {
+            // Given: a run with two trials of its sweep, tagged as MLflow nests runs
+            using var fixture = new TestStore(engine);
+            var parent = fixture.Store.Runs.StartRun("credit-scoring");
+            var children = Enumerable.Range(0, 2).Select(_ =>
+            {
+                fixture.Clock.Advance(TimeSpan.FromSeconds(1));
+                var child = fixture.Store.Runs.StartRun("credit-scoring");
+                fixture.Store.Runs.SetTags(child.Id, new Dictionary<string, string> { [RunLog.ParentRunTag] = parent.Id });
+                return child.Id;
+            }).ToList();
+
+            // When
+            var runs = fixture.Store.Runs.InExperiment("credit-scoring");
+            var listed = fixture.Store.Runs.ChildrenOf(parent.Id);
+
+            // Then
+            Assert.That(runs.Select(run => run.Id), Is.EqualTo(new[] { parent.Id }));
+            Assert.That(listed.Select(run => run.Id), Is.EqualTo(children), "oldest first");
+        }
     }
 
     [TestFixture(Engine.Sqlite)]
