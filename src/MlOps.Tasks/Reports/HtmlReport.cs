@@ -7,7 +7,7 @@ using MlOps.Models.Evaluation;
 namespace MlOps.Tasks.Reports;
 
 /// <summary>The HTML report: one self-contained file, plots inlined as base64 PNG data: URIs, every text escaped.</summary>
-internal static class HtmlReport
+internal static partial class HtmlReport
 {
     private const string Style = "body{font-family:sans-serif;margin:2em auto;max-width:1200px;color:#222}table{border-collapse:collapse;margin:1em 0}"
         + "td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}th{background:#eef}.fail{color:#b00;font-weight:bold}.pass{color:#070}"
@@ -36,6 +36,7 @@ internal static class HtmlReport
 
         Fairness(html, inputs.Fairness);
         Explanation(html, inputs);
+        Search(html, inputs);
         return html.Append("</body></html>\n").ToString();
     }
 
@@ -73,6 +74,8 @@ internal static class HtmlReport
         {
             Image(html, "Permutation feature importance", ReportPlots.Importance(x.Importance));
         }
+
+        SweepImages(html, inputs);
 
         html.Append("</div>\n");
     }

@@ -18,6 +18,7 @@ internal static partial class ModelCard
         var metrics = inputs.Metrics;
         card.Append(CultureInfo.InvariantCulture, $"# Model card: {metrics.Model} v{metrics.Version}\n\n");
         Details(card, inputs);
+        Search(card, inputs);
         IntendedUse(card, inputs);
         TrainingData(card, inputs);
         Performance(card, inputs);
@@ -31,8 +32,9 @@ internal static partial class ModelCard
     {
         var p = inputs.Provenance;
         var training = inputs.Pipeline.Training;
-        var parameters = training.Parameters.Count == 0 ? "the trainer's defaults"
-            : string.Join(", ", training.Parameters.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Key} {k.Value}"));
+        var model = ModelParameters(inputs);
+        var parameters = model.Count == 0 ? "the trainer's defaults"
+            : string.Join(", ", model.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Key} {k.Value}"));
         card.Append("## Model details\n\n")
             .Append(CultureInfo.InvariantCulture, $"- Name: `{inputs.Metrics.VersionName}` (model `{p.ModelName}`, version {p.ModelVersion})\n")
             .Append(CultureInfo.InvariantCulture, $"- Type: binary classifier, ML.NET `{p.Trainer}` trainer; {parameters}; seed {training.Seed}\n")

@@ -5,6 +5,7 @@ using MlOps.Models.Bundles;
 using MlOps.Tasks.Artifacts;
 using MlOps.Tasks.Pipeline;
 using MlOps.Tasks.Tracking;
+using MlOps.Tasks.Training;
 using MlOps.Tasks.Validation;
 
 namespace MlOps.Tasks.Reports;
@@ -90,6 +91,7 @@ public sealed partial class ModelReport(TrackingStore store, PublicKey trusted)
             Metrics = metrics,
             Fairness = fairness?.RootElement.Clone(),
             Run = run,
+            Sweep = SweepHistory.Of(store, run),
             Provenance = bundle.Provenance,
             BundleSha256 = bundle.Sha256,
             Predictions = predictions,

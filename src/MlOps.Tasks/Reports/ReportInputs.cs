@@ -3,6 +3,7 @@ using MlOps.Models.Bundles;
 using MlOps.Tasks.Artifacts;
 using MlOps.Tasks.Pipeline;
 using MlOps.Tasks.Tracking;
+using MlOps.Tasks.Training;
 
 namespace MlOps.Tasks.Reports;
 
@@ -38,4 +39,7 @@ internal sealed record ReportInputs
 
     /// <summary>Why the model could not be explained, when it could not.</summary>
     public string? ExplanationError { get; init; }
+
+    /// <summary>The hyper-parameter sweep of the training run, when it ran one.</summary>
+    public SweepHistory? Sweep { get; init; }
 }

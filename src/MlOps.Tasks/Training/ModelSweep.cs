@@ -28,8 +28,8 @@ internal static class ModelSweep
         store.Runs.SetTags(runId, new Dictionary<string, string>
         {
             [SweepTags.Objective] = $"{sweep.Objective} ({(sweep.Minimises ? "minimize" : "maximize")})",
-            ["sweep.sampler"] = Snake(sweep.Sampler),
-            ["sweep.pruner"] = Snake(sweep.Pruner),
+            [SweepTags.Sampler] = Snake(sweep.Sampler),
+            [SweepTags.Pruner] = Snake(sweep.Pruner),
         });
         var reporter = new TrialReporter(progress, sweep.Objective, sweep.Minimises, settings.Trials);
         var log = new SweepLog(store, runId, space, data, reporter.Ended);

@@ -20,6 +20,12 @@ public static class SweepTags
     /// <summary>On the Train run: the objective, e.g. "auc (maximize)".</summary>
     public const string Objective = "sweep.objective";
 
+    /// <summary>On the Train run: how trials chose their values, e.g. "tpe".</summary>
+    public const string Sampler = "sweep.sampler";
+
+    /// <summary>On the Train run: how poor trials were stopped early, e.g. "median" or "none".</summary>
+    public const string Pruner = "sweep.pruner";
+
     /// <summary>On the Train run: the number of the best trial, whose parameters were refit.</summary>
     public const string BestTrial = "sweep.best_trial";
 }

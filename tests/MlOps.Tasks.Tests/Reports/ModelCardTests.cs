@@ -65,6 +65,35 @@ public sealed class ModelCardTests
         Assert.That(card, Does.Contain("Permutation feature importance (ML.NET) on 1,000 of the 4,000 held-out rows (a sample, seed 42), 3 permutations:"));
     }
 
+    [Test]
+    public void Should_Describe_The_Search_When_Train_Swept()
+    {
+        // Given
+        var inputs = SweepExamples.Inputs();
+
+        // When
+        var card = ModelCard.Write(inputs);
+
+        // Then
+        Assert.That(card, Does.Contain("\n### Hyper-parameter search\n\n- Objective: `auc` by cross-validation on the training rows, maximised; "
+            + "sampler `tpe`, pruner `median`\n- Trials: 6 trials: 1 failed, 4 finished, 1 pruned\n- Best trial: 2, auc 0.8100; "));
+        Assert.That(card, Does.Contain("| Setting | Value |\n| --- | --- |\n| trainer | lightgbm |\n| learning_rate | 0.05 |\n| number_of_leaves | 32 |\n"));
+        Assert.That(card, Does.Contain("Parameter importance. " + SweepImportance.Method + "\n\n| Parameter | Importance |\n| --- | --- |\n"
+            + "| lightgbm.learning_rate | 0.9901 |\n| lightgbm.number_of_leaves | 0.0099 |\n"));
+        Assert.That(card, Does.Contain("`lightgbm` trainer; learning_rate 0.05, minimum_example_count_per_leaf 50, number_of_iterations 200, number_of_leaves 32;"));
+        Assert.That(card.IndexOf("### Hyper-parameter search", StringComparison.Ordinal), Is.LessThan(card.IndexOf("## Intended use", StringComparison.Ordinal)));
+    }
+
+    [Test]
+    public void Should_Have_No_Search_When_Train_Did_Not_Sweep()
+    {
+        // When
+        var card = ModelCard.Write(ReportExamples.Inputs());
+
+        // Then
+        Assert.That(card, Does.Not.Contain("Hyper-parameter search").And.Not.Contain("Parameter importance"));
+    }
+
     // A pipeline with fewer than two protected attributes has no intersection in fairness.json (a crash of Report, found
     // with a one-attribute pipeline in a repository made by the template).
     [TestCase(0)]
