@@ -24,7 +24,7 @@ internal sealed record SweepImportance(string Parameter, double Share)
         var space = new SweepSpace(training).Space;
         var trials = history.Trials.Select(t => Trial(t, history.Minimises)).ToList();
         return [.. ParameterImportance.Of(space, trials)
-            .Select(p => new SweepImportance(p.Key, p.Value))
+            .Select(p => new SweepImportance(training.Sweep.Space.Count == 1 ? p.Key[(p.Key.IndexOf('.', StringComparison.Ordinal) + 1)..] : p.Key, p.Value))
             .OrderByDescending(p => p.Share)
             .ThenBy(p => p.Parameter, StringComparer.Ordinal)];
     }

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using MlOps.Models.Schema;
 using MlOps.Models.Sweeps;
-using MlOps.Models.Tables;
 using MlOps.Models.Training;
 using MlOps.Tasks.Tracking;
 
@@ -91,12 +89,3 @@ internal sealed class SweepLog(TrackingStore store, string parentRunId, SweepSpa
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 }
-
-/// <summary>What a sweep's trials are scored on.</summary>
-/// <param name="Experiment">The pipeline's name: the trials' experiment.</param>
-/// <param name="Table">The table read for training.</param>
-/// <param name="Schema">Its schema.</param>
-/// <param name="Folds">The cross-validation folds of the training rows (never the held-out rows).</param>
-/// <param name="Objective">The metric optimised.</param>
-/// <param name="Minimises">Whether lower is better.</param>
-internal sealed record SweepData(string Experiment, TableData Table, ModelSchema Schema, IReadOnlyList<DataSplit> Folds, string Objective, bool Minimises);

@@ -45,7 +45,7 @@ public sealed class HtmlReportTests
         Assert.That(html, Does.Contain("<img alt=\"Hyper-parameter importance\" src=\"data:image/png;base64,iVBOR"));
         Assert.That(html, Does.Contain("<h3>Best trial 2 (auc 0.8100), refit as this model</h3><table><tr><th>setting</th><th>value</th></tr>\n"
             + "<tr><td>trainer</td><td>lightgbm</td></tr>\n<tr><td>learning_rate</td><td>0.05</td></tr>\n<tr><td>number_of_leaves</td><td>32</td></tr>\n"));
-        Assert.That(html, Does.Contain("<tr><td>lightgbm.learning_rate</td><td>0.9901</td></tr>\n<tr><td>lightgbm.number_of_leaves</td><td>0.0099</td></tr>"));
+        Assert.That(html, Does.Contain("<tr><td>learning_rate</td><td>0.9901</td></tr>\n<tr><td>number_of_leaves</td><td>0.0099</td></tr>"));
     }
 
     [Test]

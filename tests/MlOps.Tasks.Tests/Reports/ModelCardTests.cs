@@ -79,7 +79,7 @@ public sealed class ModelCardTests
             + "sampler `tpe`, pruner `median`\n- Trials: 6 trials: 1 failed, 4 finished, 1 pruned\n- Best trial: 2, auc 0.8100; "));
         Assert.That(card, Does.Contain("| Setting | Value |\n| --- | --- |\n| trainer | lightgbm |\n| learning_rate | 0.05 |\n| number_of_leaves | 32 |\n"));
         Assert.That(card, Does.Contain("Parameter importance. " + SweepImportance.Method + "\n\n| Parameter | Importance |\n| --- | --- |\n"
-            + "| lightgbm.learning_rate | 0.9901 |\n| lightgbm.number_of_leaves | 0.0099 |\n"));
+            + "| learning_rate | 0.9901 |\n| number_of_leaves | 0.0099 |\n"));
         Assert.That(card, Does.Contain("`lightgbm` trainer; learning_rate 0.05, minimum_example_count_per_leaf 50, number_of_iterations 200, number_of_leaves 32;"));
         Assert.That(card.IndexOf("### Hyper-parameter search", StringComparison.Ordinal), Is.LessThan(card.IndexOf("## Intended use", StringComparison.Ordinal)));
     }
