@@ -15,10 +15,14 @@
 # Every side is judged on the same held-out rows: the pipeline's (a hash of each id), whose ids the Optuna side reads
 # from the predictions.csv Validate writes; the script checks that both pipeline runs held out exactly those rows.
 # Cross-validation of the final model is off (training.folds: 0): every side ends with one fit of the chosen
-# parameters, so that the sweeps' wall times compare the search, not an extra 5-fold check. The pipeline's wall is
-# /usr/bin/time of the build program (start-up, reading, sweep, refit, Validate's behavioural tests); Optuna's is the
-# script's own clock from its first line to the refit model's scores (imports, reading, sweep, refit); the xgboost
-# default row's is its fit and scores alone. With 2 trials at once the order trials finish in varies: one run is one draw.
+# parameters, so that the sweeps' wall times compare the search, not an extra 5-fold check. "Best CV objective" is the
+# 3-fold CV log-loss on the training rows: the sweep's best trial (from Train's "sweep: N trials ..." line; metrics.json
+# has no sweep section) and, for the default rows, the default parameters on the same folds as that side's trials
+# (the pipeline's from an untimed warm-up run with folds: 3, whose folds are the sweep's: DataSplit.Folds, training.seed).
+# The pipeline's wall is /usr/bin/time of the build program (start-up, reading, sweep, refit, Validate's behavioural
+# tests); Optuna's is the script's own clock from its first line to the refit model's scores (imports, reading, sweep,
+# refit); the xgboost default row's is its fit and scores alone. The pipeline's parallel trials run in seeded batches
+# (the same trials every run); Optuna's n_jobs=2 threads take whichever trial is next, so its runs differ: one run is one draw.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 trials=${1:-30}
@@ -59,24 +63,28 @@ pipeline_run() { # set repo name side: one timed Train+Validate, a line in resul
   if (cd "$repo" && /usr/bin/time -f %e -o "$work/time" $build --pipeline="pipelines/$name.yaml" \
         --target=Train --target=Validate --exclusive --force --report-only) > "$log" 2>&1; then
     grep -iE "sweep|trial|^  test \(" "$log" | sed 's/^/    /' || true
-    /usr/bin/python3 - "$set" "$side" "$(cat "$work/time")" "$repo/artifacts/$name" "$work/$set-test-ids.txt" >> "$results" <<'PY'
-import csv, json, sys
-set_, side, wall, artifacts, test_ids = sys.argv[1:]
+    /usr/bin/python3 - "$set" "$side" "$(cat "$work/time")" "$repo/artifacts/$name" "$work/$set-test-ids.txt" "$log" \
+      "$work/$set-default-cv.json" >> "$results" <<'PY'
+import csv, json, re, sys
+set_, side, wall, artifacts, test_ids, log, default_cv = sys.argv[1:]
 metrics = json.load(open(f"{artifacts}/metrics.json"))
 held = sorted(r["id"] for r in csv.DictReader(open(f"{artifacts}/predictions.csv")))
 if held != sorted(line.strip() for line in open(test_ids)):
-    sys.exit(f"{artifacts}/predictions.csv: the {side} run held out other rows than the default one")
-# The sweep's section of metrics.json, as the sweep's branch writes it (read defensively until it is on main).
-sweep = metrics.get("sweep") or {}
-best = sweep.get("best") if isinstance(sweep.get("best"), dict) else {}
-trials = sweep.get("trials")
-if isinstance(trials, list):
-    states = [str(t.get("state", "")).lower() for t in trials]
-    trials = {"finished": states.count("complete") + states.count("finished"), "pruned": states.count("pruned")}
+    sys.exit(f"{artifacts}/predictions.csv: the {side} run held out other rows than the warm-up")
+# metrics.json has no sweep section: Train's summary line says what the sweep did, e.g.
+# "  sweep: 30 trials (9 pruned, 0 failed); best trial 17, log_loss 0.5391 by cross-validation; refit lightgbm ..."
+found = re.search(r"^  sweep: (\d+) trials \((\d+) pruned, (\d+) failed\); best trial (\S+), \w+ ([0-9.]+) by cross-validation",
+                  open(log).read(), re.M)
+if side == "sweep" and not found:
+    sys.exit(f"{log}: no 'sweep: N trials ...' line from Train; has its summary changed?")
+trials, pruned, failed, best, cv = found.groups() if found else (None,) * 5
+if side == "default":
+    cv = json.load(open(default_cv))["cross_validation"]["mean"]["log_loss"]
 print(json.dumps({"set": set_, "side": side, "wall": float(wall),
                   "auc": metrics["test"]["auc"], "log_loss": metrics["test"]["log_loss"],
-                  "cv": sweep.get("best_value", best.get("value", best.get("objective"))),
-                  "trials": trials}))
+                  "cv": float(cv) if cv else None,
+                  "trials": {"finished": int(trials) - int(pruned) - int(failed), "pruned": int(pruned), "failed": int(failed),
+                             "best": best} if found else None}))
 PY
   else
     echo "    $side: not run, exit $(grep -oE '^Command exited with non-zero status [0-9]+' "$work/time" | grep -oE '[0-9]+$' || echo '?'):"
@@ -93,10 +101,15 @@ compare() { # set repo name optuna-arguments...: warm-up, then the four sides
   with_sweep "$repo/pipelines/$name.yaml" "$name" > "$repo/pipelines/$name-sweep.yaml"
   grep -q "^  sweep:" "$repo/pipelines/$name-sweep.yaml" \
     || { echo "sweep-vs-optuna: no '  seed:' line in $name.yaml's training section to put the sweep after" >&2; exit 1; }
-  # Warm-up, untimed: the whole chain (CheckData, ValidateData, Train, Validate) once; its predictions.csv names the held-out rows.
-  (cd "$repo" && $build --pipeline="pipelines/$name.yaml" --target=Validate --report-only --verbosity=quiet)
+  sed -e "s/^name: $name\$/name: $name-cv3/" -e 's/^  folds: 0\b/  folds: 3/' "$repo/pipelines/$name.yaml" > "$repo/pipelines/$name-cv3.yaml"
+  grep -q "^  folds: 3" "$repo/pipelines/$name-cv3.yaml" || { echo "sweep-vs-optuna: no 'folds: 0' line in $name.yaml" >&2; exit 1; }
+  # Warm-up, untimed: the whole chain (CheckData, ValidateData, Train, Validate) once, with the default parameters
+  # cross-validated on the 3 folds every sweep trial is scored on (DataSplit.Folds, training.seed): their CV log-loss
+  # is the default row's objective. Its predictions.csv names the held-out rows.
+  (cd "$repo" && $build --pipeline="pipelines/$name-cv3.yaml" --target=Validate --report-only --verbosity=quiet)
   /usr/bin/python3 -c 'import csv, sys; print("\n".join(r["id"] for r in csv.DictReader(open(sys.argv[1]))))' \
-    "$repo/artifacts/$name/predictions.csv" > "$work/$set-test-ids.txt"
+    "$repo/artifacts/$name-cv3/predictions.csv" > "$work/$set-test-ids.txt"
+  cp "$repo/artifacts/$name-cv3/metrics.json" "$work/$set-default-cv.json"
   pipeline_run "$set" "$repo" "$name" default
   pipeline_run "$set" "$repo" "$name-sweep" sweep
   $optuna "$repo/$(sed -n 's/^  table: *\([^ #]*\).*/\1/p' "$repo/pipelines/$name.yaml")" \
@@ -148,11 +161,10 @@ import json, sys
 results = [json.loads(line) for line in open(sys.argv[1])]
 trials = sys.argv[2]
 def f(value, digits=4):
-    return "—" if value is None else "?" if value == "?" else f"{value:.{digits}f}"
+    return "—" if value is None else f"{value:.{digits}f}"
 def counted(t):
-    if isinstance(t, dict):
-        return f"{trials} ({t.get('finished', '?')} finished, {t.get('pruned', '?')} pruned)"
-    return f"{trials} ({t} run)" if t is not None else f"{trials} (counts not in metrics.json)"
+    failed = f", {t['failed']} failed" if t.get("failed") else ""
+    return f"{trials} ({t['finished']} finished, {t['pruned']} pruned{failed})"
 for name in dict.fromkeys(r["set"] for r in results):
     sides = {r["side"]: r for r in results if r["set"] == name}
     o = sides["optuna"]
@@ -165,8 +177,7 @@ for name in dict.fromkeys(r["set"] for r in results):
             print(f"| {label} | {trials if side == 'sweep' else '—'} | not run: {r['error']} | | | |")
         else:
             sweep = side == "sweep"
-            cv = ("?" if r["cv"] is None else r["cv"]) if sweep else None
-            print(f"| {label} | {counted(r['trials']) if sweep else '—'} | {f(cv)} "
+            print(f"| {label} | {counted(r['trials']) if sweep else '—'} | {f(r['cv'])} "
                   f"| {f(r['auc'])} | {f(r['log_loss'])} | {r['wall']:.1f} |")
     print(f"| xgboost hist, default parameters | — | {f(o['default_cv_log_loss'])} | {f(o['default_auc'])} "
           f"| {f(o['default_log_loss'])} | {o['default_seconds']:.1f} (fit and scores) |")
