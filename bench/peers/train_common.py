@@ -1,5 +1,6 @@
-"""Shared by train_xgboost.py and train_sklearn.py: read the sample CSV as the Train task reads it
-(id, email, gender and age not features, "" and NA missing, label default == "1") and split it 80/20.
+"""Shared by train_xgboost.py, train_sklearn.py and sweep_optuna.py: read the sample CSV as the Train task reads it
+(id, email, gender and age not features, "" and NA missing, label default == "1") and split it 80/20;
+load_table reads any CSV the same way, given its label, id and dropped columns.
 """
 import sys
 import time
@@ -25,11 +26,33 @@ def load(path):
     """The frame with categoricals as pandas categories (NaN where missing), booleans as 1/0, the label as 0/1."""
     frame = pd.read_csv(path, usecols=FEATURES + ["default"], na_values=["", "NA"], keep_default_na=False,
                         dtype={**{c: "category" for c in CATEGORICAL}, "phone_verified": str, "default": str})
-    flags = frame["phone_verified"].str.lower()
-    frame["phone_verified"] = np.where(flags.isin(["true", "yes", "1"]), 1.0,
-                                       np.where(flags.isin(["false", "no", "0"]), 0.0, np.nan))
+    frame["phone_verified"] = flags(frame["phone_verified"])
     y = (frame.pop("default") == "1").to_numpy(dtype=np.int8)
     return frame[FEATURES], y
+
+
+def flags(values):
+    """A boolean column as the pipeline reads it: true/yes/1 -> 1.0, false/no/0 -> 0.0, anything else NaN."""
+    lower = values.str.lower()
+    return np.where(lower.isin(["true", "yes", "1"]), 1.0, np.where(lower.isin(["false", "no", "0"]), 0.0, np.nan))
+
+
+def load_table(path, label, positive, id_column, drop=()):
+    """Any CSV read as load() reads the sample: every column but the id, the label and drop is a feature;
+    numbers stay numbers, true/false columns become 1/0, other text becomes a pandas category.
+    Returns the features, the label as 0/1 (label == positive) and the ids as strings."""
+    frame = pd.read_csv(path, na_values=["", "NA"], keep_default_na=False,
+                        dtype={label: str, id_column: str})
+    ids = frame.pop(id_column).to_numpy()
+    y = (frame.pop(label) == positive).to_numpy(dtype=np.int8)
+    frame = frame.drop(columns=list(drop))
+    for column in frame.columns:
+        if frame[column].dtype == bool:  # pandas reads a true/false column without gaps as bool itself
+            frame[column] = frame[column].astype(float)
+        elif frame[column].dtype == object:
+            known = set(frame[column].dropna().str.lower())
+            frame[column] = flags(frame[column]) if known <= {"true", "false", "yes", "no"} else frame[column].astype("category")
+    return frame, y, ids
 
 
 def split(frame, y, test_rows):

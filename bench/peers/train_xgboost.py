@@ -12,13 +12,12 @@ import xgboost as xgb
 from train_common import arguments, load, now, report, split
 
 
-def main(argv):
-    path, test_rows, threads = arguments(argv)
-    clock = now()
-    frame, y = load(path)
-    x_train, x_test, y_train, y_test = split(frame, y, test_rows)
-    load_end = now()
-    params = {
+ROUNDS = 200
+
+
+def parameters(threads, seed=42):
+    """The pipeline's LightGBM settings in xgboost's words (sweep_optuna.py's defaults too)."""
+    return {
         "objective": "binary:logistic",
         "tree_method": "hist",
         "grow_policy": "lossguide",  # leaf-wise, as LightGBM
@@ -27,10 +26,18 @@ def main(argv):
         "eta": 0.05,
         "max_cat_to_onehot": 1,      # partition-based categorical splits, as LightGBM
         "nthread": threads,
-        "seed": 42,
+        "seed": seed,
     }
+
+
+def main(argv):
+    path, test_rows, threads = arguments(argv)
+    clock = now()
+    frame, y = load(path)
+    x_train, x_test, y_train, y_test = split(frame, y, test_rows)
+    load_end = now()
     train = xgb.DMatrix(x_train, label=y_train, enable_categorical=True, nthread=threads)
-    booster = xgb.train(params, train, num_boost_round=200)
+    booster = xgb.train(parameters(threads), train, num_boost_round=ROUNDS)
     fit_end = now()
     scores = booster.predict(xgb.DMatrix(x_test, enable_categorical=True, nthread=threads))
     report(f"xgboost {xgb.__version__} hist threads={threads}", y_test, scores, clock, load_end, fit_end,
