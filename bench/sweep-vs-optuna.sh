@@ -16,8 +16,8 @@
 # from the predictions.csv Validate writes; the script checks that both pipeline runs held out exactly those rows.
 # Cross-validation of the final model is off (training.folds: 0): every side ends with one fit of the chosen
 # parameters, so that the sweeps' wall times compare the search, not an extra 5-fold check. "Best CV objective" is the
-# 3-fold CV log-loss on the training rows: the sweep's best trial (from Train's "sweep: N trials ..." line; metrics.json
-# has no sweep section) and, for the default rows, the default parameters on the same folds as that side's trials
+# 3-fold CV log-loss on the training rows: the sweep's best trial (metrics.json's sweep section) and, for the
+# default rows, the default parameters on the same folds as that side's trials
 # (the pipeline's from an untimed warm-up run with folds: 3, whose folds are the sweep's: DataSplit.Folds, training.seed).
 # The pipeline's wall is /usr/bin/time of the build program (start-up, reading, sweep, refit, Validate's behavioural
 # tests); Optuna's is the script's own clock from its first line to the refit model's scores (imports, reading, sweep,
@@ -63,28 +63,25 @@ pipeline_run() { # set repo name side: one timed Train+Validate, a line in resul
   if (cd "$repo" && /usr/bin/time -f %e -o "$work/time" $build --pipeline="pipelines/$name.yaml" \
         --target=Train --target=Validate --exclusive --force --report-only) > "$log" 2>&1; then
     grep -iE "sweep|trial|^  test \(" "$log" | sed 's/^/    /' || true
-    /usr/bin/python3 - "$set" "$side" "$(cat "$work/time")" "$repo/artifacts/$name" "$work/$set-test-ids.txt" "$log" \
+    /usr/bin/python3 - "$set" "$side" "$(cat "$work/time")" "$repo/artifacts/$name" "$work/$set-test-ids.txt" \
       "$work/$set-default-cv.json" >> "$results" <<'PY'
-import csv, json, re, sys
-set_, side, wall, artifacts, test_ids, log, default_cv = sys.argv[1:]
+import csv, json, sys
+set_, side, wall, artifacts, test_ids, default_cv = sys.argv[1:]
 metrics = json.load(open(f"{artifacts}/metrics.json"))
 held = sorted(r["id"] for r in csv.DictReader(open(f"{artifacts}/predictions.csv")))
 if held != sorted(line.strip() for line in open(test_ids)):
     sys.exit(f"{artifacts}/predictions.csv: the {side} run held out other rows than the warm-up")
-# metrics.json has no sweep section: Train's summary line says what the sweep did, e.g.
-# "  sweep: 30 trials (9 pruned, 0 failed); best trial 17, log_loss 0.5391 by cross-validation; refit lightgbm ..."
-found = re.search(r"^  sweep: (\d+) trials \((\d+) pruned, (\d+) failed\); best trial (\S+), \w+ ([0-9.]+) by cross-validation",
-                  open(log).read(), re.M)
-if side == "sweep" and not found:
-    sys.exit(f"{log}: no 'sweep: N trials ...' line from Train; has its summary changed?")
-trials, pruned, failed, best, cv = found.groups() if found else (None,) * 5
+sweep = metrics.get("sweep")
+if side == "sweep" and not sweep:
+    sys.exit(f"{artifacts}/metrics.json: no sweep section; did Train sweep?")
+cv = sweep["best"] if sweep else None
 if side == "default":
     cv = json.load(open(default_cv))["cross_validation"]["mean"]["log_loss"]
 print(json.dumps({"set": set_, "side": side, "wall": float(wall),
                   "auc": metrics["test"]["auc"], "log_loss": metrics["test"]["log_loss"],
                   "cv": float(cv) if cv else None,
-                  "trials": {"finished": int(trials) - int(pruned) - int(failed), "pruned": int(pruned), "failed": int(failed),
-                             "best": best} if found else None}))
+                  "trials": {"finished": sweep["trials"] - sweep["pruned"] - sweep["failed"], "pruned": sweep["pruned"],
+                             "failed": sweep["failed"], "best": sweep["best_trial"]} if sweep else None}))
 PY
   else
     echo "    $side: not run, exit $(grep -oE '^Command exited with non-zero status [0-9]+' "$work/time" | grep -oE '[0-9]+$' || echo '?'):"

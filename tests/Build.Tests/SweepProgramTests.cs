@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MlOps.Tasks.Artifacts;
 using MlOps.Tasks.Tracking;
 using MlOps.Tasks.Training;
 using MlOps.Testing;
@@ -52,6 +53,9 @@ public sealed class SweepProgramTests
             Assert.That(new[] { "learning_rate", "number_of_iterations", "number_of_leaves" }.Select(p => parent.Params[p]),
                 Is.EqualTo(new[] { "learning_rate", "number_of_iterations", "number_of_leaves" }.Select(p => best.Params[p])));
             Assert.That(store.Registry.ResolveVersion("credit-scoring", "candidate")!.RunId, Is.EqualTo(parent.Id));
+            var metrics = MetricsFile.Read(build.Repository["artifacts/credit-scoring/metrics.json"]).Sweep!;
+            Assert.That((metrics.Objective, metrics.Direction, metrics.Trials, metrics.Pruned, metrics.BestTrial, metrics.Best),
+                Is.EqualTo(("auc", "maximize", 6, 0, best.Number, best.Objective!.Value)));
         }
 
         var shown = build.Run("--target=ShowRun");

@@ -36,6 +36,9 @@ public sealed record MetricsFile
     /// <summary>The cross-validation summary, when the pipeline asks for folds.</summary>
     public CrossValidationMetrics? CrossValidation { get; init; }
 
+    /// <summary>The sweep that chose the trainer and parameters, when Train swept.</summary>
+    public SweepMetrics? Sweep { get; init; }
+
     /// <summary>Validate's results and verdict, once it has run.</summary>
     public ValidationVerdict? Validation { get; init; }
 

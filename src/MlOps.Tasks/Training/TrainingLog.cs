@@ -89,7 +89,21 @@ internal static class TrainingLog
         Test = model.Metrics.ToDictionary(),
         CrossValidation = model.FoldMetrics.Count == 0 ? null
             : new CrossValidationMetrics(model.FoldMetrics.Count, Summary(model, values => values.Average()), Summary(model, StandardDeviation)),
+        Sweep = SweepSummary(run),
     };
+
+    // From what ModelSweep recorded on the run: the objective "auc (maximize)", the counts and the best trial.
+    private static SweepMetrics? SweepSummary(RunRecord run)
+    {
+        if (run.Tags.GetValueOrDefault(SweepTags.Objective)?.Split(' ') is not [var objective, var direction])
+        {
+            return null;
+        }
+
+        int Count(string name) => (int)run.Metrics.GetValueOrDefault(name);
+        return new SweepMetrics(objective, direction.Trim('(', ')'), Count("sweep_trials"), Count("sweep_pruned"), Count("sweep_failed"),
+            int.Parse(run.Tags[SweepTags.BestTrial], CultureInfo.InvariantCulture), run.Metrics[$"sweep_best_{objective}"]);
+    }
 
     private static Dictionary<string, double> CrossValidationSummary(TrainedModel model) =>
         Summary(model, values => values.Average()).Select(m => ($"cv_{m.Key}_mean", m.Value))
