@@ -100,6 +100,35 @@ public sealed class SweepProgramTests
     }
 
     [Test]
+    public void Should_Try_Every_Combination_Of_A_Grid_Once()
+    {
+        // Given: two numbers of leaves by three numbers of iterations, and no trials given
+        using var build = SweepSample("""
+            sweep:
+                sampler: grid
+                folds: 2
+                parallel: 2
+                space:
+                  lightgbm:
+                    number_of_leaves: { choice: [4, 15] }
+                    number_of_iterations: { low: 10, high: 30, step: 10 }
+              test_fraction:
+            """);
+
+        // When
+        var trained = build.Run("--target=Train");
+
+        // Then
+        Assert.That(trained.ExitCode, Is.Zero, trained.Output + trained.Errors);
+        using var store = TrackingStore.Open(build.Repository[".mlops"]);
+        var sweep = SweepHistory.Of(store, store.Runs.InExperiment("credit-scoring").Single())!;
+        Assert.That(sweep.Trials.Select(t => (t.Params["number_of_leaves"], t.Params["number_of_iterations"])), Is.EquivalentTo(new[]
+        {
+            ("4", "10"), ("4", "20"), ("4", "30"), ("15", "10"), ("15", "20"), ("15", "30"),
+        }));
+    }
+
+    [Test]
     public void Should_Stop_Poor_Trials_After_A_Fold_And_Record_Them_Pruned()
     {
         // Given: log-loss, where a learning rate near 0.0001 is no better than the base rate, and the median pruner
