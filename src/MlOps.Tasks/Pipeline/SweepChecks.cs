@@ -31,7 +31,22 @@ internal static class SweepChecks
         {
             CheckTrainer(sweep, trainer, ranges);
         }
+
+        var combinations = sweep.Space.Values.Sum(ranges => ranges.Values.Aggregate(1.0, (product, range) => product * Values(range)));
+        if (sweep.Sampler == SweepSampler.Grid && combinations > MaxGrid)
+        {
+            var size = string.Create(CultureInfo.InvariantCulture, $"{combinations:N0} combinations, more than {MaxGrid:N0}");
+            throw new InvalidFileException(sweep.LocationOf("space")!,
+                $"'training.sweep.space' is a grid of {size}; give the ranges larger steps or fewer choices, or use sampler: random or tpe with a trial budget.");
+        }
     }
+
+    /// <summary>The most combinations a grid may have: its order is shuffled in memory, an int each.</summary>
+    public const int MaxGrid = 1_000_000;
+
+    // The values a checked range of a grid takes: its choices, or low, low + step, ... up to high (a whole-number range steps by 1).
+    private static double Values(SearchRangeSection range) =>
+        range.Choice?.Count ?? Math.Floor((range.High!.Value - range.Low!.Value) / (range.Step ?? 1) + 1e-9) + 1;
 
     private static void CheckTrainer(SweepSection sweep, string trainer, IReadOnlyDictionary<string, SearchRangeSection> ranges)
     {

@@ -9,6 +9,8 @@ namespace MlOps.Models.Sweeps;
 /// <param name="seed">The sweep's seed.</param>
 public sealed class GridSampler(int seed) : ISweepSampler
 {
+    private int[]? shuffled;
+
     /// <summary>The number of combinations in the grid of <paramref name="space"/>.</summary>
     /// <exception cref="ArgumentException">A Float dimension has no step, or the space is invalid.</exception>
     /// <exception cref="OverflowException">The grid has more than <see cref="int.MaxValue"/> combinations.</exception>
@@ -25,7 +27,7 @@ public sealed class GridSampler(int seed) : ISweepSampler
             throw new ArgumentOutOfRangeException(nameof(number), number, $"The grid has {count} combinations: trials 0 to {count - 1}.");
         }
 
-        long index = Shuffled(count)[number];
+        long index = Shuffled(count)[number];  // one shuffle per sampler: sweeps ask for trial after trial
         foreach (var block in blocks)
         {
             if (index < block.Size)
@@ -41,6 +43,11 @@ public sealed class GridSampler(int seed) : ISweepSampler
 
     private int[] Shuffled(int count)
     {
+        if (shuffled?.Length == count)
+        {
+            return shuffled;
+        }
+
         var order = new int[count];
         for (var i = 0; i < count; i++)
         {
@@ -54,7 +61,7 @@ public sealed class GridSampler(int seed) : ISweepSampler
             (order[i], order[j]) = (order[j], order[i]);
         }
 
-        return order;
+        return shuffled = order;
     }
 
     private static List<GridBlock> Blocks(SearchSpace space)

@@ -102,6 +102,14 @@ public sealed class SweepChecksTests
     }
 
     [Test]
+    public void Should_Refuse_A_Grid_Too_Large_To_Shuffle()
+    {
+        Assert.That(LoadFails("    sampler: grid\n" + Space("number_of_leaves: { low: 2, high: 100000 }") + "        number_of_iterations: { low: 1, high: 100 }\n"),
+            Is.EqualTo("pipelines/p.yaml:14:7: 'training.sweep.space' is a grid of 9,999,900 combinations, more than 1,000,000; "
+                + "give the ranges larger steps or fewer choices, or use sampler: random or tpe with a trial budget."));
+    }
+
+    [Test]
     public void Should_Refuse_An_Empty_Space()
     {
         Assert.That(LoadFails("    space: {}\n"), Is.EqualTo("pipelines/p.yaml:12:12: 'training.sweep.space' is empty; name a trainer and the parameters to search, "
