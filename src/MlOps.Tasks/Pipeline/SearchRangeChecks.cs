@@ -26,6 +26,12 @@ internal static class SearchRangeChecks
         }
 
         Fail(range, "high", low > high, $"'{path}' is inverted: low {Text(low)} is above high {Text(high)}.");
+        var largest = parameter.IsWhole ? int.MaxValue : (double)float.MaxValue;
+        foreach (var (key, value) in new[] { ("low", low), ("high", high), ("step", range.Step ?? 1) })
+        {
+            Fail(range, key, !double.IsFinite(value) || Math.Abs(value) > largest, $"'{path}.{key}' must be a number of at most {Text(largest)}, not {Text(value)}.");
+        }
+
         foreach (var (key, value) in new[] { ("low", low), ("high", high) })
         {
             Fail(range, key, !parameter.InRange(value), $"'{path}.{key}' must be {parameter.Range} for this parameter, not {Text(value)}.");
@@ -64,7 +70,8 @@ internal static class SearchRangeChecks
             }
         }
 
-        Fail(range, "choice", choices.Distinct(StringComparer.Ordinal).Count() != choices.Count, $"'{path}.choice' lists a value twice.");
+        var values = choices.Select(c => parameter.TryParse(c, out var value) ? value : c).ToList();
+        Fail(range, "choice", values.Distinct().Count() != values.Count, $"'{path}.choice' lists a value twice.");
     }
 
     private static void Fail(SearchRangeSection range, string key, bool failed, string problem)

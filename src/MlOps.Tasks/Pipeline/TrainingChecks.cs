@@ -45,7 +45,7 @@ internal static class TrainingChecks
 
         if (training.Sweep is { } sweep)
         {
-            SweepChecks.Check(sweep);
+            SweepChecks.Check(training, sweep);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using MlOps.Models.Training;
 using MlOps.Tasks.Training;
 
 namespace MlOps.Tasks.Reports;
@@ -52,11 +53,20 @@ internal static partial class ModelCard
         card.Append('\n');
     }
 
-    /// <summary>The model's hyper-parameters: the best trial's as Train refit them, when it swept; else <c>training.parameters</c>.</summary>
-    private static IReadOnlyDictionary<string, string> ModelParameters(ReportInputs inputs) =>
-        inputs.Sweep?.Best is { } best && inputs.Pipeline.Training.Sweep is not null
-            ? new SweepSpace(inputs.Pipeline.Training).Options(SweepImportance.Dimensions(best)).Parameters
-            : inputs.Pipeline.Training.Parameters;
+    /// <summary>
+    /// The model's hyper-parameters: when it swept, those the run recorded as Train refit them (the pipeline file may have
+    /// changed since); else <c>training.parameters</c>. The run's own <c>seed</c> param is the training seed, shown apart.
+    /// </summary>
+    private static IReadOnlyDictionary<string, string> ModelParameters(ReportInputs inputs)
+    {
+        if (inputs.Sweep is null)
+        {
+            return inputs.Pipeline.Training.Parameters;
+        }
+
+        var names = TrainerCatalog.Parameters(inputs.Provenance.Trainer).Select(p => p.Name).Where(n => n != "seed").ToHashSet(StringComparer.Ordinal);
+        return inputs.Run.Params.Where(p => names.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+    }
 
     /// <summary>A trial's settings: the trainer first, then the searched parameters by name.</summary>
     internal static IEnumerable<KeyValuePair<string, string>> SweepSettings(TrialRecord trial) =>

@@ -17,21 +17,31 @@ public sealed partial class RunLog
         this.connection = connection;
     }
 
-    /// <summary>Starts a run in <paramref name="experiment"/>, with a new random id, recording this process as the one that runs it.</summary>
-    public RunRecord StartRun(string experiment, string? name = null)
+    /// <summary>
+    /// Starts a run in <paramref name="experiment"/>, with a new random id, recording this process as the one that runs it;
+    /// with <paramref name="tags"/> in the same transaction (a child run is never seen without its parent).
+    /// </summary>
+    public RunRecord StartRun(string experiment, string? name = null, IReadOnlyDictionary<string, string>? tags = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(experiment);
         var id = Guid.NewGuid().ToString("N");
         var start = connection.Now();
-        connection.Execute(
-            """
-            INSERT INTO runs (id, experiment, name, status, start_ms, host, pid, process_start_ms)
-            VALUES (@id, @experiment, @name, 'Running', @start, @host, @pid, @processStart)
-            """,
-            ("@id", id), ("@experiment", experiment), ("@name", name), ("@start", Milliseconds(start)),
-            ("@host", WriterProcess.Host), ("@pid", WriterProcess.Id), ("@processStart", Milliseconds(WriterProcess.Started)));
+        connection.Write(() =>
+        {
+            connection.Execute(
+                """
+                INSERT INTO runs (id, experiment, name, status, start_ms, host, pid, process_start_ms)
+                VALUES (@id, @experiment, @name, 'Running', @start, @host, @pid, @processStart)
+                """,
+                ("@id", id), ("@experiment", experiment), ("@name", name), ("@start", Milliseconds(start)),
+                ("@host", WriterProcess.Host), ("@pid", WriterProcess.Id), ("@processStart", Milliseconds(WriterProcess.Started)));
+            foreach (var (key, value) in tags ?? new Dictionary<string, string>())
+            {
+                connection.Execute("INSERT INTO tags (run_id, key, value) VALUES (@id, @key, @value)", ("@id", id), ("@key", key), ("@value", value));
+            }
+        });
         return new RunRecord(id, experiment, name, RunStatus.Running, start, null,
-            new Dictionary<string, string>(), new Dictionary<string, double>(), new Dictionary<string, string>(), []);
+            new Dictionary<string, string>(), new Dictionary<string, double>(), new Dictionary<string, string>(tags ?? new Dictionary<string, string>()), []);
     }
 
     /// <summary>Ends a run with <paramref name="status"/> and the current time.</summary>

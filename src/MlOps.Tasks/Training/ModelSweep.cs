@@ -23,6 +23,7 @@ internal static class ModelSweep
         var space = new SweepSpace(training);
         var labels = ((FlagColumn)rows.Data[schema.Label]).Values;
         var train = DataSplit.HeldOut(labels, rows.Keys, training.TestFraction).Train;
+        CheckFolds(sweep, train.Count(r => labels[r]), train.Count(r => !labels[r]));
         var data = new SweepData(experiment, rows.Data, schema, DataSplit.Folds(labels, train, sweep.Folds, training.Seed), sweep.Objective, sweep.Minimises);
         var settings = Settings(sweep, space.Space);
         store.Runs.SetTags(runId, new Dictionary<string, string>
@@ -36,7 +37,7 @@ internal static class ModelSweep
         var trials = new SweepRunner(space.Space, Sampler(sweep, training.Seed), sweep.Pruner == SweepPruner.Median ? new MedianPruner() : null, settings)
             .Run(log);
         var best = trials.Where(t => t.State == TrialState.Finished).MinBy(t => t.Loss)
-            ?? throw new SweepFailedException($"No trial of the sweep finished ({trials.Count} failed); the first failure: {reporter.FirstFailure}");
+            ?? throw new SweepFailedException($"No trial of the sweep finished ({trials.Count} failed); the first: {reporter.FirstFailure}");
         store.Runs.SetTags(runId, new Dictionary<string, string> { [SweepTags.BestTrial] = best.Number.ToString(CultureInfo.InvariantCulture) });
         store.Runs.LogMetrics(runId, new Dictionary<string, double>
         {
@@ -48,12 +49,25 @@ internal static class ModelSweep
         return new SweepResult(space.Options(best.Params), trials, best);
     }
 
+    // The folds are cut from the training rows: each needs a row of each class, or its metrics are not numbers.
+    private static void CheckFolds(SweepSection sweep, int positives, int negatives)
+    {
+        var smaller = Math.Min(positives, negatives);
+        if (sweep.Folds > smaller)
+        {
+            throw new InvalidFileException(sweep.LocationOf("folds")!,
+                $"'training.sweep.folds' is {sweep.Folds}, but the training rows (the held-out ones left aside) hold only {smaller} rows of the smaller "
+                + $"class, and every fold needs one: use at most {smaller} folds.");
+        }
+    }
+
     private static SweepSettings Settings(SweepSection sweep, SearchSpace space) => new()
     {
         Trials = sweep.Sampler == SweepSampler.Grid ? Math.Min(sweep.Trials ?? int.MaxValue, GridSampler.Count(space))
             : sweep.Trials ?? (sweep.Timeout is null ? SweepSection.DefaultTrials : int.MaxValue),
         Timeout = sweep.Timeout is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
-        Parallel = Math.Min(sweep.Parallel, Environment.ProcessorCount),
+        Parallel = sweep.Parallel,
+        Threads = Math.Min(sweep.Parallel, Environment.ProcessorCount),
         Folds = sweep.Folds,
     };
 

@@ -5,7 +5,7 @@ namespace MlOps.Tasks.Training;
 /// <summary>Compare's rows for two runs' sweeps: the budget spent, the states, the best trial and its objective and values.</summary>
 public static class SweepComparison
 {
-    private static readonly string[] States = ["finished", "pruned", "failed", "killed"];
+    private static readonly string[] States = ["finished", "pruned", "failed", "killed", "running"];
 
     /// <summary>The rows (What, From, To); empty when neither run swept.</summary>
     public static IReadOnlyList<string[]> Rows(SweepHistory? from, SweepHistory? to)

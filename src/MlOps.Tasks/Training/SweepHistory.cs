@@ -41,7 +41,7 @@ public sealed record SweepHistory(string Objective, bool Minimises, IReadOnlyLis
         var state = child.Status == RunStatus.Killed ? "killed" : child.Tags.GetValueOrDefault(SweepTags.State, "running");
         var number = int.Parse(child.Tags.GetValueOrDefault(SweepTags.Trial, "-1"), CultureInfo.InvariantCulture);
         var steps = store.Runs.MetricHistory(child.Id, metric).Count;
-        var objective = child.Metrics.TryGetValue(metric, out var value) && !double.IsNaN(value) ? value : (double?)null;
+        var objective = state != "failed" && child.Metrics.TryGetValue(metric, out var value) && !double.IsNaN(value) ? value : (double?)null;
         return new TrialRecord(number, child.Id, state, child.Params, objective, steps);
     }
 }

@@ -22,14 +22,13 @@ internal sealed class SweepLog(TrackingStore store, string parentRunId, SweepSpa
     {
         lock (store)
         {
-            var run = store.Runs.StartRun(data.Experiment, $"trial {number}");
-            runs[number] = run.Id;
-            store.Runs.SetTags(run.Id, new Dictionary<string, string>
+            var run = store.Runs.StartRun(data.Experiment, $"trial {number}", new Dictionary<string, string>
             {
                 [SweepTags.ParentRun] = parentRunId,
                 [SweepTags.Trial] = Text(number),
                 [SweepTags.State] = "running",
             });
+            runs[number] = run.Id;
             store.Runs.LogParams(run.Id, space.Params(parameters));
         }
     }

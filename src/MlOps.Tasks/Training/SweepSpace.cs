@@ -20,17 +20,20 @@ internal sealed class SweepSpace
     {
         this.training = training;
         sweep = training.Sweep ?? throw new ArgumentException("The training section has no sweep.", nameof(training));
+        // By name, not in the file's order: the fingerprint does not see the order, so the trials must not depend on it.
         var several = sweep.Space.Count > 1;
         var dimensions = new List<SearchDimension>();
+        var trainers = sweep.Space.Keys.Order(StringComparer.Ordinal).ToList();
         if (several)
         {
-            dimensions.Add(new SearchDimension(TrainerDimension, DimensionKind.Choice) { Choices = [.. sweep.Space.Keys] });
+            dimensions.Add(new SearchDimension(TrainerDimension, DimensionKind.Choice) { Choices = trainers });
         }
 
-        foreach (var (trainer, ranges) in sweep.Space)
+        foreach (var trainer in trainers)
         {
             var parameters = TrainerCatalog.Parameters(trainer).ToDictionary(p => p.Name, StringComparer.Ordinal);
-            dimensions.AddRange(ranges.Select(r => Dimension($"{trainer}.{r.Key}", parameters[r.Key], r.Value) with { Trainer = several ? trainer : null }));
+            dimensions.AddRange(sweep.Space[trainer].OrderBy(r => r.Key, StringComparer.Ordinal)
+                .Select(r => Dimension($"{trainer}.{r.Key}", parameters[r.Key], r.Value) with { Trainer = several ? trainer : null }));
         }
 
         Space = new SearchSpace(dimensions);

@@ -11,8 +11,10 @@ internal sealed class TrialReporter(IProgress<TrainingProgress>? progress, strin
     private SweepTrial? best;
     private int ended;
 
-    /// <summary>The message of the first trial that failed; empty when none did.</summary>
-    public string FirstFailure { get; private set; } = "";
+    private readonly SortedDictionary<int, string> failures = [];
+
+    /// <summary>The lowest-numbered failed trial and why it failed (the same on every run); empty when none failed.</summary>
+    public string FirstFailure => failures.Count == 0 ? "" : $"trial {failures.First().Key}: {failures.First().Value}";
 
     /// <summary>Trial <paramref name="trial"/> ended, failing with <paramref name="error"/> (empty when it did not).</summary>
     public void Ended(SweepTrial trial, string error)
@@ -25,9 +27,9 @@ internal sealed class TrialReporter(IProgress<TrainingProgress>? progress, strin
                 best = trial;
             }
 
-            if (trial.State == TrialState.Failed && FirstFailure.Length == 0)
+            if (trial.State == TrialState.Failed)
             {
-                FirstFailure = error;
+                failures[trial.Number] = error;
             }
 
             var outcome = trial.State switch

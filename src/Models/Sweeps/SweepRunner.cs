@@ -6,7 +6,7 @@ namespace MlOps.Models.Sweeps;
 /// <summary>
 /// Runs a sweep: asks the sampler for the next trials, scores each fold by fold, prunes poor ones, until the budget
 /// is spent. Parallel trials run in batches sampled from the trials ended before the batch, and pruned against those,
-/// so that the same seed gives the same trials however the threads are scheduled.
+/// so that the same seed gives the same trials however the threads are scheduled and however many cores run them.
 /// </summary>
 public sealed class SweepRunner(SearchSpace space, ISweepSampler sampler, MedianPruner? pruner, SweepSettings settings)
 {
@@ -17,7 +17,7 @@ public sealed class SweepRunner(SearchSpace space, ISweepSampler sampler, Median
         ArgumentNullException.ThrowIfNull(scorer);
         var trials = new List<SweepTrial>();
         var clock = Stopwatch.StartNew();
-        while (trials.Count < settings.Trials && !(settings.Timeout is { } timeout && clock.Elapsed >= timeout))
+        while (trials.Count < settings.Trials && !(trials.Count > 0 && settings.Timeout is { } timeout && clock.Elapsed >= timeout))
         {
             cancel.ThrowIfCancellationRequested();
             var earlier = trials.ToList();
@@ -27,7 +27,7 @@ public sealed class SweepRunner(SearchSpace space, ISweepSampler sampler, Median
             var ended = new SweepTrial[batch.Count];
             try
             {
-                Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = settings.Parallel, CancellationToken = cancel },
+                Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = settings.Threads, CancellationToken = cancel },
                     i => ended[i] = RunTrial(batch[i].Number, batch[i].Parameters, earlier, scorer));
             }
             catch (AggregateException e) when (e.InnerExceptions.Count > 0)
@@ -70,7 +70,8 @@ public sealed class SweepRunner(SearchSpace space, ISweepSampler sampler, Median
         {
             total += scorer.Score(number, parameters, fold);
             running.Add(total / (fold + 1));
-            if (fold < settings.Folds - 1 && pruner is not null && pruner.ShouldPrune(fold + 1, running[^1], earlier))
+            // As Optuna's pruners, the trial's best running value so far is compared with the others' at this step.
+            if (fold < settings.Folds - 1 && pruner is not null && pruner.ShouldPrune(fold + 1, running.Min(), earlier))
             {
                 return new SweepTrial(number, parameters, TrialState.Pruned, null, running);
             }

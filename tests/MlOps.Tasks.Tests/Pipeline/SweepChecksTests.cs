@@ -50,10 +50,12 @@ public sealed class SweepChecksTests
     [TestCase("    objective: logloss\n", "pipelines/p.yaml:12:16: 'training.sweep.objective' names no metric: 'logloss'. Did you mean 'log_loss'? "
         + "Expected one of: auc, auc_pr, accuracy, precision, recall, f1, log_loss, brier, calibration_error.")]
     [TestCase("    trials: 0\n", "pipelines/p.yaml:12:13: 'training.sweep.trials' must be at least 1 (the most trials to run), not 0.")]
-    [TestCase("    timeout: 0\n", "pipelines/p.yaml:12:14: 'training.sweep.timeout' must be a number of seconds above 0, not 0.")]
+    [TestCase("    timeout: 0\n", "pipelines/p.yaml:12:14: 'training.sweep.timeout' must be a number of seconds above 0 and at most 31536000 (a year), not 0.")]
     [TestCase("    folds: 1\n",
         "pipelines/p.yaml:12:12: 'training.sweep.folds' must be between 2 and 100 (each trial is scored by cross-validation on the training rows), not 1.")]
-    [TestCase("    parallel: 0\n", "pipelines/p.yaml:12:15: 'training.sweep.parallel' must be at least 1 (trials run at once), not 0.")]
+    [TestCase("    parallel: 0\n", "pipelines/p.yaml:12:15: 'training.sweep.parallel' must be between 1 and 64 (trials run at once), not 0.")]
+    [TestCase("    timeout: 1e12\n", "pipelines/p.yaml:12:14: 'training.sweep.timeout' must be a number of seconds above 0 and at most 31536000 (a year), not 1000000000000.")]
+    [TestCase("    parallel: 1000\n", "pipelines/p.yaml:12:15: 'training.sweep.parallel' must be between 1 and 64 (trials run at once), not 1000.")]
     public void Should_Refuse_A_Bad_Objective_Or_Budget(string line, string message)
     {
         Assert.That(LoadFails(line + Space("learning_rate: { low: 0.01, high: 0.3 }")), Is.EqualTo(message));
@@ -73,6 +75,13 @@ public sealed class SweepChecksTests
         "pipelines/p.yaml:14:26: 'training.sweep.space.lightgbm.unbalanced_sets' is true or false; search it with choice: [...], not a range.")]
     [TestCase("number_of_leaves: { low: 4 }",
         "pipelines/p.yaml:14:27: 'training.sweep.space.lightgbm.number_of_leaves' needs low and high (a range), or choice: [...] (a list of values).")]
+    [TestCase("number_of_iterations: { low: 10, high: 1e10 }",
+        "pipelines/p.yaml:14:48: 'training.sweep.space.lightgbm.number_of_iterations.high' must be a number of at most 2147483647, not 10000000000.")]
+    [TestCase("learning_rate: { low: 0.01, high: .inf }",
+        "pipelines/p.yaml:14:43: 'training.sweep.space.lightgbm.learning_rate.high' must be a number of at most 3.4028234663852886E+38, not Infinity.")]
+    [TestCase("number_of_leaves: { choice: [4, 04] }", "pipelines/p.yaml:14:37: 'training.sweep.space.lightgbm.number_of_leaves.choice' lists a value twice.")]
+    [TestCase("number_of_threads: { choice: [1, 2] }",
+        "pipelines/p.yaml:14:28: 'training.sweep.space.lightgbm.number_of_threads' cannot be searched: it changes the speed, not the model; set it in training.parameters.")]
     public void Should_Refuse_A_Range_That_Cannot_Be_Searched(string parameter, string message)
     {
         Assert.That(LoadFails(Space(parameter)), Is.EqualTo(message));
@@ -107,6 +116,30 @@ public sealed class SweepChecksTests
         Assert.That(LoadFails("    sampler: grid\n" + Space("number_of_leaves: { low: 2, high: 100000 }") + "        number_of_iterations: { low: 1, high: 100 }\n"),
             Is.EqualTo("pipelines/p.yaml:14:7: 'training.sweep.space' is a grid of 9,999,900 combinations, more than 1,000,000; "
                 + "give the ranges larger steps or fewer choices, or use sampler: random or tpe with a trial budget."));
+    }
+
+    [Test]
+    public void Should_Refuse_A_Trainer_With_Nothing_To_Search()
+    {
+        Assert.That(LoadFails("    space:\n      lightgbm: {}\n"), Is.EqualTo("pipelines/p.yaml:13:7: 'training.sweep.space.lightgbm' names no parameter to search; "
+            + "add one, e.g. learning_rate: { low: 0.01, high: 0.3, log: true }."));
+    }
+
+    [Test]
+    public void Should_Refuse_Trainer_Threads_Beside_Parallel_Trials()
+    {
+        // Given: training.parameters before the sweep, which starts on line 13 here
+        using var temp = new TempDirectory();
+        var text = PipelineYaml.Named("p").WithSchema("y", "x: numeric", "y: categorical")
+            .Then("training:\n  parameters: { number_of_threads: 2 }\n  sweep:\n    parallel: 2\n" + Space("learning_rate: { low: 0.01, high: 0.3 }"));
+        temp.Write("pipelines/p.yaml", text);
+
+        // When
+        var error = Assert.Throws<InvalidFileException>(() => PipelineFile.Load(temp.Path, "pipelines/p.yaml"))!.Message;
+
+        // Then
+        Assert.That(error, Is.EqualTo("pipelines/p.yaml:11:17: 'training.parameters.number_of_threads' is 2 while 'training.sweep.parallel' runs 2 trials at once; "
+            + "parallel trials each run one thread: set one of them to 1."));
     }
 
     [Test]

@@ -25,7 +25,16 @@ internal static class SweepExamples
         return inputs with
         {
             Pipeline = inputs.Pipeline with { Training = inputs.Pipeline.Training with { Sweep = new SweepSection { Space = space } } },
-            Run = inputs.Run with { Tags = tags },
+            // As Train records the refit: the trainer's parameters (the sample's, with the best trial's values), and its own params.
+            Run = inputs.Run with
+            {
+                Tags = tags,
+                Params = new Dictionary<string, string>(inputs.Run.Params)
+                {
+                    ["trainer"] = "lightgbm", ["seed"] = "42", ["folds"] = "5", ["learning_rate"] = "0.05", ["minimum_example_count_per_leaf"] = "50",
+                    ["number_of_iterations"] = "200", ["number_of_leaves"] = "32",
+                },
+            },
             Sweep = new SweepHistory("auc", Minimises: false,
             [
                 Trial(0, "finished", "0.05", "16", 0.80),
